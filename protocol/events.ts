@@ -1,0 +1,57 @@
+import type { SessionId } from './ids';
+import type { Result } from './result';
+import type {
+  CreateSessionInput,
+  SessionInfo,
+} from './session';
+
+/** Acks are optional on the wire (a client may fire and forget a keystroke); the server
+ * replies whenever one is given. */
+export type Ack<T> = (result: Result<T>) => void;
+
+/** What a viewer receives on attach: the session, and how its stream starts. */
+export interface AttachReply {
+  info: SessionInfo;
+  /** 'snapshot' when a pty:snapshot follows; 'replay' when frames resume at fromSeq. */
+  mode: 'snapshot' | 'replay';
+}
+
+/**
+ * One output frame: bytes [seq, seq + data.byteLength) of the session's output stream.
+ * Sequence numbers are byte offsets, so a gap or an overlap is detectable exactly.
+ */
+export type OutputFrame = [id: SessionId, seq: number, data: Uint8Array];
+
+/** A full screen: reset the terminal, resize it, write `data`; the next frame starts at `seq`. */
+export interface ScreenSnapshot {
+  id: SessionId;
+  seq: number;
+  cols: number;
+  rows: number;
+  data: string;
+}
+
+/** Client → server: imperative. Payloads are `unknown` on the server until parsed by zod. */
+export interface ClientToServerEvents {
+  'session:list': (ack?: Ack<SessionInfo[]>) => void;
+  'session:create': (input: CreateSessionInput, ack?: Ack<SessionInfo>) => void;
+  'session:attach': (req: { id: string; fromSeq?: number }, ack?: Ack<AttachReply>) => void;
+  'session:detach': (req: { id: string }, ack?: Ack<null>) => void;
+  'session:resize': (req: { id: string; cols: number; rows: number }, ack?: Ack<SessionInfo>) => void;
+  'session:interrupt': (req: { id: string }, ack?: Ack<null>) => void;
+  'session:inject': (req: { id: string; text: string; submit?: boolean }, ack?: Ack<null>) => void;
+  'session:kill': (req: { id: string }, ack?: Ack<SessionInfo>) => void;
+  'session:restart': (req: { id: string }, ack?: Ack<SessionInfo>) => void;
+  'session:remove': (req: { id: string }, ack?: Ack<null>) => void;
+  'pty:input': (req: { id: string; data: string }, ack?: Ack<null>) => void;
+  /** Flow control: the viewer's terminal has parsed every byte before `seq`. No reply. */
+  'pty:ack': (req: { id: string; seq: number }) => void;
+}
+
+/** Server → client: facts. */
+export interface ServerToClientEvents {
+  'session:updated': (info: SessionInfo) => void;
+  'session:removed': (payload: { id: SessionId }) => void;
+  'pty:output': (...frame: OutputFrame) => void;
+  'pty:snapshot': (snapshot: ScreenSnapshot) => void;
+}
