@@ -1,0 +1,62 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * Keystroke-to-echo latency as the user sees it: from the key's keydown in the pane's
+ * xterm to the first parsed write of that terminal after it (the echo), both timed in
+ * the page. Keys are real CDP key presses into the focused terminal.
+ */
+export async function installEchoProbe(page: Page, id: string): Promise<void> {
+  await page.evaluate((sid) => {
+    const t = window.__axiom!.terminals[sid]!;
+    const state = { t0: 0, samples: [] as number[] };
+    window.__benchEcho = { ...(window.__benchEcho ?? {}), [sid]: state };
+    t.textarea!.addEventListener('keydown', () => { state.t0 = performance.now(); }, true);
+    t.onWriteParsed(() => {
+      if (state.t0 > 0) {
+        state.samples.push(performance.now() - state.t0);
+        state.t0 = 0;
+      }
+    });
+  }, id);
+}
+
+export async function focusTerminal(page: Page, id: string): Promise<void> {
+  await page.getByTestId(`terminal-${id}`).click();
+  await page.waitForFunction((sid) => document.activeElement === window.__axiom?.terminals[sid]?.textarea, id);
+}
+
+/** Presses `count` keys one at a time, each after the previous echo arrived (plus a short
+ * human-like gap), and returns the latencies in ms. Enter every 50 keys keeps the line short. */
+export async function measureEcho(page: Page, id: string, count: number, gapMs = 15): Promise<number[]> {
+  await focusTerminal(page, id);
+  const start = await page.evaluate((sid) => window.__benchEcho![sid]!.samples.length, id);
+  for (let i = 0; i < count; i++) {
+    const key = i % 50 === 49 ? 'Enter' : String.fromCharCode(97 + (i % 26));
+    await page.keyboard.press(key);
+    await page.waitForFunction(
+      ([sid, n]) => window.__benchEcho![sid as string]!.samples.length >= (n as number),
+      [id, start + i + 1] as const,
+      { timeout: 5000, polling: 1 },
+    );
+    if (gapMs > 0) await page.waitForTimeout(gapMs);
+  }
+  return page.evaluate(([sid, from]) => window.__benchEcho![sid as string]!.samples.slice(from as number), [id, start] as const);
+}
+
+/** One echo probe that gives up after `timeoutMs`, returning the latency or Infinity. */
+export async function probeEchoOnce(page: Page, id: string, timeoutMs: number): Promise<number> {
+  const before = await page.evaluate((sid) => window.__benchEcho![sid]!.samples.length, id);
+  await page.keyboard.press('x');
+  try {
+    await page.waitForFunction(
+      ([sid, n]) => window.__benchEcho![sid as string]!.samples.length > (n as number),
+      [id, before] as const,
+      { timeout: timeoutMs, polling: 5 },
+    );
+  } catch {
+    // A timeout is the measurement here: no echo within the limit.
+    await page.evaluate((sid) => { window.__benchEcho![sid]!.t0 = 0; }, id);
+    return Number.POSITIVE_INFINITY;
+  }
+  return page.evaluate((sid) => window.__benchEcho![sid]!.samples.at(-1)!, id);
+}

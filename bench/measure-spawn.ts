@@ -1,0 +1,50 @@
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
+import type { SessionInfo } from '../protocol/session';
+import type { Result } from '../protocol/result';
+
+/**
+ * Spawn to first output, as a client sees it: from sending `session:create` to the first
+ * output bytes of the new session on the same socket (a frame, or a non-empty snapshot
+ * if the output beat the attach).
+ */
+export async function measureSpawnToFirstOutput(url: string, token: string, count: number): Promise<number[]> {
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
+    path: '/socket.io',
+    transports: ['websocket'],
+    extraHeaders: { authorization: `Bearer ${token}` },
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  const samples: number[] = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      const t0 = performance.now();
+      const got = new Promise<number>((resolve) => {
+        const onFrame = (_id: string, _seq: number, data: Uint8Array) => {
+          if (data.byteLength > 0) done();
+        };
+        const onSnap = (snap: { data: string }) => {
+          if (snap.data.trim().length > 0) done();
+        };
+        const done = () => {
+          socket.off('pty:output', onFrame);
+          socket.off('pty:snapshot', onSnap);
+          resolve(performance.now() - t0);
+        };
+        socket.on('pty:output', onFrame);
+        socket.on('pty:snapshot', onSnap);
+      });
+      const created = await new Promise<Result<SessionInfo>>((r) => socket.emit('session:create', { command: 'echo', args: ['ready'], name: 'spawn-probe' }, r));
+      if (!created.ok) throw new Error(created.error.message);
+      socket.emit('session:attach', { id: created.value.id }, () => undefined);
+      samples.push(await got);
+      await new Promise((r) => socket.emit('session:remove', { id: created.value.id }, r));
+    }
+  } finally {
+    socket.close();
+  }
+  return samples;
+}

@@ -1,0 +1,124 @@
+// `npm run bench`: the console's speed and memory figures, measured against the real
+// server (its own process) in Debian's headless Chromium, printed and written to
+// bench/results.json. BENCH_QUICK=1 runs smaller counts for a smoke check.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startConsoleProcess } from './lib/server-process';
+import { ConsoleClient } from './lib/console-client';
+import { launchChromium, openDashboard, waitForTerminal } from './lib/browser';
+import { ensureMixedFixture } from './lib/fixture';
+import { summarize } from './lib/stats';
+import { installEchoProbe, measureEcho } from './measure-echo';
+import { measureConsoleThroughput, measureLocalCeiling } from './measure-throughput';
+import { measureFlood } from './measure-flood';
+import { measureBusyEcho } from './measure-busy-echo';
+import { measureCatExit } from './measure-cat-exit';
+import { measureSpawnToFirstOutput } from './measure-spawn';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const quick = process.env.BENCH_QUICK === '1';
+const N = {
+  echoKeys: quick ? 40 : 200,
+  throughputBytes: quick ? 4 * 1024 * 1024 : 32 * 1024 * 1024,
+  throughputRounds: quick ? 1 : 2,
+  floodSeconds: quick ? 5 : 20,
+  busyOthers: 16,
+  busyLinesPerSec: 200,
+  busyKeys: quick ? 30 : 100,
+  catSpawns: quick ? 10 : 100,
+  spawnSamples: quick ? 5 : 20,
+};
+
+const log = (msg: string) => console.log(`[bench] ${msg}`);
+
+async function main(): Promise<void> {
+  const server = await startConsoleProcess(root);
+  const client = new ConsoleClient(server.url, server.token);
+  const browser = await launchChromium();
+  const results: Record<string, unknown> = { startedAt: new Date().toISOString(), quick, counts: N };
+  try {
+    const page = await openDashboard(browser, server.url, server.token);
+    results.renderer = await page.evaluate(() => (document.querySelector('.xterm canvas') ? 'webgl' : 'dom'));
+
+    log('spawn to first output');
+    results.spawnToFirstOutputMs = summarize(await measureSpawnToFirstOutput(server.url, server.token, N.spawnSamples));
+
+    log(`keystroke-to-echo over ${N.echoKeys} keys`);
+    const echoSession = await client.create({ command: 'cat', name: 'echo', cols: 100, rows: 30 });
+    await waitForTerminal(page, echoSession.id);
+    await installEchoProbe(page, echoSession.id);
+    results.echoMs = summarize(await measureEcho(page, echoSession.id, N.echoKeys));
+    results.renderer = await page.evaluate(() => (document.querySelector('.xterm canvas') ? 'webgl' : 'dom'));
+
+    log(`throughput: cat of ${N.throughputBytes / 1024 / 1024} MiB of mixed output`);
+    const fixture = await ensureMixedFixture(join(root, 'bench', 'fixtures'), N.throughputBytes);
+    const consoleRuns = [];
+    const ceilingRuns = [];
+    for (let i = 0; i < N.throughputRounds; i++) {
+      consoleRuns.push(await measureConsoleThroughput(page, client, fixture));
+      ceilingRuns.push(await measureLocalCeiling(page, echoSession.id, fixture));
+    }
+    const best = <T extends { mibPerSec: number }>(runs: T[]) => runs.reduce((a, b) => (b.mibPerSec > a.mibPerSec ? b : a));
+    const c = best(consoleRuns);
+    const ceil = best(ceilingRuns);
+    results.throughput = {
+      fixtureMiB: fixture.bytes / 1024 / 1024,
+      consoleMiBPerSec: round(c.mibPerSec),
+      ceilingMiBPerSec: round(ceil.mibPerSec),
+      ratio: round(c.mibPerSec / ceil.mibPerSec),
+      lineFeedsExpected: fixture.lineFeeds,
+      lineFeedsSeen: c.lineFeedsSeen,
+      bytesLost: consoleRuns.some((r) => r.bytesLost),
+      runs: { console: consoleRuns, ceiling: ceilingRuns },
+    };
+    await client.remove(echoSession.id);
+
+    log(`echo while ${N.busyOthers} sessions print ${N.busyLinesPerSec} lines/s`);
+    results.busyEchoMs = summarize(await measureBusyEcho(page, client, N.busyOthers, N.busyLinesPerSec, N.busyKeys));
+
+    log(`${N.catSpawns} direct spawns of cat of 1 MiB`);
+    results.catExit = await measureCatExit(page, client, join(root, 'bench', 'fixtures'), N.catSpawns, 4);
+    await page.context().close();
+
+    for (const mode of ['throttled-20x', 'stalled'] as const) {
+      log(`${N.floodSeconds} s yes flood into a ${mode} page`);
+      results[`flood_${mode}`] = await measureFlood(browser, server, client, mode, N.floodSeconds);
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  results.targets = checkTargets(results);
+  const out = join(root, 'bench', 'results.json');
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(JSON.stringify(results, (k, v) => (k === 'runs' ? undefined : v), 2));
+  log(`written to ${out}`);
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/** The issue's targets, each with the measured value and whether it is met. */
+function checkTargets(r: Record<string, unknown>): Record<string, { target: string; value: unknown; met: boolean }> {
+  const get = (path: string): number => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], r) as number;
+  const t = (target: string, value: unknown, met: boolean) => ({ target, value, met });
+  return {
+    echoP50: t('<= 2.5 ms', get('echoMs.p50'), get('echoMs.p50') <= 2.5),
+    echoP99: t('<= 6 ms', get('echoMs.p99'), get('echoMs.p99') <= 6),
+    throughputRatio: t('>= 0.70 of local ceiling, 0 bytes lost', get('throughput.ratio'), get('throughput.ratio') >= 0.7 && !get('throughput.bytesLost')),
+    catExit: t('100/100 complete in mirror and browser', `${get('catExit.mirrorComplete')}/${get('catExit.browserComplete')}`, get('catExit.mirrorComplete') === get('catExit.spawns') && get('catExit.browserComplete') === get('catExit.spawns')),
+    floodRssThrottled: t('< 64 MiB growth', get('flood_throttled-20x.rssGrowthMiB'), get('flood_throttled-20x.rssGrowthMiB') < 64),
+    floodRssStalled: t('< 64 MiB growth', get('flood_stalled.rssGrowthMiB'), get('flood_stalled.rssGrowthMiB') < 64),
+    floodSecondViewer: t('echo within 1 s throughout', Math.max(get('flood_throttled-20x.secondViewerEchoMaxMs'), get('flood_stalled.secondViewerEchoMaxMs')), Math.max(get('flood_throttled-20x.secondViewerEchoMaxMs'), get('flood_stalled.secondViewerEchoMaxMs')) <= 1000),
+    busyEchoP95: t('<= 15 ms', get('busyEchoMs.p95'), get('busyEchoMs.p95') <= 15),
+    spawnFirstOutput: t('< 100 ms (p50)', get('spawnToFirstOutputMs.p50'), get('spawnToFirstOutputMs.p50') < 100),
+  };
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

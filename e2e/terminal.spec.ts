@@ -1,0 +1,150 @@
+import { test, expect } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { DashboardPage } from './pages/dashboard-page';
+import { ConsoleApi } from './fixtures/console-api';
+import { bashSession } from './fixtures/shells';
+
+test.beforeEach(async ({ request }) => {
+  await new ConsoleApi(request).removeAll();
+});
+
+test('two shells side by side echo what is typed into each', async ({ page, request }) => {
+  const api = new ConsoleApi(request);
+  const a = await api.createSession(bashSession('left'));
+  const b = await api.createSession(bashSession('right'));
+  const dash = new DashboardPage(page);
+  await dash.open();
+  await expect(dash.pane(a.id)).toBeVisible();
+  await expect(dash.pane(b.id)).toBeVisible();
+  await dash.expectBuffer(a.id, '$ ');
+  await dash.expectBuffer(b.id, '$ ');
+
+  await dash.typeInto(a.id, 'echo left-$((6*7))\n');
+  await dash.typeInto(b.id, 'echo right-$((7*8))\n');
+  await dash.expectBuffer(a.id, 'left-42');
+  await dash.expectBuffer(b.id, 'right-56');
+  // Each pane shows only its own session's output.
+  expect(await dash.bufferText(a.id)).not.toContain('right-56');
+  expect(await dash.bufferText(b.id)).not.toContain('left-42');
+  await expect(dash.status(a.id)).toHaveText(/running/);
+});
+
+test('vim runs full-screen, takes typing, and quits back to the shell', async ({ page, request }) => {
+  const api = new ConsoleApi(request);
+  const s = await api.createSession(bashSession('vim'));
+  const dash = new DashboardPage(page);
+  await dash.open();
+  await dash.expectBuffer(s.id, '$ ');
+  await dash.typeInto(s.id, 'vim -u NONE -N /tmp/axiom-e2e-vim.txt\n');
+  await expect.poll(() => page.evaluate((id) => window.__axiom?.terminals[id]?.buffer.active.type, s.id)).toBe('alternate');
+  await page.keyboard.type('ihello from vim');
+  await dash.expectBuffer(s.id, 'hello from vim');
+  await page.keyboard.press('Escape');
+  await page.keyboard.type(':q!\n');
+  await expect.poll(() => page.evaluate((id) => window.__axiom?.terminals[id]?.buffer.active.type, s.id)).toBe('normal');
+  await dash.typeInto(s.id, 'echo back-in-shell\n');
+  await dash.expectBuffer(s.id, 'back-in-shell');
+});
+
+test('a reload shows the same screens, including a full-screen program', async ({ page, request }) => {
+  const api = new ConsoleApi(request);
+  const shell = await api.createSession(bashSession('history'));
+  const full = await api.createSession(bashSession('fullscreen'));
+  const dash = new DashboardPage(page);
+  await dash.open();
+  await dash.expectBuffer(shell.id, '$ ');
+  await dash.typeInto(shell.id, 'for i in 1 2 3; do echo line-$i; done\n');
+  await dash.expectBuffer(shell.id, 'line-3');
+  await dash.expectBuffer(full.id, '$ ');
+  await dash.typeInto(full.id, 'vim -u NONE -N\n');
+  await expect.poll(() => page.evaluate((id) => window.__axiom?.terminals[id]?.buffer.active.type, full.id)).toBe('alternate');
+  await page.keyboard.type('iunsaved words');
+  await dash.expectBuffer(full.id, 'unsaved words');
+
+  await dash.reload();
+  await dash.expectBuffer(shell.id, 'line-1');
+  await dash.expectBuffer(shell.id, 'line-3');
+  await dash.expectBuffer(full.id, 'unsaved words');
+  expect(await page.evaluate((id) => window.__axiom?.terminals[id]?.buffer.active.type, full.id)).toBe('alternate');
+  // And the stream is live after the reload: typing still reaches vim.
+  await dash.focusTerminal(full.id);
+  await page.keyboard.type(' and more');
+  await dash.expectBuffer(full.id, 'unsaved words and more');
+  await page.keyboard.press('Escape');
+  await page.keyboard.type(':q!\n');
+});
+
+test('the interrupt button stops a running command', async ({ page, request }) => {
+  const api = new ConsoleApi(request);
+  const s = await api.createSession(bashSession('sleeper'));
+  const dash = new DashboardPage(page);
+  await dash.open();
+  await dash.expectBuffer(s.id, '$ ');
+  await dash.typeInto(s.id, 'sleep 1000; echo "status=$?"\n');
+  await page.waitForTimeout(300);
+  await page.getByTestId(`btn-interrupt-${s.id}`).click();
+  // Ctrl-C kills sleep with SIGINT: the shell reports 130 and prompts again.
+  await dash.expectBuffer(s.id, 'status=130');
+});
+
+test('resizing the window reaches the program (tput cols)', async ({ page, request }) => {
+  const api = new ConsoleApi(request);
+  const s = await api.createSession(bashSession('resize'));
+  const dash = new DashboardPage(page);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await dash.open();
+  await dash.expectBuffer(s.id, '$ ');
+  await dash.typeInto(s.id, 'echo "cols=$(tput cols)"\n');
+  await dash.expectBuffer(s.id, /cols=\d+/);
+  const wide = Number(/cols=(\d+)/.exec(await dash.bufferText(s.id))?.[1]);
+
+  await page.setViewportSize({ width: 700, height: 900 });
+  await expect.poll(async () => (await dash.terminalSize(s.id)).cols).toBeLessThan(wide);
+  await expect.poll(async () => (await api.getSession(s.id)).cols).toBeLessThan(wide);
+  const narrow = (await dash.terminalSize(s.id)).cols;
+  await dash.typeInto(s.id, 'clear; echo "now=$(tput cols)"\n');
+  await dash.expectBuffer(s.id, `now=${narrow}`);
+  expect(narrow).toBeLessThan(wide);
+});
+
+test('UTF-8 and colours arrive intact', async ({ page, request }) => {
+  const api = new ConsoleApi(request);
+  const s = await api.createSession(bashSession('unicode', { env: { PS1: '$ ', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' } }));
+  const dash = new DashboardPage(page);
+  await dash.open();
+  await dash.expectBuffer(s.id, '$ ');
+  await dash.typeInto(s.id, "printf 'U:\\xc3\\xa9\\xe6\\xbc\\xa2\\xe5\\xad\\x97\\xf0\\x9f\\x99\\x82:\\n\\e[31mRED\\e[0m \\e[38;5;82mLIME\\e[0m\\n'\n");
+  await dash.expectBuffer(s.id, 'U:é漢字🙂:');
+  const colours = await page.evaluate((id) => {
+    const t = window.__axiom!.terminals[id]!;
+    const b = t.buffer.active;
+    for (let y = 0; y < b.length; y++) {
+      const line = b.getLine(y);
+      const text = line?.translateToString(true) ?? '';
+      const x = text.indexOf('RED L');
+      if (line && x >= 0 && !text.includes('printf')) {
+        const red = line.getCell(x)!;
+        const lime = line.getCell(text.indexOf('LIME'))!;
+        return { red: red.getFgColor(), redPalette: red.isFgPalette(), lime: lime.getFgColor() };
+      }
+    }
+    return null;
+  }, s.id);
+  expect(colours).toEqual({ red: 1, redPalette: true, lime: 82 });
+});
+
+test('a terminal query is answered exactly once with two browsers watching', async ({ page, context, request }) => {
+  const api = new ConsoleApi(request);
+  const s = await api.createSession(bashSession('queries'));
+  const dash = new DashboardPage(page);
+  await dash.open();
+  const second = new DashboardPage(await context.newPage());
+  await second.open();
+  await dash.expectBuffer(s.id, '$ ');
+  await second.expectBuffer(s.id, '$ ');
+  const script = fileURLToPath(new URL('./fixtures/count-da-replies.mjs', import.meta.url));
+  await dash.typeInto(s.id, `node ${script}\n`);
+  await dash.expectBuffer(s.id, /DA-REPLIES=\d/);
+  expect(await dash.bufferText(s.id)).toContain('DA-REPLIES=1');
+  await second.expectBuffer(s.id, 'DA-REPLIES=1');
+});
