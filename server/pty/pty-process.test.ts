@@ -1,0 +1,111 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseProcStat, type ProcEntry } from './proc-table';
+import { PtyProcess, type PtyExit } from './pty-process';
+
+interface Spawned {
+  proc: PtyProcess;
+  output: () => string;
+  exit: Promise<PtyExit>;
+}
+
+function spawn(command: string, args: string[], killGraceMs = 3000): Spawned {
+  const chunks: Buffer[] = [];
+  let resolveExit: (e: PtyExit) => void = () => undefined;
+  const exit = new Promise<PtyExit>((r) => (resolveExit = r));
+  const proc = new PtyProcess({
+    command,
+    args,
+    cwd: process.cwd(),
+    cols: 80,
+    rows: 24,
+    killGraceMs,
+    onData: (d) => chunks.push(Buffer.from(d)),
+    onExit: (e) => resolveExit(e),
+  });
+  return { proc, exit, output: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+function procTable(): ProcEntry[] {
+  const out: ProcEntry[] = [];
+  for (const n of readdirSync('/proc')) {
+    if (!/^\d+$/.test(n)) continue;
+    try {
+      const e = parseProcStat(readFileSync(`/proc/${n}/stat`, 'utf8'));
+      if (e) out.push(e);
+    } catch {
+      // The process exited between readdir and read: not alive, so not counted.
+      continue;
+    }
+  }
+  return out;
+}
+
+/** Live (non-zombie) processes of session `sid`. */
+function sessionMembers(sid: number): ProcEntry[] {
+  return procTable().filter((p) => p.session === sid && p.state !== 'Z');
+}
+
+async function waitFor(pred: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!pred()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('PtyProcess', () => {
+  it('reports an exit code after all output', async () => {
+    const s = spawn('bash', ['-c', 'echo hello; exit 3']);
+    expect(await s.exit).toEqual({ exitCode: 3, signal: null });
+    expect(s.output()).toContain('hello');
+  });
+
+  it('reports a signal death as a signal name with exitCode null', async () => {
+    const s = spawn('bash', ['-c', 'kill -KILL $$']);
+    expect(await s.exit).toEqual({ exitCode: null, signal: 'SIGKILL' });
+  });
+
+  it("kills a non-interactive shell's background and foreground jobs", async () => {
+    const s = spawn('bash', ['-c', 'sleep 1000 & sleep 1000']);
+    await waitFor(() => sessionMembers(s.proc.pid).length >= 3);
+    const exit = await s.proc.kill();
+    expect(exit.signal).toBe('SIGHUP');
+    expect(sessionMembers(s.proc.pid)).toEqual([]);
+  });
+
+  it('kills an interactive shell and its foreground job in its own process group', async () => {
+    const s = spawn('bash', ['--norc', '--noprofile', '-i']);
+    s.proc.write('sleep 1000\r');
+    await waitFor(() => sessionMembers(s.proc.pid).some((p) => p.pgrp !== s.proc.pid));
+    await s.proc.kill();
+    expect(sessionMembers(s.proc.pid)).toEqual([]);
+  });
+
+  it('SIGKILLs a tree that ignores SIGHUP after the grace time', async () => {
+    const s = spawn('bash', ['-c', 'trap "" HUP; sleep 1000; echo never'], 300);
+    await waitFor(() => sessionMembers(s.proc.pid).length >= 2);
+    const t0 = Date.now();
+    const exit = await s.proc.kill();
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(290);
+    expect(exit).toEqual({ exitCode: null, signal: 'SIGKILL' });
+    expect(sessionMembers(s.proc.pid)).toEqual([]);
+  });
+
+  it('ignores a resize after exit', async () => {
+    const s = spawn('true', []);
+    await s.exit;
+    expect(() => s.proc.resize(100, 40)).not.toThrow();
+    expect(s.proc.write('x')).toBe(false);
+  });
+
+  it('delivers the output written just before exit even while paused', async () => {
+    // Small enough to fit in the kernel's pty buffer, so the child exits while unread.
+    const s = spawn('bash', ['-c', 'head -c 1500 /dev/zero | tr "\\0" x; echo END']);
+    s.proc.pause();
+    const exit = await s.exit;
+    expect(exit.exitCode).toBe(0);
+    expect(s.output()).toContain('END');
+    expect(s.output().split('x').length - 1).toBe(1500);
+  });
+});
