@@ -1,0 +1,110 @@
+import { test, expect } from '@playwright/test';
+import { DashboardPage } from './pages/dashboard-page';
+import { ConsoleApi } from './fixtures/console-api';
+import { bashSession } from './fixtures/shells';
+
+test.beforeEach(async ({ request }) => {
+  await new ConsoleApi(request).removeAll();
+});
+
+test('a session started from the dialog runs and can be killed, restarted and closed', async ({ page, request }) => {
+  const api = new ConsoleApi(request);
+  const dash = new DashboardPage(page);
+  await dash.open();
+  await page.getByTestId('btn-new-session').click();
+  const dialog = page.getByTestId('new-session-dialog');
+  await expect(dialog).toBeVisible();
+  await page.getByTestId('new-session-command').fill('bash');
+  await page.getByTestId('new-session-args').fill('--norc --noprofile');
+  await page.getByTestId('new-session-name').fill('from-dialog');
+  await page.getByTestId('new-session-submit').click();
+  await expect(dialog).toBeHidden();
+
+  await expect.poll(async () => (await api.listSessions()).length).toBe(1);
+  const [s] = await api.listSessions();
+  const id = s!.id;
+  await expect(dash.pane(id)).toContainText('from-dialog');
+  await expect(dash.status(id)).toHaveText(/running/);
+  await dash.typeInto(id, 'echo dialog-ok\n');
+  await dash.expectBuffer(id, 'dialog-ok');
+
+  await page.getByTestId(`btn-kill-${id}`).click();
+  await expect(dash.status(id)).toHaveText(/exited/);
+  // The final screen stays readable after the process is gone.
+  await dash.expectBuffer(id, 'dialog-ok');
+  const killed = await api.getSession(id);
+  expect(killed.status).toBe('exited');
+  expect(killed.signal ?? killed.exitCode).not.toBeNull();
+
+  await page.getByTestId(`btn-restart-${id}`).click();
+  await expect(dash.status(id)).toHaveText(/running/);
+  await dash.typeInto(id, 'echo restarted-ok\n');
+  await dash.expectBuffer(id, 'restarted-ok');
+
+  await page.getByTestId(`btn-kill-${id}`).click();
+  await expect(dash.status(id)).toHaveText(/exited/);
+  await page.getByTestId(`btn-close-${id}`).click();
+  await expect(dash.pane(id)).toHaveCount(0);
+  await expect.poll(async () => (await api.listSessions()).length).toBe(0);
+});
+
+test('the dialog shows a typed error for a bad request and keeps the form', async ({ page }) => {
+  const dash = new DashboardPage(page);
+  await dash.open();
+  await page.getByTestId('btn-new-session').click();
+  await page.getByTestId('new-session-command').fill('bash');
+  await page.getByTestId('new-session-cwd').fill('relative/not/allowed/\u0000');
+  await page.getByTestId('new-session-submit').click();
+  await expect(page.getByTestId('new-session-dialog')).toBeVisible();
+  await expect(page.getByTestId('new-session-dialog')).toContainText(/invalid|not|error|failed/i);
+});
+
+test('exit codes and signals are shown as they are', async ({ page, request }) => {
+  const api = new ConsoleApi(request);
+  const three = await api.createSession({ command: 'sh', args: ['-c', 'sleep 0.3; exit 3'], name: 'exit-3' });
+  const killed = await api.createSession({ command: 'sh', args: ['-c', 'sleep 0.3; kill -9 $$'], name: 'sigkill' });
+  const dash = new DashboardPage(page);
+  await dash.open();
+  await expect(dash.status(three.id)).toHaveText(/exited.*3/);
+  await expect(dash.status(killed.id)).toHaveText(/SIGKILL/);
+  const info = await api.getSession(killed.id);
+  expect(info.exitCode).toBeNull();
+  expect(info.signal).toBe('SIGKILL');
+});
+
+test('the inject box types text and presses Enter', async ({ page, request }) => {
+  const api = new ConsoleApi(request);
+  const s = await api.createSession(bashSession('inject'));
+  const dash = new DashboardPage(page);
+  await dash.open();
+  await dash.expectBuffer(s.id, '$ ');
+  await page.getByTestId(`inject-input-${s.id}`).fill('echo injected-$((2+3))');
+  await page.getByTestId(`inject-send-${s.id}`).click();
+  await dash.expectBuffer(s.id, 'injected-5');
+  await expect(page.getByTestId(`inject-input-${s.id}`)).toHaveValue('');
+});
+
+test('maximize, restore and keyboard moves between panes', async ({ page, request }) => {
+  const api = new ConsoleApi(request);
+  const a = await api.createSession(bashSession('first'));
+  const b = await api.createSession(bashSession('second'));
+  const dash = new DashboardPage(page);
+  await dash.open();
+  await dash.expectBuffer(a.id, '$ ');
+  await dash.expectBuffer(b.id, '$ ');
+
+  await page.getByTestId(`btn-maximize-${a.id}`).click();
+  await expect(dash.pane(b.id)).toBeHidden();
+  const full = await dash.pane(a.id).boundingBox();
+  expect(full!.width).toBeGreaterThan((page.viewportSize()!.width * 2) / 3);
+  await page.getByTestId(`btn-maximize-${a.id}`).click();
+  await expect(dash.pane(b.id)).toBeVisible();
+
+  await dash.focusTerminal(a.id);
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect.poll(() => page.evaluate((id) => document.activeElement === window.__axiom?.terminals[id]?.textarea, b.id)).toBe(true);
+  await page.keyboard.type('echo moved-here\n');
+  await dash.expectBuffer(b.id, 'moved-here');
+  await page.keyboard.press('Alt+ArrowLeft');
+  await expect.poll(() => page.evaluate((id) => document.activeElement === window.__axiom?.terminals[id]?.textarea, a.id)).toBe(true);
+});
