@@ -53,7 +53,7 @@ test('the dialog shows a typed error for a bad request and keeps the form', asyn
   await dash.open();
   await page.getByTestId('btn-new-session').click();
   await page.getByTestId('new-session-command').fill('bash');
-  await page.getByTestId('new-session-cwd').fill('relative/not/allowed/\u0000');
+  await page.getByTestId('new-session-cwd').fill('/nonexistent/axiom-e2e-dir');
   await page.getByTestId('new-session-submit').click();
   await expect(page.getByTestId('new-session-dialog')).toBeVisible();
   await expect(page.getByTestId('new-session-dialog')).toContainText(/invalid|not|error|failed/i);
