@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Environment and flags, parsed once with zod into a typed, frozen object.
+ * Nothing else in the server reads `process.env` or `process.argv`.
+ */
+
+/** Defaults. Why each: */
+const DEFAULTS = {
+  /** Loopback only: the console runs arbitrary commands, so it must not be reachable
+   * from the network unless the user asks for it (and then sets a token). */
+  host: '127.0.0.1',
+  /** Unassigned by IANA and easy to remember; 0 means "pick a free port". */
+  port: 7337,
+  /** Enough agents for one machine; each session holds a PTY, a mirror and a replay ring. */
+  maxSessions: 64,
+  /** Time between SIGHUP and SIGKILL: agents get to save state, but shutdown stays quick. */
+  killGraceMs: 3000,
+  /** 32 random bytes: 256 bits, not guessable by a page probing localhost. */
+  generatedTokenBytes: 32,
+} as const;
+
+/** Exit code for a configuration refused at start, distinct from a crash (1). */
+export const CONFIG_EXIT_CODE = 2;
+
+export class ConfigError extends Error {
+  readonly exitCode = CONFIG_EXIT_CODE;
+  override readonly name = 'ConfigError';
+}
+
+export interface ConsoleConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly token: string;
+  /** 'env' when AXIOM_TOKEN was set; 'generated' when made at start. */
+  readonly tokenSource: 'env' | 'generated';
+  readonly dataDir: string;
+  readonly maxSessions: number;
+  readonly killGraceMs: number;
+  /** Extra origins and hosts, added to the loopback defaults. */
+  readonly allowedOrigins: readonly string[];
+  readonly allowedHosts: readonly string[];
+  readonly demo: boolean;
+  readonly dev: boolean;
+}
+
+const commaList = z
+  .string()
+  .optional()
+  .transform((s) =>
+    (s ?? '')
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part.length > 0),
+  );
+
+const intFromEnv = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((s) => (s === undefined || s.trim() === '' ? String(fallback) : s.trim()))
+    .pipe(z.string().regex(/^\d+$/, 'must be a whole number'))
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+const envSchema = z.object({
+  HOST: z
+    .string()
+    .optional()
+    .transform((s) => (s === undefined || s.trim() === '' ? DEFAULTS.host : s.trim())),
+  PORT: intFromEnv(DEFAULTS.port, 0, 65535),
+  AXIOM_TOKEN: z
+    .string()
+    .optional()
+    .transform((s) => (s === undefined || s.trim() === '' ? undefined : s.trim()))
+    .pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  AXIOM_DATA_DIR: z
+    .string()
+    .optional()
+    .transform((s) => (s === undefined || s.trim() === '' ? undefined : s.trim())),
+  AXIOM_MAX_SESSIONS: intFromEnv(DEFAULTS.maxSessions, 1, 10_000),
+  AXIOM_KILL_GRACE_MS: intFromEnv(DEFAULTS.killGraceMs, 0, 600_000),
+  AXIOM_ALLOWED_ORIGINS: commaList,
+  AXIOM_ALLOWED_HOSTS: commaList,
+  AXIOM_DEMO: z
+    .enum(['', '0', '1', 'true', 'false'])
+    .optional()
+    .transform((s) => s === '1' || s === 'true'),
+});
+
+/** True for 127.0.0.0/8, ::1 (and its v4-mapped form) and "localhost". */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (h === 'localhost') return true;
+  if (isIP(h) === 4) return h.startsWith('127.');
+  if (isIP(h) === 6) return h === '::1' || h.startsWith('::ffff:127.');
+  return false;
+}
+
+export interface ParseConfigOptions {
+  env: Readonly<Record<string, string | undefined>>;
+  /** Flags after the script name. Only `--dev` is ours; others (`--no-build`, read by
+   * scripts/start.mjs) are ignored. */
+  argv: readonly string[];
+  /** For tests: where "~" is. */
+  homeDir?: string;
+}
+
+/** Throws ConfigError (exit code 2) on invalid values or an unsafe combination. */
+export function parseConfig(options: ParseConfigOptions): ConsoleConfig {
+  const parsed = envSchema.safeParse(options.env);
+  if (!parsed.success) {
+    const detail = parsed.error.issues
+      .map((issue) => `${issue.path.join('.') || 'env'}: ${issue.message}`)
+      .join('; ');
+    throw new ConfigError(`invalid configuration: ${detail}`);
+  }
+  const env = parsed.data;
+  if (!isLoopbackHost(env.HOST) && env.AXIOM_TOKEN === undefined) {
+    throw new ConfigError(
+      `refusing to listen on non-loopback HOST=${env.HOST} without an explicit AXIOM_TOKEN: ` +
+        'a generated token printed to a terminal is not enough protection for a network-facing ' +
+        'console that runs commands. Set AXIOM_TOKEN, or use HOST=127.0.0.1.',
+    );
+  }
+  const home = options.homeDir ?? homedir();
+  const dataDir = resolve(expandHome(env.AXIOM_DATA_DIR ?? join(home, '.axiom-console'), home));
+  const config: ConsoleConfig = {
+    host: env.HOST,
+    port: env.PORT,
+    token: env.AXIOM_TOKEN ?? randomBytes(DEFAULTS.generatedTokenBytes).toString('hex'),
+    tokenSource: env.AXIOM_TOKEN === undefined ? 'generated' : 'env',
+    dataDir,
+    maxSessions: env.AXIOM_MAX_SESSIONS,
+    killGraceMs: env.AXIOM_KILL_GRACE_MS,
+    allowedOrigins: Object.freeze([...env.AXIOM_ALLOWED_ORIGINS]),
+    allowedHosts: Object.freeze([...env.AXIOM_ALLOWED_HOSTS]),
+    demo: env.AXIOM_DEMO,
+    dev: options.argv.includes('--dev'),
+  };
+  return Object.freeze(config);
+}
+
+function expandHome(path: string, home: string): string {
+  if (path === '~') return home;
+  if (path.startsWith('~/')) return join(home, path.slice(2));
+  return path;
+}

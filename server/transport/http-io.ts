@@ -1,0 +1,124 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import { err, HTTP_STATUS, ok, type Result } from '../../protocol/result';
+
+/** Reading JSON bodies and writing Result replies over node:http. */
+
+export function sendResult(
+  res: ServerResponse,
+  result: Result<unknown>,
+  okStatus = 200,
+  extraHeaders: Record<string, string> = {},
+): void {
+  const status = result.ok ? okStatus : HTTP_STATUS[result.error.code];
+  sendJson(res, status, result, extraHeaders);
+}
+
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  extraHeaders: Record<string, string> = {},
+): void {
+  if (res.headersSent) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(text)),
+    'Cache-Control': 'no-store',
+    ...extraHeaders,
+  });
+  res.end(text);
+}
+
+export function sendText(res: ServerResponse, status: number, text: string): void {
+  if (res.headersSent) return;
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(text)),
+    'Cache-Control': 'no-store',
+  });
+  res.end(text);
+}
+
+export interface ReadJsonOptions {
+  maxBytes: number;
+}
+
+/**
+ * Reads and parses a JSON body. Refuses early: a declared Content-Length over the cap is
+ * refused before reading a byte, and a chunked body is dropped as soon as it passes the
+ * cap (the connection is then closed so the rest is never buffered).
+ */
+export async function readJsonBody(req: IncomingMessage, options: ReadJsonOptions): Promise<Result<unknown>> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') {
+    return err('invalid:payload', 'Content-Type must be application/json');
+  }
+  const declared = Number(req.headers['content-length'] ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > options.maxBytes) {
+    return tooLarge(options.maxBytes);
+  }
+  const body = await collect(req, options.maxBytes);
+  if (body === 'too-large') return tooLarge(options.maxBytes);
+  const text = body.toString('utf8');
+  try {
+    return ok(JSON.parse(text) as unknown);
+  } catch (error) {
+    // Only a SyntaxError means "the client sent bad JSON"; anything else is ours.
+    if (error instanceof SyntaxError) return err('invalid:json', 'the body is not valid JSON');
+    throw error;
+  }
+}
+
+/**
+ * Collects at most `maxBytes`. Past the cap it stops listening and pauses the stream
+ * rather than destroying it (destroying the request would destroy the socket before the
+ * 413 is written); the reply then carries `Connection: close`.
+ */
+function collect(req: IncomingMessage, maxBytes: number): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const cleanup = (): void => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+    };
+    const onData = (chunk: Buffer): void => {
+      total += chunk.byteLength;
+      if (total > maxBytes) {
+        cleanup();
+        req.pause();
+        resolve('too-large');
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = (): void => {
+      cleanup();
+      resolve(Buffer.concat(chunks));
+    };
+    const onError = (error: Error): void => {
+      cleanup();
+      reject(error);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
+}
+
+function tooLarge(maxBytes: number): Result<never> {
+  return err('too_large:payload', `the body is larger than ${maxBytes} bytes`);
+}
+
+/** A short human message from zod issues: the first few, with their paths. */
+export function describeZodError(error: z.ZodError, maxIssues = 3): string {
+  const parts = error.issues.slice(0, maxIssues).map((issue) => {
+    const path = issue.path.map(String).join('.');
+    return path === '' ? issue.message : `${path}: ${issue.message}`;
+  });
+  const more = error.issues.length > maxIssues ? ` (+${error.issues.length - maxIssues} more)` : '';
+  return `${parts.join('; ')}${more}`;
+}

@@ -1,0 +1,191 @@
+import type { Server, Socket } from 'socket.io';
+import { z } from 'zod';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/events';
+import { err, ok, type Result } from '../../protocol/result';
+import {
+  ackSchema,
+  attachSchema,
+  createSessionInputSchema,
+  injectSchema,
+  inputSchema,
+  resizeSchema,
+  sessionRefSchema,
+} from '../../protocol/session';
+import type { Logger } from '../logger';
+import type { HostEvent, SessionHost, ViewerId } from '../sessions/session-host';
+import { describeZodError } from './http-io';
+import { createStrikeCounter, MALFORMED_LIMITS, type StrikeCounter } from './strike-counter';
+import { ALL_VIEWERS_ROOM, viewerIdOf, viewerRoom } from './viewer-rooms';
+
+/**
+ * socket.io handlers: each event's payload is parsed with its zod schema, one host request
+ * is made, the Result goes back through the ack when there is one. Nothing a client sends
+ * can throw out of a handler. Host events are routed to viewers (output, snapshots) or
+ * broadcast (session updates).
+ */
+export type ConsoleIo = Server<ClientToServerEvents, ServerToClientEvents>;
+type ConsoleSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+type ReplyFn = (result: Result<unknown>) => void;
+
+export interface SocketApiOptions {
+  io: ConsoleIo;
+  host: SessionHost;
+  log: Logger;
+  /** For tests of the malformed-message limit. */
+  malformedLimits?: { maxStrikes: number; windowMs: number };
+}
+
+/** Wires every socket; returns a function that stops routing host events. */
+export function attachSocketApi(options: SocketApiOptions): () => void {
+  const { io, host, log } = options;
+  const unsubscribe = host.onEvent((event) => routeHostEvent(io, event));
+  io.on('connection', (socket) => {
+    const strikes = createStrikeCounter({ ...(options.malformedLimits ?? MALFORMED_LIMITS), now: Date.now });
+    void socket.join(ALL_VIEWERS_ROOM);
+    registerCommands({ socket, host, log, strikes });
+    socket.on('disconnect', () => {
+      host.request({ type: 'drop-viewer', viewerId: viewerIdOf(socket) }).then(
+        (result) => {
+          if (!result.ok) log.log('warn', `drop-viewer ${socket.id}: ${result.error.code}`);
+        },
+        (error: unknown) => log.log('error', `drop-viewer ${socket.id} failed`, error),
+      );
+    });
+  });
+  return unsubscribe;
+}
+
+function routeHostEvent(io: ConsoleIo, event: HostEvent): void {
+  switch (event.type) {
+    case 'output':
+      io.to(viewerRoom(event.viewerId)).emit('pty:output', event.id, event.seq, event.data);
+      return;
+    case 'snapshot':
+      io.to(viewerRoom(event.viewerId)).emit('pty:snapshot', event.snapshot);
+      return;
+    case 'session:updated':
+      io.to(ALL_VIEWERS_ROOM).emit('session:updated', event.info);
+      return;
+    case 'session:removed':
+      io.to(ALL_VIEWERS_ROOM).emit('session:removed', { id: event.id });
+      return;
+  }
+}
+
+interface CommandContext {
+  socket: ConsoleSocket;
+  host: SessionHost;
+  log: Logger;
+  strikes: StrikeCounter;
+}
+
+const KNOWN_EVENTS: ReadonlySet<string> = new Set<keyof ClientToServerEvents>([
+  'session:list',
+  'session:create',
+  'session:attach',
+  'session:detach',
+  'session:resize',
+  'session:interrupt',
+  'session:inject',
+  'session:kill',
+  'session:restart',
+  'session:remove',
+  'pty:input',
+  'pty:ack',
+]);
+
+function registerCommands(ctx: CommandContext): void {
+  const { socket, host } = ctx;
+  const viewerId: ViewerId = viewerIdOf(socket);
+  const nullOf = async (pending: Promise<Result<unknown>>): Promise<Result<null>> => {
+    const result = await pending;
+    return result.ok ? ok(null) : result;
+  };
+
+  socket.onAny((event: unknown) => {
+    if (typeof event !== 'string' || !KNOWN_EVENTS.has(event)) malformed(ctx, `unknown event ${String(event)}`);
+  });
+
+  command(ctx, 'session:list', z.unknown(), () => host.request({ type: 'list' }));
+  command(ctx, 'session:create', createSessionInputSchema, (input) => host.request({ type: 'create', input }));
+  command(ctx, 'session:attach', attachSchema, (req) =>
+    host.request({ type: 'attach', id: req.id, viewerId, ...(req.fromSeq === undefined ? {} : { fromSeq: req.fromSeq }) }),
+  );
+  command(ctx, 'session:detach', sessionRefSchema, (req) => host.request({ type: 'detach', id: req.id, viewerId }));
+  command(ctx, 'session:resize', resizeSchema, (req) =>
+    host.request({ type: 'resize', id: req.id, cols: req.cols, rows: req.rows, viewerId }),
+  );
+  command(ctx, 'session:interrupt', sessionRefSchema, (req) => nullOf(host.request({ type: 'interrupt', id: req.id })));
+  command(ctx, 'session:inject', injectSchema, (req) =>
+    host.request({ type: 'inject', id: req.id, text: req.text, submit: req.submit }),
+  );
+  command(ctx, 'session:kill', sessionRefSchema, (req) => host.request({ type: 'kill', id: req.id }));
+  command(ctx, 'session:restart', sessionRefSchema, (req) => host.request({ type: 'restart', id: req.id }));
+  command(ctx, 'session:remove', sessionRefSchema, (req) => host.request({ type: 'remove', id: req.id }));
+  command(ctx, 'pty:input', inputSchema, (req) => host.request({ type: 'input', id: req.id, data: req.data }));
+  command(ctx, 'pty:ack', ackSchema, (req) => host.request({ type: 'ack', id: req.id, viewerId, seq: req.seq }));
+}
+
+/**
+ * Registers one event: split the ack off the arguments, parse the payload, run, reply. Listeners take `unknown` arguments on purpose: the
+ * typed event map describes well-behaved clients, not what arrives on the wire.
+ */
+function command<S extends z.ZodType>(
+  ctx: CommandContext,
+  event: keyof ClientToServerEvents,
+  schema: S,
+  run: (input: z.output<S>) => Promise<Result<unknown>>,
+): void {
+  ctx.socket.on(event, (...args: unknown[]) => {
+    const last = args[args.length - 1];
+    const ack = isReplyFn(last) ? last : undefined;
+    const payload = ack === undefined ? args[0] : args.length > 1 ? args[0] : undefined;
+    void handle({ ctx, event, schema, run, payload, ack });
+  });
+}
+
+interface HandleArgs<S extends z.ZodType> {
+  ctx: CommandContext;
+  event: string;
+  schema: S;
+  run: (input: z.output<S>) => Promise<Result<unknown>>;
+  payload: unknown;
+  ack: ReplyFn | undefined;
+}
+
+async function handle<S extends z.ZodType>(args: HandleArgs<S>): Promise<void> {
+  const { ctx, event, schema, run, payload, ack } = args;
+  let result: Result<unknown>;
+  try {
+    const parsed = schema.safeParse(payload);
+    if (parsed.success) {
+      result = await run(parsed.data);
+    } else {
+      const message = describeZodError(parsed.error);
+      malformed(ctx, `${event}: ${message}`);
+      result = err('invalid:payload', message);
+    }
+  } catch (error) {
+    ctx.log.log('error', `socket ${ctx.socket.id} ${event} failed`, error);
+    result = err('failed:internal', 'internal error');
+  }
+  if (ack === undefined) return;
+  try {
+    ack(result);
+  } catch (error) {
+    // The ack only queues a packet; a throw here is a socket.io bug, never the client's.
+    ctx.log.log('error', `socket ${ctx.socket.id} ${event} ack failed`, error);
+  }
+}
+
+function malformed(ctx: CommandContext, reason: string): void {
+  ctx.log.log('debug', `socket ${ctx.socket.id} malformed message: ${reason}`);
+  if (ctx.strikes.strike() && ctx.socket.connected) {
+    ctx.log.log('warn', `socket ${ctx.socket.id} sent too many malformed messages; disconnecting`);
+    ctx.socket.disconnect(true);
+  }
+}
+
+function isReplyFn(value: unknown): value is ReplyFn {
+  return typeof value === 'function';
+}
