@@ -1,0 +1,56 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { SHORTCUT_HELP } from '@/lib/keyboard-shortcuts';
+
+/** The "?" button: a small popover listing the keyboard shortcuts. */
+export function ShortcutsHelp() {
+  const [open, setOpen] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (e: PointerEvent): void => {
+      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') setOpen(false);
+    };
+    window.addEventListener('pointerdown', onPointer);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('pointerdown', onPointer);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  return (
+    <div ref={rootRef} className="relative">
+      <button
+        type="button"
+        data-testid="btn-shortcuts"
+        aria-expanded={open}
+        aria-label="Keyboard shortcuts"
+        title="Keyboard shortcuts"
+        onClick={() => setOpen((o) => !o)}
+        className="flex size-8 items-center justify-center rounded-md border border-line text-sm text-muted hover:bg-raised hover:text-fg"
+      >
+        ?
+      </button>
+      {open && (
+        <div role="dialog" aria-label="Keyboard shortcuts" data-testid="shortcuts-help"
+          className="absolute right-0 top-10 z-20 w-80 rounded-lg border border-line bg-panel p-3 shadow-xl shadow-black/40">
+          <h2 className="mb-2 text-xs font-semibold uppercase tracking-wide text-muted">Keyboard shortcuts</h2>
+          <dl className="space-y-1.5 text-xs">
+            {SHORTCUT_HELP.map((s) => (
+              <div key={s.keys} className="flex items-baseline justify-between gap-3">
+                <dt><kbd className="rounded border border-line bg-raised px-1.5 py-0.5 font-mono text-[11px] text-fg">{s.keys}</kbd></dt>
+                <dd className="text-right text-muted">{s.action}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      )}
+    </div>
+  );
+}

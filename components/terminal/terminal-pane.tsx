@@ -1,0 +1,93 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SessionInfo } from '@/protocol/session';
+import { command, type CommandError, type CommandResult } from '@/lib/commands';
+import { useAxiom } from '@/lib/axiom-provider';
+import { InjectBox } from './inject-box';
+import { PaneHeader, type PaneAction } from './pane-header';
+import { useXtermSession } from './use-xterm-session';
+
+export interface TerminalPaneProps {
+  info: SessionInfo;
+  focused: boolean;
+  maximized: boolean;
+  /** Kept mounted but hidden while another pane is maximized, so its screen survives. */
+  hidden: boolean;
+  onFocused: (id: string) => void;
+  onToggleMaximize: (id: string) => void;
+  /** Gives the grid a way to move keyboard focus into this pane's terminal. */
+  onRegisterFocus: (id: string, focus: (() => void) | null) => void;
+}
+
+/**
+ * One session: header with its state and controls, the live terminal, and the inject
+ * box. Browser-only (xterm needs the DOM); the grid loads it with next/dynamic.
+ */
+export default function TerminalPane({ info, focused, maximized, hidden, onFocused, onToggleMaximize, onRegisterFocus }: TerminalPaneProps) {
+  const { id } = info;
+  const { socket, store } = useAxiom();
+  const hostRef = useRef<HTMLDivElement>(null);
+  const onInfo = useCallback((next: SessionInfo) => store.upsert(next), [store]);
+  const { focus, renderer } = useXtermSession({ id, info, socket, hostRef, onInfo });
+  const [busy, setBusy] = useState<PaneAction | null>(null);
+  const [error, setError] = useState<CommandError | null>(null);
+
+  const focusRef = useRef(focus);
+  focusRef.current = focus;
+  useEffect(() => {
+    onRegisterFocus(id, () => focusRef.current());
+    return () => onRegisterFocus(id, null);
+  }, [id, onRegisterFocus]);
+
+  const run = async (action: PaneAction): Promise<void> => {
+    setBusy(action);
+    setError(null);
+    let result: CommandResult<unknown>;
+    switch (action) {
+      case 'interrupt':
+        result = await command<null>(socket, (s, ack) => s.emit('session:interrupt', { id }, ack));
+        break;
+      case 'restart':
+        result = await command<SessionInfo>(socket, (s, ack) => s.emit('session:restart', { id }, ack));
+        break;
+      case 'kill':
+        result = await command<SessionInfo>(socket, (s, ack) => s.emit('session:kill', { id }, ack));
+        break;
+      case 'remove':
+        result = await command<null>(socket, (s, ack) => s.emit('session:remove', { id }, ack));
+        if (result.ok) store.remove(id);
+        break;
+    }
+    setBusy(null);
+    if (!result.ok) setError(result.error);
+    // Give the keyboard back to the program after a button press.
+    else if (action !== 'remove') focusRef.current();
+  };
+
+  return (
+    <section
+      data-testid={`pane-${id}`}
+      data-focused={focused || undefined}
+      aria-label={`Session ${info.name}`}
+      onFocus={() => onFocused(id)}
+      className={`flex min-h-[18rem] min-w-0 flex-col overflow-hidden rounded-lg border bg-panel transition-shadow ${
+        maximized ? 'h-full' : 'h-[32rem]'
+      } ${focused ? 'border-accent/70 ring-2 ring-accent/60' : 'border-line'} ${hidden ? 'hidden' : ''}`}
+    >
+      <PaneHeader info={info} maximized={maximized} busy={busy} onAction={(a) => void run(a)} onToggleMaximize={() => onToggleMaximize(id)} />
+      {error && (
+        <p data-testid={`pane-error-${id}`} role="alert" className="border-b border-line bg-bad/10 px-3 py-1 font-mono text-[11px] text-bad">
+          {error.code}: {error.message}
+        </p>
+      )}
+      <div className="relative min-h-0 flex-1 bg-canvas" onMouseDown={() => onFocused(id)}>
+        {/* Padding lives on this wrapper: the fit addon measures the host's box. */}
+        <div className="absolute inset-0 py-1 pl-2 pr-0">
+          <div ref={hostRef} data-testid={`terminal-${id}`} data-renderer={renderer ?? undefined} className="h-full w-full overflow-hidden" />
+        </div>
+      </div>
+      <InjectBox info={info} />
+    </section>
+  );
+}

@@ -1,0 +1,160 @@
+'use client';
+
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { Terminal, type IDisposable } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
+import { WebLinksAddon } from '@xterm/addon-web-links';
+import { Unicode11Addon } from '@xterm/addon-unicode11';
+import { WebglAddon } from '@xterm/addon-webgl';
+import { LIMITS } from '@/protocol/limits';
+import type { SessionInfo } from '@/protocol/session';
+import { exposeTerminal } from '@/lib/axiom-global';
+import { sendInput } from '@/lib/commands';
+import { matchShortcut } from '@/lib/keyboard-shortcuts';
+import { chooseRenderer, type RendererKind } from '@/lib/renderer-choice';
+import type { AxiomSocket } from '@/lib/socket-types';
+import { swallowTerminalQueries } from '@/lib/swallow-terminal-queries';
+import { connectTerminalStream } from '@/lib/terminal-stream-socket';
+import { TERMINAL_FONT_FAMILY, TERMINAL_THEME } from '@/lib/terminal-theme';
+
+/** Container resizes arrive in bursts (window drags, grid reflow); one PTY resize per
+ * settle avoids making the program redraw dozens of times. */
+const RESIZE_DEBOUNCE_MS = 50;
+
+const clamp = (n: number, min: number, max: number): number => Math.min(max, Math.max(min, n));
+
+export interface XtermSessionOptions {
+  id: string;
+  info: SessionInfo;
+  socket: AxiomSocket | null;
+  hostRef: RefObject<HTMLDivElement | null>;
+  onInfo: (info: SessionInfo) => void;
+}
+
+export interface XtermSession {
+  focus: () => void;
+  renderer: RendererKind | null;
+}
+
+/**
+ * One pane's xterm: created in an effect (the browser-only part of the pane), wired to
+ * the session's output stream and input, and disposed with every listener on cleanup.
+ */
+export function useXtermSession({ id, info, socket, hostRef, onInfo }: XtermSessionOptions): XtermSession {
+  const termRef = useRef<Terminal | null>(null);
+  const [renderer, setRenderer] = useState<RendererKind | null>(null);
+  // The effect below must not re-run when the info changes; it reads the latest here.
+  const infoRef = useRef(info);
+  infoRef.current = info;
+  const onInfoRef = useRef(onInfo);
+  onInfoRef.current = onInfo;
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host || !socket) return;
+    const start = infoRef.current;
+    const term = new Terminal({
+      cols: start.cols,
+      rows: start.rows,
+      fontFamily: TERMINAL_FONT_FAMILY,
+      fontSize: 13,
+      lineHeight: 1.15,
+      scrollback: 5000,
+      allowProposedApi: true,
+      cursorBlink: true,
+      theme: TERMINAL_THEME,
+    });
+    const disposables: IDisposable[] = [];
+    const cleanups: Array<() => void> = [];
+
+    disposables.push(swallowTerminalQueries(term));
+    const fit = new FitAddon();
+    term.loadAddon(fit);
+    term.loadAddon(new WebLinksAddon());
+    term.loadAddon(new Unicode11Addon());
+    term.unicode.activeVersion = '11';
+    term.open(host);
+
+    let active: RendererKind = 'dom';
+    if (chooseRenderer() === 'webgl') {
+      try {
+        const webgl = new WebglAddon();
+        // On context loss (GPU reset, too many contexts) disposing the addon hands
+        // rendering back to the DOM renderer, with the buffer intact.
+        disposables.push(webgl.onContextLoss(() => {
+          webgl.dispose();
+          setRenderer('dom');
+        }));
+        term.loadAddon(webgl);
+        active = 'webgl';
+      } catch (error) {
+        // The addon throws when WebGL2 cannot be created; the DOM renderer is already active.
+        console.warn('[axiom] WebGL renderer unavailable, using the DOM renderer', error);
+      }
+    }
+    setRenderer(active);
+    termRef.current = term;
+    cleanups.push(exposeTerminal(id, term));
+
+    // Let dashboard shortcuts bubble to the window instead of reaching the program.
+    term.attachCustomKeyEventHandler((e) => matchShortcut(e) === null);
+    disposables.push(term.onData((data) => sendInput(socket, id, data)));
+    disposables.push(term.onBinary((data) => sendInput(socket, id, data)));
+
+    cleanups.push(connectTerminalStream({ socket, id, terminal: term, onInfo: (i) => onInfoRef.current(i) }));
+
+    // Resize policy (ADR 0001): the PTY follows the latest active viewer. This viewer
+    // asks for its container's size when the container changes or it takes focus; the
+    // terminal itself is sized only from the session (effect below), so all viewers
+    // render the same screen.
+    let lastAsked: string | null = null;
+    const requestFit = (): void => {
+      const current = infoRef.current;
+      if (!socket.connected || current.status === 'exited') return;
+      // Hidden panes (another one is maximized) measure 0: never shrink the PTY to that.
+      if (host.clientWidth === 0 || host.clientHeight === 0) return;
+      const dims = fit.proposeDimensions();
+      if (!dims || !Number.isFinite(dims.cols) || !Number.isFinite(dims.rows)) return;
+      const cols = clamp(dims.cols, LIMITS.minCols, LIMITS.maxCols);
+      const rows = clamp(dims.rows, LIMITS.minRows, LIMITS.maxRows);
+      if (cols === current.cols && rows === current.rows) return;
+      const key = `${cols}x${rows}@${current.cols}x${current.rows}`;
+      if (key === lastAsked) return; // already asked; waiting for session:updated
+      lastAsked = key;
+      socket.emit('session:resize', { id, cols, rows }, (result) => {
+        if (result.ok) onInfoRef.current(result.value);
+      });
+    };
+    let debounce: ReturnType<typeof setTimeout> | undefined;
+    const observer = new ResizeObserver(() => {
+      clearTimeout(debounce);
+      debounce = setTimeout(requestFit, RESIZE_DEBOUNCE_MS);
+    });
+    observer.observe(host);
+    const onFocus = (): void => {
+      lastAsked = null;
+      requestFit();
+    };
+    term.textarea?.addEventListener('focus', onFocus);
+    cleanups.push(() => {
+      clearTimeout(debounce);
+      observer.disconnect();
+      term.textarea?.removeEventListener('focus', onFocus);
+    });
+
+    return () => {
+      for (const c of cleanups.reverse()) c();
+      for (const d of disposables) d.dispose();
+      termRef.current = null;
+      term.dispose();
+    };
+  }, [id, socket, hostRef]);
+
+  // Every viewer renders the session at the PTY's size.
+  useEffect(() => {
+    const term = termRef.current;
+    if (term && (term.cols !== info.cols || term.rows !== info.rows)) term.resize(info.cols, info.rows);
+  }, [info.cols, info.rows]);
+
+  return { focus: () => termRef.current?.focus(), renderer };
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { cycleIndex, matchShortcut } from './keyboard-shortcuts';
+
+const key = (code: string, mods: Partial<{ altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }> = {}) => ({
+  code,
+  altKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  ...mods,
+});
+
+describe('keyboard shortcuts', () => {
+  it('matches Alt bindings only', () => {
+    expect(matchShortcut(key('ArrowLeft', { altKey: true }))).toBe('focus-prev');
+    expect(matchShortcut(key('BracketRight', { altKey: true }))).toBe('focus-next');
+    expect(matchShortcut(key('Enter', { altKey: true }))).toBe('toggle-maximize');
+    expect(matchShortcut(key('KeyN', { altKey: true }))).toBe('new-session');
+    expect(matchShortcut(key('ArrowLeft'))).toBeNull();
+    expect(matchShortcut(key('ArrowLeft', { altKey: true, ctrlKey: true }))).toBeNull();
+    expect(matchShortcut(key('KeyB', { altKey: true }))).toBeNull();
+  });
+
+  it('cycles through panes', () => {
+    expect(cycleIndex(-1, 1, 3)).toBe(0);
+    expect(cycleIndex(-1, -1, 3)).toBe(2);
+    expect(cycleIndex(2, 1, 3)).toBe(0);
+    expect(cycleIndex(0, -1, 3)).toBe(2);
+    expect(cycleIndex(0, 1, 0)).toBe(-1);
+  });
+});

@@ -1,0 +1,237 @@
+import { describe, expect, it } from 'vitest';
+import xtermHeadless from '@xterm/headless';
+import type { AttachReply, ScreenSnapshot } from '../protocol/events';
+import type { Result } from '../protocol/result';
+import {
+  ACK_POLICY,
+  TerminalStream,
+  type StreamClock,
+  type StreamTerminal,
+  type StreamTransport,
+} from './terminal-stream';
+
+type Op =
+  | { kind: 'write'; data: string }
+  | { kind: 'reset' }
+  | { kind: 'resize'; cols: number; rows: number };
+
+/** Records calls; write callbacks run only when the test says the terminal parsed them. */
+class FakeTerminal implements StreamTerminal {
+  ops: Op[] = [];
+  private queued: Array<() => void> = [];
+  write(data: string | Uint8Array, callback?: () => void): void {
+    this.ops.push({ kind: 'write', data: typeof data === 'string' ? data : new TextDecoder().decode(data) });
+    this.queued.push(callback ?? (() => undefined));
+  }
+  reset(): void {
+    this.ops.push({ kind: 'reset' });
+  }
+  resize(cols: number, rows: number): void {
+    this.ops.push({ kind: 'resize', cols, rows });
+  }
+  get pending(): number {
+    return this.queued.length;
+  }
+  /** Parse `count` queued writes (all by default), in order. */
+  parse(count = Number.POSITIVE_INFINITY): void {
+    for (let i = 0; i < count && this.queued.length > 0; i++) this.queued.shift()?.();
+  }
+  written(): string {
+    return this.ops.map((op) => (op.kind === 'write' ? op.data : '')).join('');
+  }
+}
+
+class FakeTransport implements StreamTransport {
+  attaches: Array<{ id: string; fromSeq?: number }> = [];
+  acks: number[] = [];
+  attach(req: { id: string; fromSeq?: number }, onReply: (reply: Result<AttachReply>) => void): void {
+    this.attaches.push(req);
+    void onReply;
+  }
+  ack(req: { id: string; seq: number }): void {
+    this.acks.push(req.seq);
+  }
+}
+
+class FakeClock implements StreamClock {
+  nowMs = 1000;
+  private timers = new Map<number, { at: number; fn: () => void }>();
+  private nextId = 1;
+  now(): number {
+    return this.nowMs;
+  }
+  setTimeout(fn: () => void, ms: number): unknown {
+    const id = this.nextId++;
+    this.timers.set(id, { at: this.nowMs + ms, fn });
+    return id;
+  }
+  clearTimeout(handle: unknown): void {
+    this.timers.delete(handle as number);
+  }
+  advance(ms: number): void {
+    this.nowMs += ms;
+    for (const [id, t] of [...this.timers]) {
+      if (t.at <= this.nowMs) {
+        this.timers.delete(id);
+        t.fn();
+      }
+    }
+  }
+}
+
+const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
+const snap = (seq: number, data = 'SCREEN', cols = 80, rows = 24): ScreenSnapshot => ({
+  id: 's-abcdef' as ScreenSnapshot['id'],
+  seq,
+  cols,
+  rows,
+  data,
+});
+
+function setup() {
+  const terminal = new FakeTerminal();
+  const transport = new FakeTransport();
+  const clock = new FakeClock();
+  const stream = new TerminalStream({ id: 's-abcdef', terminal, transport, clock });
+  return { terminal, transport, clock, stream };
+}
+
+describe('TerminalStream', () => {
+  it('attaches fresh, ignores frames until the snapshot, then applies it', () => {
+    const { terminal, transport, stream } = setup();
+    stream.attach();
+    expect(transport.attaches).toEqual([{ id: 's-abcdef' }]);
+    stream.handleOutput(0, bytes('early'));
+    expect(terminal.ops).toEqual([]);
+    stream.handleSnapshot(snap(100, 'SCREEN', 120, 40));
+    expect(terminal.ops).toEqual([
+      { kind: 'reset' },
+      { kind: 'resize', cols: 120, rows: 40 },
+      { kind: 'write', data: 'SCREEN' },
+    ]);
+    expect(stream.position.expectedSeq).toBe(100);
+    terminal.parse();
+    expect(transport.acks).toEqual([100]);
+  });
+
+  it('writes frames in order, drops duplicates and trims overlaps', () => {
+    const { terminal, stream } = setup();
+    stream.attach();
+    stream.handleSnapshot(snap(10, ''));
+    stream.handleOutput(10, bytes('abc'));
+    stream.handleOutput(10, bytes('abc')); // duplicate
+    stream.handleOutput(12, bytes('cde')); // overlaps by one byte
+    stream.handleOutput(5, bytes('xyz')); // entirely before
+    expect(terminal.written()).toBe('abcde');
+    expect(stream.position.expectedSeq).toBe(15);
+  });
+
+  it('re-attaches for a snapshot on a gap, once, and drops frames until it arrives', () => {
+    const { terminal, transport, stream } = setup();
+    stream.attach();
+    stream.handleSnapshot(snap(0, ''));
+    stream.handleOutput(0, bytes('ab'));
+    stream.handleOutput(5, bytes('gap'));
+    stream.handleOutput(8, bytes('more'));
+    expect(transport.attaches).toEqual([{ id: 's-abcdef' }, { id: 's-abcdef' }]);
+    expect(terminal.written()).toBe('ab');
+    terminal.parse();
+    stream.handleSnapshot(snap(12, 'FRESH'));
+    stream.handleOutput(12, bytes('!'));
+    expect(terminal.written()).toBe('abFRESH!');
+  });
+
+  it('resumes from the expected offset on reconnect', () => {
+    const { transport, stream } = setup();
+    stream.attach();
+    stream.handleSnapshot(snap(40, ''));
+    stream.handleOutput(40, bytes('0123456789'));
+    stream.attach();
+    expect(transport.attaches.at(-1)).toEqual({ id: 's-abcdef', fromSeq: 50 });
+  });
+
+  it('asks for a snapshot again when reconnecting before the first one arrived', () => {
+    const { transport, stream } = setup();
+    stream.attach();
+    stream.attach();
+    expect(transport.attaches).toEqual([{ id: 's-abcdef' }, { id: 's-abcdef' }]);
+  });
+
+  it('defers a snapshot until earlier writes are parsed, holding later frames', () => {
+    const { terminal, stream } = setup();
+    stream.attach();
+    stream.handleSnapshot(snap(0, 'A'));
+    stream.handleOutput(1, bytes('old'));
+    stream.handleSnapshot(snap(50, 'NEW'));
+    stream.handleOutput(50, bytes('next'));
+    expect(terminal.ops.filter((o) => o.kind === 'reset')).toHaveLength(1);
+    terminal.parse();
+    expect(terminal.ops.slice(-4)).toEqual([
+      { kind: 'reset' },
+      { kind: 'resize', cols: 80, rows: 24 },
+      { kind: 'write', data: 'NEW' },
+      { kind: 'write', data: 'next' },
+    ]);
+  });
+
+  it('throttles acks by time, acks at once past the byte threshold, and always acks the last write', () => {
+    const { terminal, transport, clock, stream } = setup();
+    stream.attach();
+    stream.handleSnapshot(snap(0, ''));
+    terminal.parse();
+    expect(transport.acks).toEqual([0]);
+
+    stream.handleOutput(0, bytes('a'));
+    stream.handleOutput(1, bytes('b'));
+    terminal.parse();
+    expect(transport.acks).toEqual([0]); // acked less than intervalMs ago
+    clock.advance(ACK_POLICY.intervalMs);
+    expect(transport.acks).toEqual([0, 2]);
+
+    const big = new Uint8Array(ACK_POLICY.maxUnackedBytes);
+    stream.handleOutput(2, big);
+    stream.handleOutput(2 + big.byteLength, bytes('tail'));
+    terminal.parse(1);
+    expect(transport.acks).toEqual([0, 2, 2 + big.byteLength]);
+    terminal.parse();
+    clock.advance(ACK_POLICY.intervalMs);
+    expect(transport.acks).toEqual([0, 2, 2 + big.byteLength, 6 + big.byteLength]);
+  });
+
+  it('does nothing after dispose', () => {
+    const { terminal, transport, clock, stream } = setup();
+    stream.attach();
+    stream.handleSnapshot(snap(0, 'x'));
+    stream.dispose();
+    terminal.parse();
+    clock.advance(100);
+    stream.handleOutput(1, bytes('y'));
+    stream.attach();
+    expect(transport.acks).toEqual([]);
+    expect(transport.attaches).toHaveLength(1);
+  });
+});
+
+describe('TerminalStream with a real xterm parser', () => {
+  const waitParsed = (term: InstanceType<typeof xtermHeadless.Terminal>): Promise<void> =>
+    new Promise((resolve) => term.write('', resolve));
+  const lineText = (term: InstanceType<typeof xtermHeadless.Terminal>, y: number): string =>
+    term.buffer.active.getLine(y)?.translateToString(true) ?? '';
+
+  it('renders a snapshot applied while stale writes are queued without the stale bytes', async () => {
+    const term = new xtermHeadless.Terminal({ cols: 20, rows: 5, allowProposedApi: true });
+    const transport = new FakeTransport();
+    const stream = new TerminalStream({ id: 's-abcdef', terminal: term, transport });
+    stream.attach();
+    stream.handleSnapshot(snap(0, 'first', 20, 5));
+    stream.handleOutput(0, bytes(' stale'));
+    stream.handleSnapshot(snap(100, 'fresh\r\nscreen', 30, 6));
+    stream.handleOutput(100, bytes(' é'));
+    await waitParsed(term);
+    await waitParsed(term);
+    expect(term.cols).toBe(30);
+    expect(lineText(term, 0)).toBe('fresh');
+    expect(lineText(term, 1)).toBe('screen é');
+    term.dispose();
+  });
+});
