@@ -1,0 +1,237 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { SessionId } from '../../protocol/ids';
+import { LIMITS } from '../../protocol/limits';
+import { err, ok, type Result } from '../../protocol/result';
+import type { CreateSessionRequest } from '../../protocol/session';
+import { buildChildEnv } from '../pty/child-env';
+import { defaultInterruptKey } from './input-encoding';
+import { Session } from './session';
+import { DEFAULT_SESSION_LIMITS, validateLimits, type SessionLimits } from './session-options';
+import type { HostEvent, HostReplies, HostReply, HostRequest, HostStats, SessionHost } from './session-host';
+import { checkSpawnable } from './spawn-check';
+
+/** Default cap on live sessions: each holds a process, a mirror and up to replayBytes of
+ * ring; 64 is far above what one person watches and keeps a runaway script from forking
+ * the machine to death. */
+const DEFAULT_MAX_SESSIONS = 64;
+
+export interface HostLogger {
+  error(message: string, ...detail: unknown[]): void;
+}
+
+export interface InProcessSessionHostOptions extends Partial<SessionLimits> {
+  maxSessions?: number;
+  /** Working directory when a create request gives none. Default: process.cwd(). */
+  defaultCwd?: string;
+  logger?: HostLogger;
+  now?: () => number;
+}
+
+type Handlers = { [K in HostRequest['type']]: (req: Extract<HostRequest, { type: K }>) => Promise<Result<HostReplies[K]>> };
+
+/** The one entry point for the composition root: the session layer, in this process. */
+export function createInProcessSessionHost(options: InProcessSessionHostOptions = {}): SessionHost {
+  return new InProcessSessionHost(options);
+}
+
+class InProcessSessionHost implements SessionHost {
+  private readonly sessions = new Map<SessionId, Session>();
+  private readonly listeners = new Set<(event: HostEvent) => void>();
+  private readonly limits: SessionLimits;
+  private readonly maxSessions: number;
+  private readonly logger: HostLogger;
+  private readonly now: () => number;
+  private readonly handlers: Handlers;
+
+  constructor(private readonly options: InProcessSessionHostOptions) {
+    const { maxSessions, defaultCwd: _cwd, logger, now, ...limitOverrides } = options;
+    this.limits = { ...DEFAULT_SESSION_LIMITS, ...definedOnly(limitOverrides) };
+    validateLimits(this.limits);
+    this.maxSessions = maxSessions ?? DEFAULT_MAX_SESSIONS;
+    this.logger = logger ?? console;
+    this.now = now ?? Date.now;
+    this.handlers = this.buildHandlers();
+  }
+
+  async request<R extends HostRequest>(req: R): Promise<Result<HostReply<R>>> {
+    const handler = this.handlers[req.type] as (r: R) => Promise<Result<HostReply<R>>>;
+    try {
+      return await handler(req);
+    } catch (e) {
+      this.logger.error(`session host: ${req.type} failed`, e);
+      return err('failed:internal', `${req.type} failed`);
+    }
+  }
+
+  onEvent(listener: (event: HostEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async dispose(): Promise<void> {
+    const all = [...this.sessions.values()];
+    await Promise.all(
+      all.map(async (s) => {
+        try {
+          await s.kill();
+        } catch (e) {
+          this.logger.error(`session host: dispose could not kill ${s.id}`, e);
+        }
+        s.dispose();
+      }),
+    );
+    this.sessions.clear();
+  }
+
+  private emit = (event: HostEvent): void => {
+    for (const l of this.listeners) {
+      try {
+        l(event);
+      } catch (e) {
+        this.logger.error(`session host: listener failed on ${event.type}`, e);
+      }
+    }
+  };
+
+  private stats(): HostStats {
+    let active = 0;
+    for (const s of this.sessions.values()) if (s.isLive) active += 1;
+    return { active, total: this.sessions.size, limit: this.maxSessions };
+  }
+
+  private create(input: CreateSessionRequest): Result<HostReplies['create']> {
+    if (this.stats().active >= this.maxSessions) {
+      return err('refused:session-limit', `at most ${this.maxSessions} live sessions`);
+    }
+    const cwd = path.resolve(input.cwd ?? this.options.defaultCwd ?? process.cwd());
+    const childPath = buildChildEnv({ base: process.env, user: input.env }).PATH;
+    const problem = checkSpawnable({ command: input.command, cwd, pathVar: childPath });
+    if (problem) return err('failed:spawn', problem);
+    const id = newSessionId();
+    let session: Session;
+    try {
+      session = new Session({
+        id,
+        request: { ...input, cwd, interruptKey: input.interruptKey ?? defaultInterruptKey(input.command) },
+        limits: this.limits,
+        emit: (event) => this.emit(event),
+        now: this.now,
+      });
+    } catch (e) {
+      this.logger.error(`session host: spawn of ${input.command} failed`, e);
+      return err('failed:spawn', `could not start ${input.command}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    this.sessions.set(id, session);
+    return ok(session.info());
+  }
+
+  private buildHandlers(): Handlers {
+    const find = (id: SessionId): Session | undefined => this.sessions.get(id);
+    const notFound = <T>(id: SessionId): Result<T> => err('not_found:session', `no session ${id}`);
+    const exited = <T>(id: SessionId): Result<T> => err('refused:session-exited', `session ${id} has exited`);
+    return {
+      create: async (r) => this.create(r.input),
+      list: async () => ok([...this.sessions.values()].map((s) => s.info())),
+      get: async (r) => {
+        const s = find(r.id);
+        return s ? ok(s.info()) : notFound(r.id);
+      },
+      screen: async (r) => {
+        const s = find(r.id);
+        return s ? ok(s.screen()) : notFound(r.id);
+      },
+      input: async (r) => {
+        const s = find(r.id);
+        if (!s) return notFound(r.id);
+        if (Buffer.byteLength(r.data) > LIMITS.maxInputBytes) return err('too_large:payload', 'input too large');
+        return s.input(r.data) ? ok(null) : exited(r.id);
+      },
+      inject: async (r) => {
+        const s = find(r.id);
+        if (!s) return notFound(r.id);
+        if (Buffer.byteLength(r.text) > LIMITS.maxInputBytes) return err('too_large:payload', 'text too large');
+        return (await s.inject(r.text, r.submit)) ? ok(null) : exited(r.id);
+      },
+      interrupt: async (r) => {
+        const s = find(r.id);
+        if (!s) return notFound(r.id);
+        const key = s.interrupt();
+        return key ? ok({ key }) : exited(r.id);
+      },
+      resize: async (r) => {
+        const s = find(r.id);
+        if (!s) return notFound(r.id);
+        if (!validSize(r.cols, r.rows)) return err('invalid:payload', 'size out of range');
+        return ok(s.resize(r.cols, r.rows));
+      },
+      kill: async (r) => {
+        const s = find(r.id);
+        return s ? ok(await s.kill()) : notFound(r.id);
+      },
+      restart: async (r) => {
+        const s = find(r.id);
+        if (!s) return notFound(r.id);
+        if (!s.isLive && this.stats().active >= this.maxSessions) {
+          return err('refused:session-limit', `at most ${this.maxSessions} live sessions`);
+        }
+        try {
+          return ok(await s.restart());
+        } catch (e) {
+          this.logger.error(`session host: restart of ${r.id} failed`, e);
+          return err('failed:spawn', `could not restart: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      },
+      remove: async (r) => {
+        const s = find(r.id);
+        if (!s) return notFound(r.id);
+        await s.kill();
+        s.dispose();
+        if (this.sessions.delete(r.id)) this.emit({ type: 'session:removed', id: r.id });
+        return ok(null);
+      },
+      attach: async (r) => {
+        const s = find(r.id);
+        return s ? ok(s.attach(r.viewerId, r.fromSeq)) : notFound(r.id);
+      },
+      detach: async (r) => {
+        const s = find(r.id);
+        if (!s) return notFound(r.id);
+        s.detach(r.viewerId);
+        return ok(null);
+      },
+      'drop-viewer': async (r) => {
+        for (const s of this.sessions.values()) s.detach(r.viewerId);
+        return ok(null);
+      },
+      ack: async (r) => {
+        const s = find(r.id);
+        if (!s) return notFound(r.id);
+        s.ack(r.viewerId, r.seq);
+        return ok(null);
+      },
+      stats: async () => ok(this.stats()),
+    };
+  }
+}
+
+function validSize(cols: number, rows: number): boolean {
+  return (
+    Number.isInteger(cols) && Number.isInteger(rows) &&
+    cols >= LIMITS.minCols && cols <= LIMITS.maxCols && rows >= LIMITS.minRows && rows <= LIMITS.maxRows
+  );
+}
+
+const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** The server's generator of session ids (the one place besides parseSessionId that makes one). */
+function newSessionId(): SessionId {
+  const bytes = randomBytes(12);
+  let s = 's-';
+  for (const b of bytes) s += ID_ALPHABET[b % ID_ALPHABET.length];
+  return s as SessionId;
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

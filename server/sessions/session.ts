@@ -1,0 +1,251 @@
+import path from 'node:path';
+import type { SessionId } from '../../protocol/ids';
+import type { AttachReply, ScreenSnapshot } from '../../protocol/events';
+import { INTERRUPT_BYTES, type CreateSessionRequest, type InterruptKey, type SessionInfo, type SessionStatus } from '../../protocol/session';
+import { PtyProcess, type PtyExit } from '../pty/pty-process';
+import { encodeInjection } from './input-encoding';
+import { OutputBatcher } from './output-batcher';
+import { ReplayRing } from './replay-ring';
+import type { SessionLimits } from './session-options';
+import type { HostEvent, ViewerId } from './session-host';
+import { TerminalMirror, type MirrorScreen } from './terminal-mirror';
+import { ViewerFanout } from './viewer-fanout';
+
+/** Written into the stream on restart, through the normal output path so every viewer and
+ * the mirror see the same thing: leave the alternate screen, turn off modes the previous
+ * program may have left on (bracketed paste, mouse reporting, application cursor keys),
+ * show the cursor, then a dim marker line. */
+const RESTART_RESET = '\x1b[0m\x1b[?1049l\x1b[?2004l\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1l\x1b[?25h';
+
+export interface SessionOptions {
+  id: SessionId;
+  request: CreateSessionRequest & { cwd: string; interruptKey: InterruptKey };
+  limits: SessionLimits;
+  emit: (event: HostEvent) => void;
+  now: () => number;
+}
+
+/** One session: a process in a PTY (replaced on restart), its mirror, its ring, its viewers. */
+export class Session {
+  readonly id: SessionId;
+  private pty: PtyProcess | null = null;
+  private status: SessionStatus = 'starting';
+  private exit: PtyExit | null = null;
+  private exitedAt: number | null = null;
+  private generation = 1;
+  private cols: number;
+  private rows: number;
+  private readonly createdAt: number;
+  private readonly ring: ReplayRing;
+  private readonly mirror: TerminalMirror;
+  private readonly batcher: OutputBatcher;
+  private readonly fanout: ViewerFanout;
+  /** Kill, restart and remove run one at a time per session. */
+  private lifecycle: Promise<unknown> = Promise.resolve();
+
+  /** Spawns the process; throws when it cannot be forked. */
+  constructor(private readonly opts: SessionOptions) {
+    this.id = opts.id;
+    this.cols = opts.request.cols;
+    this.rows = opts.request.rows;
+    this.createdAt = opts.now();
+    const l = opts.limits;
+    this.ring = new ReplayRing({ capacityBytes: l.replayBytes });
+    this.mirror = new TerminalMirror({
+      cols: this.cols,
+      rows: this.rows,
+      scrollbackLines: l.scrollbackLines,
+      onReply: (data) => this.pty?.write(data),
+      onParsed: () => this.updateMirrorLag(),
+    });
+    this.batcher = new OutputBatcher({ maxPendingBytes: l.batchMaxBytes, onFlush: (b) => this.onBatch(b) });
+    this.fanout = new ViewerFanout({
+      sessionId: this.id,
+      ring: this.ring,
+      limits: { windowBytes: l.windowBytes, maxFrameBytes: l.maxFrameBytes },
+      emit: opts.emit,
+      takeSnapshot: () => this.snapshot(),
+    });
+    try {
+      this.spawn();
+    } catch (e) {
+      this.dispose();
+      throw e;
+    }
+  }
+
+  get isLive(): boolean {
+    return this.status !== 'exited';
+  }
+
+  info(): SessionInfo {
+    const r = this.opts.request;
+    return {
+      id: this.id,
+      name: r.name ?? path.basename(r.command),
+      command: r.command,
+      args: [...r.args],
+      cwd: r.cwd,
+      status: this.status,
+      pid: this.pty?.pid ?? null,
+      exitCode: this.exit?.exitCode ?? null,
+      signal: this.exit?.signal ?? null,
+      cols: this.cols,
+      rows: this.rows,
+      interruptKey: r.interruptKey,
+      createdAt: this.createdAt,
+      exitedAt: this.exitedAt,
+      generation: this.generation,
+    };
+  }
+
+  screen(): MirrorScreen {
+    return this.mirror.screen();
+  }
+
+  /** Returns false when the process has exited (nothing written). */
+  input(data: string): boolean {
+    return this.isLive && this.pty !== null && this.pty.write(data);
+  }
+
+  async inject(text: string, submit: boolean): Promise<boolean> {
+    if (!this.isLive) return false;
+    if (text !== '' && !this.input(encodeInjection(text, this.mirror.bracketedPasteMode))) return false;
+    if (!submit) return true;
+    await new Promise((r) => setTimeout(r, this.opts.limits.injectSubmitDelayMs));
+    return this.input('\r');
+  }
+
+  interrupt(): InterruptKey | null {
+    const key = this.opts.request.interruptKey;
+    return this.input(INTERRUPT_BYTES[key]) ? key : null;
+  }
+
+  /** Latest active viewer wins: whoever resizes sets the PTY size for everyone. */
+  resize(cols: number, rows: number): SessionInfo {
+    if (cols !== this.cols || rows !== this.rows) {
+      this.cols = cols;
+      this.rows = rows;
+      this.pty?.resize(cols, rows);
+      this.mirror.resize(cols, rows);
+      this.emitUpdated();
+    }
+    return this.info();
+  }
+
+  attach(viewerId: ViewerId, fromSeq: number | undefined): AttachReply {
+    const mode = this.fanout.attach(viewerId, fromSeq);
+    return { info: this.info(), mode };
+  }
+
+  detach(viewerId: ViewerId): boolean {
+    return this.fanout.detach(viewerId);
+  }
+
+  ack(viewerId: ViewerId, seq: number): void {
+    this.fanout.ack(viewerId, seq);
+  }
+
+  /** Unacked bytes of one viewer (undefined if not attached). */
+  viewerInFlight(viewerId: ViewerId): number | undefined {
+    return this.fanout.inFlight(viewerId);
+  }
+
+  /** Graceful kill of the whole tree; also sweeps stragglers of an exited process. */
+  kill(graceMs = this.opts.limits.killGraceMs): Promise<SessionInfo> {
+    return this.serial(async () => {
+      if (this.pty) await this.pty.kill(graceMs);
+      return this.info();
+    });
+  }
+
+  /** Same id and size, a new process; sequence numbers continue. */
+  restart(): Promise<SessionInfo> {
+    return this.serial(async () => {
+      if (this.pty && !this.pty.exited) await this.pty.kill(this.opts.limits.killGraceMs);
+      this.generation += 1;
+      const marker = `${RESTART_RESET}\r\n\x1b[2m── restarted (generation ${this.generation}) ──\x1b[0m\r\n`;
+      this.batcher.push(new TextEncoder().encode(marker));
+      this.batcher.flush();
+      this.spawn();
+      return this.info();
+    });
+  }
+
+  /** Stops output processing and forgets viewers; the caller killed the process first. */
+  dispose(): void {
+    this.batcher.dispose();
+    this.fanout.clear();
+    this.mirror.dispose();
+  }
+
+  private spawn(): void {
+    const r = this.opts.request;
+    const pty: PtyProcess = new PtyProcess({
+      command: r.command,
+      args: r.args,
+      cwd: r.cwd,
+      env: r.env,
+      cols: this.cols,
+      rows: this.rows,
+      killGraceMs: this.opts.limits.killGraceMs,
+      onData: (d) => {
+        if (this.pty === pty) this.batcher.push(d);
+      },
+      onExit: (e) => {
+        if (this.pty === pty) this.onExit(e);
+      },
+    });
+    this.pty = pty;
+    this.exit = null;
+    this.exitedAt = null;
+    this.status = 'running';
+    this.emitUpdated();
+  }
+
+  private onExit(exit: PtyExit): void {
+    // Every byte was delivered before the exit (PtyProcess guarantees it): flush them first.
+    this.batcher.flush();
+    this.exit = exit;
+    this.exitedAt = this.opts.now();
+    this.status = 'exited';
+    this.emitUpdated();
+  }
+
+  private onBatch(batch: Uint8Array): void {
+    this.ring.append(batch);
+    this.mirror.write(batch);
+    this.updateMirrorLag();
+    this.fanout.pumpAll();
+  }
+
+  /** The only reason the PTY is ever paused: the mirror (our own parser) lags. */
+  private updateMirrorLag(): void {
+    const pty = this.pty;
+    if (!pty) return;
+    const lag = this.ring.end - this.mirror.parsedSeq;
+    if (lag > this.opts.limits.mirrorHighWatermarkBytes) pty.pause();
+    else if (pty.isPaused && lag < this.opts.limits.mirrorLowWatermarkBytes) pty.resume();
+  }
+
+  private snapshot(): ScreenSnapshot {
+    return {
+      id: this.id,
+      seq: this.mirror.parsedSeq,
+      cols: this.mirror.cols,
+      rows: this.mirror.rows,
+      data: this.mirror.serialize(),
+    };
+  }
+
+  private emitUpdated(): void {
+    this.opts.emit({ type: 'session:updated', info: this.info() });
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.lifecycle.then(fn, fn);
+    // The caller gets `run` and its error; the chain only needs to know it settled.
+    this.lifecycle = run.catch(() => undefined);
+    return run;
+  }
+}
