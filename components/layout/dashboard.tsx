@@ -21,17 +21,33 @@ export function Dashboard() {
   /** A session we just created: focus its terminal as soon as its pane mounts. */
   const focusOnMount = useRef<string | null>(null);
 
+  const dialogOpenRef = useRef(dialogOpen);
+  dialogOpenRef.current = dialogOpen;
+
   const onRegisterFocus = useCallback((id: string, focus: (() => void) | null) => {
     if (!focus) {
       focusers.current.delete(id);
       return;
     }
     focusers.current.set(id, focus);
-    if (focusOnMount.current === id) {
+    if (focusOnMount.current === id && !dialogOpenRef.current) {
       focusOnMount.current = null;
       focus();
     }
   }, []);
+
+  // The new pane may have mounted while the modal dialog was still open (and the page
+  // inert): focus it once the dialog has closed. Child effects (the dialog's close) run
+  // before this one, so by now the page takes focus again.
+  useEffect(() => {
+    const id = focusOnMount.current;
+    if (!id || dialogOpen) return;
+    const focus = focusers.current.get(id);
+    if (focus) {
+      focusOnMount.current = null;
+      focus();
+    }
+  });
 
   const toggleMaximize = useCallback((id: string) => {
     setMaximizedId((m) => (m === id ? null : id));
@@ -44,9 +60,7 @@ export function Dashboard() {
     setDialogOpen(false);
     setFocusedId(info.id);
     setMaximizedId((m) => (m === null ? null : info.id));
-    const focus = focusers.current.get(info.id);
-    if (focus) focus();
-    else focusOnMount.current = info.id;
+    focusOnMount.current = info.id;
   }, []);
 
   // Latest values for the window listener, which is registered once.

@@ -39,12 +39,12 @@ export function ShortcutsHelp() {
       </button>
       {open && (
         <div role="dialog" aria-label="Keyboard shortcuts" data-testid="shortcuts-help"
-          className="absolute right-0 top-10 z-20 w-80 rounded-lg border border-line bg-panel p-3 shadow-xl shadow-black/40">
+          className="absolute right-0 top-10 z-20 w-[26rem] rounded-lg border border-line bg-panel p-3 shadow-xl shadow-black/40">
           <h2 className="mb-2 text-xs font-semibold uppercase tracking-wide text-muted">Keyboard shortcuts</h2>
           <dl className="space-y-1.5 text-xs">
             {SHORTCUT_HELP.map((s) => (
               <div key={s.keys} className="flex items-baseline justify-between gap-3">
-                <dt><kbd className="rounded border border-line bg-raised px-1.5 py-0.5 font-mono text-[11px] text-fg">{s.keys}</kbd></dt>
+                <dt className="shrink-0"><kbd className="whitespace-nowrap rounded border border-line bg-raised px-1.5 py-0.5 font-mono text-[11px] text-fg">{s.keys}</kbd></dt>
                 <dd className="text-right text-muted">{s.action}</dd>
               </div>
             ))}
