@@ -23,7 +23,7 @@ export function PaneHeader({ info, maximized, busy, onAction, onToggleMaximize }
   const cmd = commandLine(info);
   const keyLabel = INTERRUPT_KEY_LABEL[info.interruptKey];
   return (
-    <div data-testid={`pane-header-${id}`} className="flex min-w-0 items-center gap-2 border-b border-line px-3 py-1.5">
+    <div data-testid={`pane-header-${id}`} className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 border-b border-line px-3 py-1.5">
       <div className="flex min-w-0 flex-1 items-center gap-2">
         <span className="max-w-[45%] shrink-0 truncate text-sm font-semibold text-fg" title={info.name}>
           {info.name}
