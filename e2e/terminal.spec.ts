@@ -80,10 +80,12 @@ test('the interrupt button stops a running command', async ({ page, request }) =
   const dash = new DashboardPage(page);
   await dash.open();
   await dash.expectBuffer(s.id, '$ ');
-  await dash.typeInto(s.id, 'sleep 1000; echo "status=$?"\n');
-  await page.waitForTimeout(300);
+  await dash.typeInto(s.id, 'sleep 1000\n');
+  await expect.poll(async () => (await api.screen(s.id)).trimEnd().endsWith('sleep 1000')).toBe(true);
   await page.getByTestId(`btn-interrupt-${s.id}`).click();
-  // Ctrl-C kills sleep with SIGINT: the shell reports 130 and prompts again.
+  // Ctrl-C kills sleep with SIGINT: bash prompts again and $? is 128 + 2.
+  await dash.expectBuffer(s.id, '^C');
+  await dash.typeInto(s.id, 'echo "status=$?"\n');
   await dash.expectBuffer(s.id, 'status=130');
 });
 
