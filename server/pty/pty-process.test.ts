@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseProcStat, type ProcEntry } from './proc-table';
 import { PtyProcess, type PtyExit } from './pty-process';
@@ -97,6 +99,23 @@ describe('PtyProcess', () => {
     await s.exit;
     expect(() => s.proc.resize(100, 40)).not.toThrow();
     expect(s.proc.write('x')).toBe(false);
+  });
+
+  it('delivers every byte of a fast writer that exits (libuv takes POLLHUP for EOF)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'axiom-pty-'));
+    const file = path.join(dir, 'data.txt');
+    const line = 'é漢字🙂 0123456789 abcdefghijklmnopqrstuvwxyz\n';
+    writeFileSync(file, line.repeat(20_000));
+    const expected = Buffer.byteLength(line.replace('\n', '\r\n')) * 20_000;
+    try {
+      for (let i = 0; i < 10; i++) {
+        const s = spawn('cat', [file]);
+        await s.exit;
+        expect(Buffer.byteLength(s.output())).toBe(expected);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('delivers the output written just before exit even while paused', async () => {

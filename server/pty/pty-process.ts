@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import * as nodePty from 'node-pty';
 import { buildChildEnv } from './child-env';
@@ -16,6 +16,10 @@ export const DEFAULT_KILL_GRACE_MS = 3000;
  * unixTerminal.js); a paused socket would lose the bytes still in the kernel buffer, so we
  * must notice the death well inside that window and resume reading. */
 const PAUSED_EXIT_POLL_MS = 20;
+
+/** Read size when draining the master after a premature EOF: the kernel holds at most a
+ * few tens of KiB per pty, so a few reads of this size empty it. */
+const DRAIN_READ_BYTES = 64 * 1024;
 
 export interface PtyExit {
   /** null when the process was killed by a signal. */
@@ -81,6 +85,8 @@ export class PtyProcess {
       else if (typeof chunk === 'string') opts.onData(Buffer.from(chunk, 'utf8'));
     });
     this.pty.onExit(({ exitCode, signal }) => this.handleExit(exitCode, signal));
+    const internals = unixInternals(this.pty);
+    internals?.on('end', () => this.drainAfterEof(internals.fd));
   }
 
   get exited(): PtyExit | null {
@@ -166,6 +172,32 @@ export class PtyProcess {
     return this.whenExited();
   }
 
+  /**
+   * libuv ends a stream when poll() reports POLLHUP after a short read (uv__stream_io: it
+   * takes a partial read plus POLLHUP as EOF). On a pty master that is wrong: once the last
+   * slave fd closes, POLLHUP is set while the kernel still holds output (measured: up to
+   * ~14 KiB of a `cat` of 1 MiB lost at exit). The 'end' event comes before node-pty closes
+   * the fd and reports the exit, so we read the rest here, synchronously, until the kernel
+   * says EIO (slave closed and nothing left).
+   */
+  private drainAfterEof(fd: number): void {
+    const buf = Buffer.allocUnsafe(DRAIN_READ_BYTES);
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(fd, buf, 0, buf.length, null);
+      } catch (e) {
+        // EIO: everything was read and no slave is open; EAGAIN: nothing more for now (a
+        // process still holds the slave — node-pty keeps reading); EBADF: already closed.
+        if (isNodeError(e) && (e.code === 'EIO' || e.code === 'EAGAIN' || e.code === 'EBADF')) return;
+        console.error('pty: draining output after EOF failed', e);
+        return;
+      }
+      if (n <= 0) return;
+      this.opts.onData(new Uint8Array(buf.subarray(0, n)));
+    }
+  }
+
   private handleExit(exitCode: number, signal: number | undefined): void {
     if (this.exitInfo) return;
     this.resume();
@@ -176,6 +208,18 @@ export class PtyProcess {
     this.opts.onExit(this.exitInfo);
     for (const w of this.exitWaiters.splice(0)) w(this.exitInfo);
   }
+}
+
+/** node-pty's UnixTerminal has these at runtime (its legacy EventEmitter surface, which
+ * forwards to the master socket, and the master fd) but not in its typings. */
+interface UnixPtyInternals {
+  readonly fd: number;
+  on(event: 'end', listener: () => void): void;
+}
+
+function unixInternals(p: nodePty.IPty): UnixPtyInternals | undefined {
+  const c = p as unknown as Partial<UnixPtyInternals>;
+  return typeof c.fd === 'number' && typeof c.on === 'function' ? (c as UnixPtyInternals) : undefined;
 }
 
 function signalName(signal: number): string {

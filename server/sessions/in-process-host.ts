@@ -6,7 +6,7 @@ import { err, ok, type Result } from '../../protocol/result';
 import type { CreateSessionRequest } from '../../protocol/session';
 import { buildChildEnv } from '../pty/child-env';
 import { defaultInterruptKey } from './input-encoding';
-import { Session } from './session';
+import { Session, type StreamState } from './session';
 import { DEFAULT_SESSION_LIMITS, validateLimits, type SessionLimits } from './session-options';
 import type { HostEvent, HostReplies, HostReply, HostRequest, HostStats, SessionHost } from './session-host';
 import { checkSpawnable } from './spawn-check';
@@ -30,12 +30,18 @@ export interface InProcessSessionHostOptions extends Partial<SessionLimits> {
 
 type Handlers = { [K in HostRequest['type']]: (req: Extract<HostRequest, { type: K }>) => Promise<Result<HostReplies[K]>> };
 
-/** The one entry point for the composition root: the session layer, in this process. */
-export function createInProcessSessionHost(options: InProcessSessionHostOptions = {}): SessionHost {
-  return new InProcessSessionHost(options);
+/** The in-process host: the SessionHost messages, plus read-only stream counters for
+ * benches and tests (not part of the message interface). */
+export interface InProcessSessionHost extends SessionHost {
+  streamState(id: SessionId): StreamState | undefined;
 }
 
-class InProcessSessionHost implements SessionHost {
+/** The one entry point for the composition root: the session layer, in this process. */
+export function createInProcessSessionHost(options: InProcessSessionHostOptions = {}): InProcessSessionHost {
+  return new InProcessHost(options);
+}
+
+class InProcessHost implements InProcessSessionHost {
   private readonly sessions = new Map<SessionId, Session>();
   private readonly listeners = new Set<(event: HostEvent) => void>();
   private readonly limits: SessionLimits;
@@ -45,7 +51,7 @@ class InProcessSessionHost implements SessionHost {
   private readonly handlers: Handlers;
 
   constructor(private readonly options: InProcessSessionHostOptions) {
-    const { maxSessions, defaultCwd: _cwd, logger, now, ...limitOverrides } = options;
+    const { maxSessions, defaultCwd: _defaultCwd, logger, now, ...limitOverrides } = options;
     this.limits = { ...DEFAULT_SESSION_LIMITS, ...definedOnly(limitOverrides) };
     validateLimits(this.limits);
     this.maxSessions = maxSessions ?? DEFAULT_MAX_SESSIONS;
@@ -62,6 +68,10 @@ class InProcessSessionHost implements SessionHost {
       this.logger.error(`session host: ${req.type} failed`, e);
       return err('failed:internal', `${req.type} failed`);
     }
+  }
+
+  streamState(id: SessionId): StreamState | undefined {
+    return this.sessions.get(id)?.streamState();
   }
 
   onEvent(listener: (event: HostEvent) => void): () => void {

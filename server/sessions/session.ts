@@ -25,6 +25,19 @@ export interface SessionOptions {
   now: () => number;
 }
 
+/** Counters of the output path, for stats, benches and tests. */
+export interface StreamState {
+  /** Bytes of output so far (the next sequence number). */
+  emittedSeq: number;
+  /** Bytes the mirror has parsed (M in ADR 0001). */
+  mirrorParsedSeq: number;
+  /** Oldest offset still in the replay ring. */
+  ringStartSeq: number;
+  /** True while the PTY is paused because the mirror lags. */
+  ptyPaused: boolean;
+  viewers: number;
+}
+
 /** One session: a process in a PTY (replaced on restart), its mirror, its ring, its viewers. */
 export class Session {
   readonly id: SessionId;
@@ -96,6 +109,16 @@ export class Session {
       createdAt: this.createdAt,
       exitedAt: this.exitedAt,
       generation: this.generation,
+    };
+  }
+
+  streamState(): StreamState {
+    return {
+      emittedSeq: this.ring.end,
+      mirrorParsedSeq: this.mirror.parsedSeq,
+      ringStartSeq: this.ring.start,
+      ptyPaused: this.pty?.isPaused ?? false,
+      viewers: this.fanout.size,
     };
   }
 
