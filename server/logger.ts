@@ -21,8 +21,8 @@ export function createStderrLogger(options: { minLevel?: LogLevel } = {}): Logge
   };
 }
 
-/** For tests: drops everything below `warn` so test output stays readable. */
-export const quietLogger: Logger = createStderrLogger({ minLevel: 'warn' });
+/** For tests: only errors, so expected refusals and cut sockets do not clutter the output. */
+export const quietLogger: Logger = createStderrLogger({ minLevel: 'error' });
 
 function describe(detail: unknown): string {
   if (detail instanceof Error) return detail.stack ?? `${detail.name}: ${detail.message}`;

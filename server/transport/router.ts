@@ -40,7 +40,7 @@ export function createRouter<H>(entries: readonly RouteEntry<H>[]): Router<H> {
         if (!allow.includes(route.entry.method)) allow.push(route.entry.method);
       }
       if (allow.length === 0) return { kind: 'not-found' };
-      return { kind: 'method-not-allowed', allow };
+      return { kind: 'method-not-allowed', allow: allow.sort() };
     },
   };
 }

@@ -102,8 +102,13 @@ function registerCommands(ctx: CommandContext): void {
     return result.ok ? ok(null) : result;
   };
 
-  socket.onAny((event: unknown) => {
-    if (typeof event !== 'string' || !KNOWN_EVENTS.has(event)) malformed(ctx, `unknown event ${String(event)}`);
+  // socket.io drops events without a listener; answer them too, so a client waiting on an
+  // ack gets an error instead of a hang, and count them as malformed.
+  socket.onAny((event: unknown, ...args: unknown[]) => {
+    if (typeof event === 'string' && KNOWN_EVENTS.has(event)) return;
+    malformed(ctx, `unknown event ${String(event)}`);
+    const ack = args[args.length - 1];
+    if (isReplyFn(ack)) reply(ctx, String(event), ack, err('invalid:payload', 'unknown event'));
   });
 
   command(ctx, 'session:list', z.unknown(), () => host.request({ type: 'list' }));
@@ -169,7 +174,10 @@ async function handle<S extends z.ZodType>(args: HandleArgs<S>): Promise<void> {
     ctx.log.log('error', `socket ${ctx.socket.id} ${event} failed`, error);
     result = err('failed:internal', 'internal error');
   }
-  if (ack === undefined) return;
+  if (ack !== undefined) reply(ctx, event, ack, result);
+}
+
+function reply(ctx: CommandContext, event: string, ack: ReplyFn, result: Result<unknown>): void {
   try {
     ack(result);
   } catch (error) {

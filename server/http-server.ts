@@ -1,0 +1,193 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { err } from '../protocol/result';
+import type { ConsoleConfig } from './config';
+import { removeConsoleFile, writeConsoleFile } from './console-file';
+import { createStderrLogger, type Logger } from './logger';
+import { bracketHost, buildAllowLists } from './security/allow-lists';
+import { guardHttp, guardUpgrade, setSecurityHeaders } from './security/http-guard';
+import type { SecurityPolicy } from './security/request-guard';
+import { createInProcessSessionHost } from './sessions/in-process-host';
+import type { SessionHost } from './sessions/session-host';
+import { sendResult } from './transport/http-io';
+import { startNextApp, type NextApp } from './transport/next-app';
+import { createRestApi } from './transport/rest-api';
+import { attachSocketApi } from './transport/socket-api';
+import { createSocketServer, SOCKET_IO_PATH } from './transport/socket-server';
+
+/**
+ * One HTTP server carrying the REST API, socket.io and (optionally) the Next.js dashboard.
+ * Request path: security headers → Host/Origin/credential guard → /health and /api/* to
+ * the REST API, /socket.io to socket.io (its own handshake guard), the rest to Next.
+ */
+export interface StartConsoleOptions {
+  config: ConsoleConfig;
+  /** Serve the dashboard through Next.js. false: API and socket.io only (tests, bench). */
+  next?: boolean;
+  log?: Logger;
+  /** Print the `Axiom Console: <url>` line on stdout (default true). */
+  printUrl?: boolean;
+  /** Runs once listening; main.ts starts the demo sessions here. Failures are logged. */
+  onStarted?: (started: StartedContext) => Promise<void>;
+}
+
+export interface StartedContext {
+  host: SessionHost;
+  config: ConsoleConfig;
+  url: string;
+  log: Logger;
+}
+
+export interface RunningConsole {
+  /** The browser URL, with the token: `http://127.0.0.1:<port>/?token=<token>`. */
+  url: string;
+  /** Origin of the console (no token), for API clients: `http://127.0.0.1:<port>`. */
+  origin: string;
+  port: number;
+  token: string;
+  host: SessionHost;
+  /** Stop accepting, close sockets, stop every session, close Next, remove console.json. */
+  close(): Promise<void>;
+}
+
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const API_PREFIX = '/api/';
+
+export async function startConsole(options: StartConsoleOptions): Promise<RunningConsole> {
+  const { config } = options;
+  const log = options.log ?? createStderrLogger();
+  const startedAtMs = Date.now();
+  const host = createInProcessSessionHost({
+    maxSessions: config.maxSessions,
+    killGraceMs: config.killGraceMs,
+    logger: { error: (message, ...detail) => log.log('error', message, detail.length > 0 ? detail : undefined) },
+  });
+  const rest = createRestApi({ host, log, version: readVersion(), startedAtMs });
+
+  // The allow-lists name the bound port, which is known only after listen (PORT=0).
+  let policy: SecurityPolicy | undefined;
+  const currentPolicy = (): SecurityPolicy => {
+    if (policy === undefined) throw new Error('security policy read before listen');
+    return policy;
+  };
+  let nextApp: NextApp | undefined;
+  let nextReady: Promise<NextApp> | undefined;
+
+  const server = createServer((req, res) => {
+    handleRequest(req, res).catch((error: unknown) => {
+      log.log('error', `request ${req.method ?? '?'} ${req.url ?? '?'} failed`, error);
+      sendResult(res, err('failed:internal', 'internal error'));
+    });
+  });
+
+  async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    setSecurityHeaders(res);
+    const path = pathOf(req);
+    const isApi = path === '/health' || path.startsWith(API_PREFIX) || path === '/api';
+    if (!guardHttp(req, res, currentPolicy(), isApi ? 'api' : 'page')) return;
+    if (isApi) return rest(req, res);
+    if (nextReady === undefined) {
+      sendResult(res, err('not_found:route', 'the dashboard is not served by this instance'));
+      return;
+    }
+    const app = await nextReady;
+    await app.handleRequest(req, res);
+  }
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (pathOf(req).startsWith(`${SOCKET_IO_PATH}/`)) return; // socket.io's own listener
+    if (!guardUpgrade(req, socket, currentPolicy())) return;
+    if (nextApp?.handleUpgrade === undefined) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    nextApp.handleUpgrade(req, socket, head).catch((error: unknown) => {
+      log.log('error', 'upgrade failed', error);
+      socket.destroy();
+    });
+  });
+
+  const io = createSocketServer({ httpServer: server, policy: currentPolicy, log });
+  const stopRouting = attachSocketApi({ io, host, log });
+
+  const port = await listen(server, config.host, config.port);
+  policy = {
+    token: config.token,
+    lists: buildAllowLists({
+      port,
+      host: config.host,
+      allowedHosts: config.allowedHosts,
+      allowedOrigins: config.allowedOrigins,
+    }),
+  };
+  const origin = `http://${displayHost(config.host)}:${port}`;
+  const url = `${origin}/?token=${encodeURIComponent(config.token)}`;
+
+  // One shutdown routine, in reverse order of construction; safe to call twice.
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      stopRouting();
+      const httpClosed = new Promise<void>((resolve) => server.once('close', () => resolve()));
+      await io.close(); // disconnects every socket and stops the HTTP server accepting
+      server.closeAllConnections();
+      await httpClosed;
+      await host.dispose();
+      await nextApp?.close();
+      removeConsoleFile(config.dataDir, process.pid);
+    })();
+    return closing;
+  };
+
+  try {
+    if (options.next !== false) {
+      nextReady = startNextApp({ dev: config.dev, dir: PROJECT_ROOT, hostname: displayHost(config.host), port });
+      nextApp = await nextReady;
+    }
+    writeConsoleFile(config.dataDir, { url, token: config.token, pid: process.pid, port });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  if (options.printUrl !== false) process.stdout.write(`Axiom Console: ${url}\n`);
+
+  if (options.onStarted !== undefined) {
+    options.onStarted({ host, config, url, log }).catch((error: unknown) => log.log('error', 'onStarted failed', error));
+  }
+  return { url, origin, port, token: config.token, host, close };
+}
+
+function pathOf(req: IncomingMessage): string {
+  const raw = req.url ?? '/';
+  const q = raw.indexOf('?');
+  return q === -1 ? raw : raw.slice(0, q);
+}
+
+function listen(server: Server, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address();
+      if (address === null || typeof address === 'string') reject(new Error('not listening on TCP'));
+      else resolve(address.port);
+    });
+  });
+}
+
+/** The name to put in the printed URL: wildcard binds and "localhost" are reachable as 127.0.0.1. */
+export function displayHost(host: string): string {
+  const h = host.toLowerCase();
+  if (h === '0.0.0.0' || h === '::' || h === 'localhost') return '127.0.0.1';
+  return bracketHost(h);
+}
+
+function readVersion(): string {
+  const pkg: unknown = JSON.parse(readFileSync(`${PROJECT_ROOT}package.json`, 'utf8'));
+  if (typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string') {
+    return pkg.version;
+  }
+  return '0.0.0';
+}
