@@ -62,6 +62,7 @@ export async function killProcessTree(opts: KillTreeOptions): Promise<KillTreeRe
   };
 
   let alive = await scan();
+  if (alive.length === 0 && opts.rootExited()) return { escalated: false, survivors: [] };
   signalAll(alive, 'SIGHUP');
   const deadline = now() + opts.graceMs;
   while (now() < deadline) {

@@ -43,6 +43,8 @@ export interface PtySpawnOptions {
   onData: (data: Uint8Array) => void;
   /** Called once, after every byte of output was delivered to onData. */
   onExit: (exit: PtyExit) => void;
+  /** Where unexpected errors of this layer go (default console.error). */
+  logError?: (message: string, detail: unknown) => void;
 }
 
 /**
@@ -190,7 +192,7 @@ export class PtyProcess {
         // EIO: everything was read and no slave is open; EAGAIN: nothing more for now (a
         // process still holds the slave — node-pty keeps reading); EBADF: already closed.
         if (isNodeError(e) && (e.code === 'EIO' || e.code === 'EAGAIN' || e.code === 'EBADF')) return;
-        console.error('pty: draining output after EOF failed', e);
+        (this.opts.logError ?? console.error)('pty: draining output after EOF failed', e);
         return;
       }
       if (n <= 0) return;

@@ -127,6 +127,7 @@ class InProcessHost implements InProcessSessionHost {
         limits: this.limits,
         emit: (event) => this.emit(event),
         now: this.now,
+        logError: (message, detail) => this.logger.error(`session ${id}: ${message}`, detail),
       });
     } catch (e) {
       this.logger.error(`session host: spawn of ${input.command} failed`, e);

@@ -23,6 +23,7 @@ export interface SessionOptions {
   limits: SessionLimits;
   emit: (event: HostEvent) => void;
   now: () => number;
+  logError: (message: string, detail: unknown) => void;
 }
 
 /** Counters of the output path, for stats, benches and tests. */
@@ -212,6 +213,7 @@ export class Session {
       cols: this.cols,
       rows: this.rows,
       killGraceMs: this.opts.limits.killGraceMs,
+      logError: this.opts.logError,
       onData: (d) => {
         if (this.pty === pty) this.batcher.push(d);
       },
