@@ -94,11 +94,11 @@ describe('session host: output flow', () => {
     const slow = new TestViewer(h, info.id, 'slow', { autoAck: false });
     await fast.attach(0);
     await slow.attach(0);
-    // The slow viewer acks each frame 15 ms after it arrives: ~4 MB / 64 KiB windows ≈ 1 s.
+    // The slow viewer acks each frame 25 ms after it arrives: ~4 MB / 64 KiB windows ≈ 1.6 s.
     const off = h.onEvent((e) => {
       if (e.type === 'output' && e.viewerId === 'slow') {
         const seq = e.seq + e.data.byteLength;
-        setTimeout(() => void slow.ack(seq), 15);
+        setTimeout(() => void slow.ack(seq), 25);
       }
     });
     await waitExited(h, info.id);
@@ -112,6 +112,22 @@ describe('session host: output flow', () => {
     expect(sha256(slow.bytes())).toBe(sha256(fast.bytes()));
     expect(fast.text()).toContain('DONE');
   }, 40_000);
+
+  it('removes a flooding session with viewers attached without stray events or errors', async () => {
+    const errors: unknown[] = [];
+    const h = createInProcessSessionHost({ logger: { error: (...d: unknown[]) => errors.push(d) } });
+    host = h;
+    const info = await create(h, 'yes', ['removed-while-flooding']);
+    const viewer = new TestViewer(h, info.id, 'v', { keepBytes: false });
+    await viewer.attach();
+    await waitFor(() => viewer.receivedBytes > 1024 * 1024, 5000, 'flood');
+    unwrap(await h.request({ type: 'remove', id: info.id }));
+    const after = viewer.receivedBytes;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(viewer.receivedBytes).toBe(after);
+    expect(errors).toEqual([]);
+    expect(viewer.errors).toEqual([]);
+  });
 
   it('bounds a stalled viewer during a flood, never pauses the PTY for it, and resyncs it by snapshot', async () => {
     const windowBytes = 256 * 1024;

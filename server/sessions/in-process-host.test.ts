@@ -1,14 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionId } from '../../protocol/ids';
 import { createInProcessSessionHost } from './in-process-host';
-import type { HostEvent, SessionHost } from './session-host';
+import type { HostEvent, HostRequest, SessionHost } from './session-host';
 import { TestViewer, create, screenText, unwrap, waitExited, waitFor } from './testing/host-harness';
 
 let host: SessionHost;
 let events: HostEvent[];
+let logged: unknown[];
 
 beforeEach(() => {
-  host = createInProcessSessionHost({ killGraceMs: 500, maxSessions: 4, logger: { error: () => undefined } });
+  logged = [];
+  host = createInProcessSessionHost({ killGraceMs: 500, maxSessions: 4, logger: { error: (...d: unknown[]) => logged.push(d) } });
   events = [];
   host.onEvent((e) => events.push(e));
 });
@@ -60,6 +62,12 @@ describe('in-process session host: requests', () => {
     expect(size.ok ? null : size.error.code).toBe('invalid:payload');
     // Acks out of range are ignored, not errors.
     expect((await host.request({ type: 'ack', id: first, viewerId: 'nobody', seq: 99 })).ok).toBe(true);
+  });
+
+  it('turns an exception inside a request into failed:internal and logs the detail', async () => {
+    const r = await host.request({ type: 'no-such-request' } as unknown as HostRequest);
+    expect(r.ok ? null : r.error.code).toBe('failed:internal');
+    expect(logged).toHaveLength(1);
   });
 
   it('resizes the PTY and the mirror and emits session:updated', async () => {

@@ -6,16 +6,11 @@ import { PtyProcess, type PtyExit } from '../pty/pty-process';
 import { encodeInjection } from './input-encoding';
 import { OutputBatcher } from './output-batcher';
 import { ReplayRing } from './replay-ring';
+import { restartMarker } from './restart-marker';
 import type { SessionLimits } from './session-options';
 import type { HostEvent, ViewerId } from './session-host';
 import { TerminalMirror, type MirrorScreen } from './terminal-mirror';
 import { ViewerFanout } from './viewer-fanout';
-
-/** Written into the stream on restart, through the normal output path so every viewer and
- * the mirror see the same thing: leave the alternate screen, turn off modes the previous
- * program may have left on (bracketed paste, mouse reporting, application cursor keys),
- * show the cursor, then a dim marker line. */
-const RESTART_RESET = '\x1b[0m\x1b[?1049l\x1b[?2004l\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1l\x1b[?25h';
 
 export interface SessionOptions {
   id: SessionId;
@@ -188,8 +183,7 @@ export class Session {
     return this.serial(async () => {
       if (this.pty && !this.pty.exited) await this.pty.kill(this.opts.limits.killGraceMs);
       this.generation += 1;
-      const marker = `${RESTART_RESET}\r\n\x1b[2m── restarted (generation ${this.generation}) ──\x1b[0m\r\n`;
-      this.batcher.push(new TextEncoder().encode(marker));
+      this.batcher.push(restartMarker(this.generation));
       this.batcher.flush();
       this.spawn();
       return this.info();
