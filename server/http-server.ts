@@ -53,6 +53,12 @@ export interface RunningConsole {
 }
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+const SHUTDOWN = {
+  /** How long open connections get to close on their own at shutdown before they are
+   * destroyed: enough for socket.io's close frames, short enough that Ctrl-C feels instant. */
+  connectionGraceMs: 1000,
+} as const;
 const API_PREFIX = '/api/';
 
 export async function startConsole(options: StartConsoleOptions): Promise<RunningConsole> {
@@ -103,10 +109,15 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    nextApp.handleUpgrade(req, socket, head).catch((error: unknown) => {
-      log.log('error', 'upgrade failed', error);
-      socket.destroy();
-    });
+    nextApp.handleUpgrade(req, socket, head);
+  });
+
+  // Upgraded connections (Next's HMR) leave node:http's tracking; close() must end them
+  // too, or the server's 'close' never fires.
+  const openSockets = new Set<Duplex>();
+  server.on('connection', (socket: Duplex) => {
+    openSockets.add(socket);
+    socket.once('close', () => openSockets.delete(socket));
   });
 
   const io = createSocketServer({ httpServer: server, policy: currentPolicy, log });
@@ -130,10 +141,14 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
   const close = (): Promise<void> => {
     closing ??= (async () => {
       stopRouting();
-      const httpClosed = new Promise<void>((resolve) => server.once('close', () => resolve()));
-      await io.close(); // disconnects every socket and stops the HTTP server accepting
-      server.closeAllConnections();
-      await httpClosed;
+      // Stop accepting; 'close' fires once every connection has ended. socket.io closes its
+      // clients gracefully; whatever is left after a grace time (Next's HMR sockets, a
+      // half-open keep-alive) is destroyed.
+      const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const ioClosed = io.close();
+      await Promise.race([ioClosed, delay(SHUTDOWN.connectionGraceMs)]);
+      for (const socket of openSockets) socket.destroy();
+      await Promise.all([httpClosed, ioClosed]);
       await host.dispose();
       await nextApp?.close();
       removeConsoleFile(config.dataDir, process.pid);
@@ -157,6 +172,10 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
     options.onStarted({ host, config, url, log }).catch((error: unknown) => log.log('error', 'onStarted failed', error));
   }
   return { url, origin, port, token: config.token, host, close };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 function pathOf(req: IncomingMessage): string {
