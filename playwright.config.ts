@@ -7,6 +7,8 @@ import { E2E } from './e2e/fixtures/e2e-env';
 export default defineConfig({
   testDir: './e2e',
   testMatch: '**/*.spec.ts',
+  // Per port, so two runs on one machine (different AXIOM_E2E_PORT) never clean each other's artifacts.
+  outputDir: `test-results/e2e-${E2E.port}`,
   workers: 1,
   fullyParallel: false,
   timeout: 60_000,
