@@ -99,6 +99,5 @@ function mib(bytes: number): number {
 
 /** How much the flood produced: the session's output offset, read through the API. */
 async function floodBytesMiB(client: ConsoleClient, id: string): Promise<number> {
-  const info = (await client.get(id)) as { outputBytes?: number };
-  return (info.outputBytes ?? 0) / 1024 / 1024;
+  return (await client.get(id)).outputBytes / 1024 / 1024;
 }

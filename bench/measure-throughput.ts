@@ -70,7 +70,8 @@ export async function measureLocalCeiling(page: Page, paneId: string, fixture: F
       host.style.cssText = `position:fixed;left:0;top:0;width:${paneEl.clientWidth}px;height:${paneEl.clientHeight}px;z-index:9999;background:#111`;
       document.body.appendChild(host);
       const Ctor = pane.constructor as new (o: typeof pane.options) => typeof pane;
-      const term = new Ctor({ ...pane.options, cols: pane.cols, rows: pane.rows });
+      const term = new Ctor({ ...pane.options });
+      term.resize(pane.cols, pane.rows);
       term.open(host);
       let lineFeeds = 0;
       term.onLineFeed(() => { lineFeeds++; });

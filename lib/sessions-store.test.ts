@@ -18,6 +18,7 @@ const info = (id: string, createdAt: number, patch: Partial<SessionInfo> = {}): 
   createdAt,
   exitedAt: null,
   generation: 0,
+  outputBytes: 0,
   ...patch,
 });
 

@@ -51,6 +51,8 @@ export interface SessionInfo {
   exitedAt: number | null;
   /** Incremented on each restart; output sequence numbers continue across restarts. */
   generation: number;
+  /** Bytes of output so far (the next output sequence number), as of this snapshot of the info. */
+  outputBytes: number;
 }
 
 export const sessionRefSchema = z.object({ id: sessionIdSchema }).strict();

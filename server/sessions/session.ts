@@ -105,6 +105,7 @@ export class Session {
       createdAt: this.createdAt,
       exitedAt: this.exitedAt,
       generation: this.generation,
+      outputBytes: this.ring.end,
     };
   }
 
