@@ -61,7 +61,10 @@ export function useXtermSession({ id, info, socket, hostRef, onInfo }: XtermSess
       lineHeight: 1.15,
       scrollback: 5000,
       allowProposedApi: true,
-      cursorBlink: true,
+      // No blink: a blinking cursor keeps the page rendering every frame while typing, and
+      // socket messages then wait behind frames (measured: echo p50 11.5 ms with blink,
+      // 2.8 ms without). A steady cursor is also calmer to look at for hours.
+      cursorBlink: false,
       theme: TERMINAL_THEME,
     });
     const disposables: IDisposable[] = [];
