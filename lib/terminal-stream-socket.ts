@@ -1,17 +1,23 @@
 import type { SessionInfo } from '../protocol/session';
-import { TerminalStream, type StreamTerminal } from './terminal-stream';
+import { TerminalStream, type PanePriority, type StreamTerminal } from './terminal-stream';
 import type { AxiomSocket } from './socket-types';
 
 /**
  * Wires a TerminalStream to the socket: routes this session's frames and snapshots to
- * it and (re)attaches on every connect. Returns the cleanup, which also detaches.
+ * it and (re)attaches on every connect. `close` also detaches.
  */
+export interface ConnectedStream {
+  /** See TerminalStream.setPriority. */
+  setPriority(priority: PanePriority): void;
+  close(): void;
+}
+
 export function connectTerminalStream(options: {
   socket: AxiomSocket;
   id: string;
   terminal: StreamTerminal;
   onInfo: (info: SessionInfo) => void;
-}): () => void {
+}): ConnectedStream {
   const { socket, id } = options;
   const stream = new TerminalStream({
     id,
@@ -47,11 +53,14 @@ export function connectTerminalStream(options: {
   socket.on('connect', onConnect);
   if (socket.connected) stream.attach();
 
-  return () => {
-    socket.off('pty:output', onOutput);
-    socket.off('pty:snapshot', onSnapshot);
-    socket.off('connect', onConnect);
-    stream.dispose();
-    if (socket.connected) socket.emit('session:detach', { id });
+  return {
+    setPriority: (priority) => stream.setPriority(priority),
+    close: () => {
+      socket.off('pty:output', onOutput);
+      socket.off('pty:snapshot', onSnapshot);
+      socket.off('connect', onConnect);
+      stream.dispose();
+      if (socket.connected) socket.emit('session:detach', { id });
+    },
   };
 }

@@ -9,6 +9,7 @@ import {
   type StreamTerminal,
   type StreamTransport,
 } from './terminal-stream';
+import { BACKGROUND_WRITE_POLICY } from './write-coalescer';
 
 type Op =
   | { kind: 'write'; data: string }
@@ -233,5 +234,55 @@ describe('TerminalStream with a real xterm parser', () => {
     expect(lineText(term, 0)).toBe('fresh');
     expect(lineText(term, 1)).toBe('screen é');
     term.dispose();
+  });
+});
+
+describe('TerminalStream background (unfocused) panes', () => {
+  it('batches small frames into one write per interval and acks after it is parsed', () => {
+    const { terminal, transport, clock, stream } = setup();
+    stream.attach();
+    stream.handleSnapshot(snap(0, ''));
+    terminal.parse();
+    stream.setPriority('visible');
+    const before = terminal.ops.length;
+    stream.handleOutput(0, bytes('a'));
+    stream.handleOutput(1, bytes('b'));
+    stream.handleOutput(2, bytes('c'));
+    expect(terminal.ops.length).toBe(before);
+    clock.advance(BACKGROUND_WRITE_POLICY.visibleIntervalMs);
+    expect(terminal.ops.slice(before)).toEqual([{ kind: 'write', data: 'abc' }]);
+    terminal.parse();
+    clock.advance(ACK_POLICY.intervalMs);
+    expect(transport.acks.at(-1)).toBe(3);
+  });
+
+  it('writes a large burst at once, and everything held when the pane takes focus', () => {
+    const { terminal, stream } = setup();
+    stream.attach();
+    stream.handleSnapshot(snap(0, ''));
+    stream.setPriority('visible');
+    const big = new Uint8Array(BACKGROUND_WRITE_POLICY.maxHeldBytes).fill(65);
+    stream.handleOutput(0, big);
+    expect(terminal.ops.at(-1)).toMatchObject({ kind: 'write' });
+    const n = terminal.ops.length;
+    stream.handleOutput(big.byteLength, bytes('x'));
+    expect(terminal.ops.length).toBe(n);
+    stream.setPriority('interactive');
+    expect(terminal.ops.at(-1)).toEqual({ kind: 'write', data: 'x' });
+    stream.handleOutput(big.byteLength + 1, bytes('y'));
+    expect(terminal.ops.at(-1)).toEqual({ kind: 'write', data: 'y' });
+  });
+
+  it('drops held bytes when a snapshot supersedes them', () => {
+    const { terminal, clock, stream } = setup();
+    stream.attach();
+    stream.handleSnapshot(snap(0, ''));
+    terminal.parse();
+    stream.setPriority('visible');
+    stream.handleOutput(0, bytes('stale'));
+    stream.handleSnapshot(snap(5, 'FRESH'));
+    clock.advance(BACKGROUND_WRITE_POLICY.visibleIntervalMs * 2);
+    expect(terminal.written()).not.toContain('stale');
+    expect(terminal.written()).toContain('FRESH');
   });
 });

@@ -1,5 +1,9 @@
 import type { AttachReply, ScreenSnapshot } from '../protocol/events';
 import type { Result } from '../protocol/result';
+import { BACKGROUND_WRITE_POLICY, WriteCoalescer } from './write-coalescer';
+
+/** How urgently a pane needs its output: the one being typed into at once, others in batches. */
+export type PanePriority = 'interactive' | 'visible' | 'hidden';
 
 /**
  * The client half of the output path (docs/adr/0001-output-path-replay-ring.md) for one
@@ -81,6 +85,10 @@ export class TerminalStream {
   private deferredSnapshot: ScreenSnapshot | null = null;
   private heldFrames: HeldFrame[] = [];
   private disposed = false;
+  /** Output of a pane nobody is typing into is written in batches (see write-coalescer);
+   * the pane says which it is. Until then every frame is written at once. */
+  private priority: PanePriority = 'interactive';
+  private readonly background: WriteCoalescer;
 
   constructor(options: TerminalStreamOptions) {
     this.id = options.id;
@@ -88,6 +96,14 @@ export class TerminalStream {
     this.transport = options.transport;
     this.clock = options.clock ?? realClock;
     this.onAttachReply = options.onAttachReply;
+    this.background = new WriteCoalescer({ clock: this.clock, write: (bytes, endSeq) => this.write(bytes, endSeq) });
+  }
+
+  /** The focused pane gets every frame at once; others get batched writes. */
+  setPriority(priority: PanePriority): void {
+    this.priority = priority;
+    if (priority === 'interactive') this.background.flush();
+    else this.background.setIntervalMs(priority === 'visible' ? BACKGROUND_WRITE_POLICY.visibleIntervalMs : BACKGROUND_WRITE_POLICY.hiddenIntervalMs);
   }
 
   /** The stream position, for tests and debugging. */
@@ -113,8 +129,9 @@ export class TerminalStream {
     if (this.disposed) return;
     this.awaitingSnapshot = false;
     this.expectedSeq = snapshot.seq;
-    // Frames held for an earlier snapshot are superseded by this one.
+    // Frames held for an earlier snapshot, or for a batched write, are superseded by this one.
     this.heldFrames = [];
+    this.background.discard();
     if (this.pendingWrites > 0) {
       this.deferredSnapshot = snapshot;
       return;
@@ -137,12 +154,15 @@ export class TerminalStream {
       this.heldFrames.push({ bytes, endSeq });
       return;
     }
-    this.write(bytes, endSeq);
+    // Becoming interactive flushes what was held, so an interactive stream never holds.
+    if (this.priority === 'interactive') this.write(bytes, endSeq);
+    else this.background.push(bytes, endSeq);
   }
 
   dispose(): void {
     this.disposed = true;
     this.clearAckTimer();
+    this.background.discard();
     this.heldFrames = [];
     this.deferredSnapshot = null;
   }
@@ -151,6 +171,7 @@ export class TerminalStream {
     this.awaitingSnapshot = true;
     this.deferredSnapshot = null;
     this.heldFrames = [];
+    this.background.discard();
     this.transport.attach({ id: this.id }, (r) => this.onAttachReply?.(r));
   }
 

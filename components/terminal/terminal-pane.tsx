@@ -85,7 +85,7 @@ export default function TerminalPane({ info, focused, maximized, hidden, onFocus
         {/* Padding lives on this wrapper: the fit addon measures the host's box. The host
             scrolls when the session is larger than this viewer (another viewer set the
             size, or the session exited at a larger size) so no line is out of reach. */}
-        <div className="absolute inset-0 py-1 pl-2 pr-0">
+        <div className="absolute inset-0 py-1 pl-2 pr-0 [contain:strict]">
           <div ref={hostRef} data-testid={`terminal-${id}`} data-renderer={renderer ?? undefined} className="h-full w-full overflow-auto" />
         </div>
       </div>

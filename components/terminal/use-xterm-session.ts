@@ -104,7 +104,36 @@ export function useXtermSession({ id, info, socket, hostRef, onInfo }: XtermSess
     disposables.push(term.onData((data) => sendInput(socket, id, data)));
     disposables.push(term.onBinary((data) => sendInput(socket, id, data)));
 
-    cleanups.push(connectTerminalStream({ socket, id, terminal: term, onInfo: (i) => onInfoRef.current(i) }));
+    const stream = connectTerminalStream({ socket, id, terminal: term, onInfo: (i) => onInfoRef.current(i) });
+    cleanups.push(() => stream.close());
+    // The pane being typed into gets every frame at once; the others are written in
+    // batches (slower still when scrolled out of view), so many busy panes cannot starve
+    // the one in use.
+    const textarea = term.textarea;
+    let focused = textarea !== undefined && document.activeElement === textarea;
+    let visible = true;
+    const updatePriority = (): void => stream.setPriority(focused ? 'interactive' : visible ? 'visible' : 'hidden');
+    const onFocusIn = (): void => {
+      focused = true;
+      updatePriority();
+    };
+    const onFocusOut = (): void => {
+      focused = false;
+      updatePriority();
+    };
+    const visibility = new IntersectionObserver((entries) => {
+      visible = entries.some((e) => e.isIntersecting);
+      updatePriority();
+    });
+    visibility.observe(host);
+    updatePriority();
+    textarea?.addEventListener('focus', onFocusIn);
+    textarea?.addEventListener('blur', onFocusOut);
+    cleanups.push(() => {
+      visibility.disconnect();
+      textarea?.removeEventListener('focus', onFocusIn);
+      textarea?.removeEventListener('blur', onFocusOut);
+    });
 
     // Resize policy (ADR 0001): the PTY follows the latest active viewer. This viewer
     // asks for its container's size when the container changes or it takes focus; the

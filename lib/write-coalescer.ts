@@ -1,0 +1,89 @@
+import type { StreamClock } from './terminal-stream';
+
+/**
+ * Holds a background pane's output frames and hands them to the terminal in batches, so
+ * a pane nobody is typing into renders a few times a second instead of every frame.
+ *
+ * Why: with the DOM renderer each write that scrolls re-renders the pane's rows on the
+ * next animation frame. Sixteen chatty panes at 60 renders a second kept the page's main
+ * thread over 90 % busy and pushed keystroke echo in the focused pane to 40 ms (p50).
+ * The focused pane is never held; a large burst is never held either (it would only
+ * delay acks and throttle the stream at the server's window).
+ */
+export const BACKGROUND_WRITE_POLICY = {
+  /** A visible pane nobody types into: four renders a second is enough to follow a log. */
+  visibleIntervalMs: 250,
+  /** A pane scrolled out of view renders nothing, but every write still costs the page
+   * scroll-area updates; once a second keeps its screen current at almost no cost. */
+  hiddenIntervalMs: 1000,
+  /** Past this, write at once: throughput matters more than render count for a flood. */
+  maxHeldBytes: 256 * 1024,
+} as const;
+
+export interface CoalescerOptions {
+  clock: StreamClock;
+  /** Receives the held bytes, concatenated, and the stream offset after them. */
+  write: (bytes: Uint8Array, endSeq: number) => void;
+  maxHeldBytes?: number;
+}
+
+export class WriteCoalescer {
+  private held: Uint8Array[] = [];
+  private heldBytes = 0;
+  private heldEndSeq = 0;
+  private timer: unknown = null;
+  private intervalMs: number = BACKGROUND_WRITE_POLICY.visibleIntervalMs;
+  private readonly maxHeldBytes: number;
+
+  constructor(private readonly opts: CoalescerOptions) {
+    this.maxHeldBytes = opts.maxHeldBytes ?? BACKGROUND_WRITE_POLICY.maxHeldBytes;
+  }
+
+  /** Takes effect from the next batch. */
+  setIntervalMs(ms: number): void {
+    this.intervalMs = ms;
+  }
+
+  push(bytes: Uint8Array, endSeq: number): void {
+    this.held.push(bytes);
+    this.heldBytes += bytes.byteLength;
+    this.heldEndSeq = endSeq;
+    if (this.heldBytes >= this.maxHeldBytes) this.flush();
+    else if (this.timer === null) this.timer = this.opts.clock.setTimeout(() => this.flush(), this.intervalMs);
+  }
+
+  /** Writes whatever is held now (the pane took focus, or the interval passed). */
+  flush(): void {
+    this.cancelTimer();
+    if (this.heldBytes === 0) return;
+    const bytes = concat(this.held, this.heldBytes);
+    const endSeq = this.heldEndSeq;
+    this.held = [];
+    this.heldBytes = 0;
+    this.opts.write(bytes, endSeq);
+  }
+
+  /** Forgets held bytes: a snapshot supersedes them. */
+  discard(): void {
+    this.cancelTimer();
+    this.held = [];
+    this.heldBytes = 0;
+  }
+
+  private cancelTimer(): void {
+    if (this.timer === null) return;
+    this.opts.clock.clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
+
+function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1 && chunks[0]) return chunks[0];
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
