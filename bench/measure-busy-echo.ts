@@ -4,7 +4,7 @@ import { waitForTerminal } from './lib/browser';
 import { installEchoProbe, measureEcho } from './measure-echo';
 
 /** A program that prints `linesPerSec` lines a second, in 20 bursts a second. */
-const CHATTY = (linesPerSec: number) =>
+export const CHATTY = (linesPerSec: number) =>
   `let i=0;const per=${linesPerSec / 20};setInterval(()=>{let s='';for(let k=0;k<per;k++)s+='busy '+(i++)+' \\x1b[32mok\\x1b[0m the quick brown fox\\n';process.stdout.write(s)},50)`;
 
 /** Echo latency in one pane while `others` sessions each print `linesPerSec` lines a second,

@@ -9,7 +9,7 @@ import {
   type StreamTerminal,
   type StreamTransport,
 } from './terminal-stream';
-import { BACKGROUND_WRITE_POLICY } from './write-coalescer';
+import { BACKGROUND_WRITE_POLICY, WriteCoalescer } from './write-coalescer';
 
 type Op =
   | { kind: 'write'; data: string }
@@ -284,5 +284,25 @@ describe('TerminalStream background (unfocused) panes', () => {
     clock.advance(BACKGROUND_WRITE_POLICY.visibleIntervalMs * 2);
     expect(terminal.written()).not.toContain('stale');
     expect(terminal.written()).toContain('FRESH');
+  });
+});
+
+describe('WriteCoalescer phase', () => {
+  it('flushes every background pane on the same interval boundary, whenever their output arrived', () => {
+    const clock = new FakeClock();
+    const written: string[] = [];
+    const make = (name: string) => new WriteCoalescer({ clock, write: () => written.push(name) });
+    const a = make('a');
+    const b = make('b');
+    const interval = BACKGROUND_WRITE_POLICY.visibleIntervalMs;
+    clock.nowMs = interval * 10 + 10;
+    a.push(bytes('1'), 1);
+    clock.advance(100);
+    b.push(bytes('2'), 1);
+    // Just before the boundary nothing is written, just after both are.
+    clock.advance(interval - 110 - 1);
+    expect(written).toEqual([]);
+    clock.advance(1);
+    expect(written).toEqual(['a', 'b']);
   });
 });

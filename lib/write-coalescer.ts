@@ -9,6 +9,12 @@ import type { StreamClock } from './terminal-stream';
  * thread over 90 % busy and pushed keystroke echo in the focused pane to 40 ms (p50).
  * The focused pane is never held; a large burst is never held either (it would only
  * delay acks and throttle the stream at the server's window).
+ *
+ * Batches are due on a shared phase: at the next multiple of the interval on the page's
+ * clock, not `interval` after each pane's first held frame. So every background pane
+ * writes in the same task and they all render in one animation frame. With each pane on
+ * its own phase, sixteen chatty panes made ~40 frames a second, each paying the page's
+ * whole per-frame cost (style, paint, layerize, commit) for one pane's rows.
  */
 export const BACKGROUND_WRITE_POLICY = {
   /** A visible pane nobody types into: four renders a second is enough to follow a log. */
@@ -49,7 +55,7 @@ export class WriteCoalescer {
     this.heldBytes += bytes.byteLength;
     this.heldEndSeq = endSeq;
     if (this.heldBytes >= this.maxHeldBytes) this.flush();
-    else if (this.timer === null) this.timer = this.opts.clock.setTimeout(() => this.flush(), this.intervalMs);
+    else if (this.timer === null) this.timer = this.opts.clock.setTimeout(() => this.flush(), this.delayToNextPhaseMs());
   }
 
   /** Writes whatever is held now (the pane took focus, or the interval passed). */
@@ -68,6 +74,12 @@ export class WriteCoalescer {
     this.cancelTimer();
     this.held = [];
     this.heldBytes = 0;
+  }
+
+  /** Time to the next multiple of the interval (a full interval when exactly on one). */
+  private delayToNextPhaseMs(): number {
+    const intoMs = this.opts.clock.now() % this.intervalMs;
+    return this.intervalMs - intoMs;
   }
 
   private cancelTimer(): void {
