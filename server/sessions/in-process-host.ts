@@ -6,6 +6,7 @@ import { err, ok, type Result } from '../../protocol/result';
 import type { CreateSessionRequest } from '../../protocol/session';
 import { buildChildEnv } from '../pty/child-env';
 import { defaultInterruptKey } from './input-encoding';
+import { MirrorWorkerClient } from './mirror-worker-client';
 import { Session, type StreamState } from './session';
 import { DEFAULT_SESSION_LIMITS, validateLimits, type SessionLimits } from './session-options';
 import type { HostEvent, HostReplies, HostReply, HostRequest, HostStats, SessionHost } from './session-host';
@@ -49,6 +50,8 @@ class InProcessHost implements InProcessSessionHost {
   private readonly logger: HostLogger;
   private readonly now: () => number;
   private readonly handlers: Handlers;
+  /** One worker parses the terminals of all sessions (ADR 0004). */
+  private readonly mirrorWorker: MirrorWorkerClient;
 
   constructor(private readonly options: InProcessSessionHostOptions) {
     const { maxSessions, defaultCwd: _defaultCwd, logger, now, ...limitOverrides } = options;
@@ -58,6 +61,10 @@ class InProcessHost implements InProcessSessionHost {
     this.logger = logger ?? console;
     this.now = now ?? Date.now;
     this.handlers = this.buildHandlers();
+    this.mirrorWorker = new MirrorWorkerClient({
+      logError: (message, detail) => this.logger.error(`session host: ${message}`, ...(detail === undefined ? [] : [detail])),
+    });
+    this.mirrorWorker.start();
   }
 
   async request<R extends HostRequest>(req: R): Promise<Result<HostReply<R>>> {
@@ -92,6 +99,7 @@ class InProcessHost implements InProcessSessionHost {
       }),
     );
     this.sessions.clear();
+    await this.mirrorWorker.dispose();
   }
 
   private emit = (event: HostEvent): void => {
@@ -125,6 +133,7 @@ class InProcessHost implements InProcessSessionHost {
         id,
         request: { ...input, cwd, interruptKey: input.interruptKey ?? defaultInterruptKey(input.command) },
         limits: this.limits,
+        mirrorWorker: this.mirrorWorker,
         emit: (event) => this.emit(event),
         now: this.now,
         logError: (message, detail) => this.logger.error(`session ${id}: ${message}`, detail),
@@ -150,7 +159,7 @@ class InProcessHost implements InProcessSessionHost {
       },
       screen: async (r) => {
         const s = find(r.id);
-        return s ? ok(s.screen()) : notFound(r.id);
+        return s ? ok(await s.screen()) : notFound(r.id);
       },
       input: async (r) => {
         const s = find(r.id);

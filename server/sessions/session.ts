@@ -9,6 +9,7 @@ import { ReplayRing } from './replay-ring';
 import { restartMarker } from './restart-marker';
 import type { SessionLimits } from './session-options';
 import type { HostEvent, ViewerId } from './session-host';
+import type { MirrorWorkerClient } from './mirror-worker-client';
 import { TerminalMirror, type MirrorScreen } from './terminal-mirror';
 import { ViewerFanout } from './viewer-fanout';
 
@@ -16,6 +17,8 @@ export interface SessionOptions {
   id: SessionId;
   request: CreateSessionRequest & { cwd: string; interruptKey: InterruptKey };
   limits: SessionLimits;
+  /** The host's one mirror worker, where this session's terminal is parsed. */
+  mirrorWorker: MirrorWorkerClient;
   emit: (event: HostEvent) => void;
   now: () => number;
   logError: (message: string, detail: unknown) => void;
@@ -61,11 +64,16 @@ export class Session {
     const l = opts.limits;
     this.ring = new ReplayRing({ capacityBytes: l.replayBytes });
     this.mirror = new TerminalMirror({
+      worker: opts.mirrorWorker,
       cols: this.cols,
       rows: this.rows,
       scrollbackLines: l.scrollbackLines,
       onReply: (data) => this.pty?.write(data),
       onParsed: () => this.updateMirrorLag(),
+      rebuildSource: () => ({
+        startSeq: this.ring.start,
+        bytes: this.ring.slice(this.ring.start, this.ring.end - this.ring.start) ?? new Uint8Array(0),
+      }),
     });
     this.batcher = new OutputBatcher({ maxPendingBytes: l.batchMaxBytes, onFlush: (b) => this.onBatch(b) });
     this.fanout = new ViewerFanout({
@@ -74,6 +82,7 @@ export class Session {
       limits: { windowBytes: l.windowBytes, maxFrameBytes: l.maxFrameBytes },
       emit: opts.emit,
       takeSnapshot: () => this.snapshot(),
+      logError: opts.logError,
     });
     try {
       this.spawn();
@@ -119,7 +128,8 @@ export class Session {
     };
   }
 
-  screen(): MirrorScreen {
+  /** Exact once the mirror parsed every byte output before this call. */
+  screen(): Promise<MirrorScreen> {
     return this.mirror.screen();
   }
 
@@ -146,6 +156,9 @@ export class Session {
     if (cols !== this.cols || rows !== this.rows) {
       this.cols = cols;
       this.rows = rows;
+      // Bytes still in the batcher were laid out at the old size: the mirror parses them
+      // before it resizes.
+      this.batcher.flush();
       this.pty?.resize(cols, rows);
       this.mirror.resize(cols, rows);
       this.emitUpdated();
@@ -248,14 +261,10 @@ export class Session {
     else if (pty.isPaused && lag < this.opts.limits.mirrorLowWatermarkBytes) pty.resume();
   }
 
-  private snapshot(): ScreenSnapshot {
-    return {
-      id: this.id,
-      seq: this.mirror.parsedSeq,
-      cols: this.mirror.cols,
-      rows: this.mirror.rows,
-      data: this.mirror.serialize(),
-    };
+  /** Exact at its `seq`, which is at least every byte output before this call. */
+  private async snapshot(): Promise<ScreenSnapshot> {
+    const s = await this.mirror.serialize();
+    return { id: this.id, seq: s.seq, cols: s.cols, rows: s.rows, data: s.data };
   }
 
   private emitUpdated(): void {

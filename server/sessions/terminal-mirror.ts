@@ -1,23 +1,11 @@
-import xtermHeadless from '@xterm/headless';
-import { SerializeAddon } from '@xterm/addon-serialize';
+import type { MirrorId, MirrorScreen, ParsedReport } from './mirror-protocol';
+import type { MirrorOpenSpec, MirrorWorkerClient } from './mirror-worker-client';
 
-// @xterm/headless ships a CommonJS bundle whose named exports Node cannot detect.
-const { Terminal } = xtermHeadless;
-
-/** Our reply to XTVERSION (`CSI > 0 q`), which xterm.js 6 does not implement: programs
- * (e.g. vim, neovim, agent TUIs) use it to pick terminal features. */
-const XTVERSION_REPLY = '\x1bP>|xterm.js(6.0.0)\x1b\\';
-
-export interface MirrorScreen {
-  text: string;
-  cols: number;
-  rows: number;
-  cursorX: number;
-  cursorY: number;
-  alternate: boolean;
-}
+export type { MirrorScreen } from './mirror-protocol';
 
 export interface TerminalMirrorOptions {
+  /** The host's one mirror worker. */
+  worker: MirrorWorkerClient;
   cols: number;
   rows: number;
   scrollbackLines: number;
@@ -25,44 +13,64 @@ export interface TerminalMirrorOptions {
   startSeq?: number;
   /** The terminal's answers to queries (DA, DSR, XTVERSION…): written back to the PTY. */
   onReply: (data: string) => void;
-  /** Called after each write has been parsed, with the new parsed offset. */
+  /** Called when the worker reports progress, with the new parsed offset. */
   onParsed: (parsedSeq: number) => void;
+  /** The bytes to rebuild from after a worker crash: the session's replay ring. */
+  rebuildSource: () => { startSeq: number; bytes: Uint8Array };
+}
+
+/** A snapshot of the terminal, exact at `seq`. */
+export interface MirrorSnapshot {
+  seq: number;
+  cols: number;
+  rows: number;
+  data: string;
 }
 
 /**
  * The server's headless copy of a session's terminal: the source of snapshots and of the
  * screen text, and the only responder to terminal queries (browsers swallow them), so each
  * query is answered once whatever the number of viewers.
+ *
+ * A thin main-thread proxy: the xterm Terminal lives in the host's mirror worker
+ * (mirror-worker.ts, ADR 0004). Writes, resizes and reads are posted in order; the worker
+ * reports the parsed offset and bracketed paste mode, so those read synchronously here.
  */
 export class TerminalMirror {
-  private readonly term: InstanceType<typeof Terminal>;
-  private readonly serializer = new SerializeAddon();
+  private readonly mid: MirrorId;
   private parsed: number;
   private written: number;
+  private cols: number;
+  private rows: number;
+  private bracketedPaste = false;
+  /** The worker is gone for good: nothing parses, so nothing may hold the PTY back. */
+  private lost = false;
   private disposed = false;
 
   constructor(private readonly opts: TerminalMirrorOptions) {
     this.parsed = opts.startSeq ?? 0;
     this.written = this.parsed;
-    this.term = new Terminal({
-      cols: opts.cols,
-      rows: opts.rows,
-      scrollback: opts.scrollbackLines,
-      allowProposedApi: true,
-    });
-    this.term.loadAddon(this.serializer);
-    this.term.onData((data) => opts.onReply(data));
-    this.term.parser.registerCsiHandler({ prefix: '>', final: 'q' }, (params) => {
-      const first = params[0];
-      if (params.length > 1 || (first !== undefined && first !== 0)) return false;
-      opts.onReply(XTVERSION_REPLY);
-      return true;
-    });
+    this.cols = opts.cols;
+    this.rows = opts.rows;
+    this.mid = opts.worker.open(
+      {
+        onParsed: (r) => this.onParsed(r),
+        onReply: (data) => {
+          if (!this.disposed) opts.onReply(data);
+        },
+        reopenSpec: () => this.reopenSpec(),
+        onLost: () => {
+          this.lost = true;
+          if (!this.disposed) opts.onParsed(this.parsedSeq);
+        },
+      },
+      { cols: this.cols, rows: this.rows, scrollbackLines: opts.scrollbackLines, startSeq: this.parsed },
+    );
   }
 
-  /** Offset up to which every byte has been parsed (M in ADR 0001). */
+  /** Offset up to which the worker reported every byte parsed (M in ADR 0001). */
   get parsedSeq(): number {
-    return this.parsed;
+    return this.lost ? this.written : this.parsed;
   }
 
   /** Offset up to which bytes were handed to the mirror. */
@@ -70,58 +78,55 @@ export class TerminalMirror {
     return this.written;
   }
 
-  get cols(): number {
-    return this.term.cols;
-  }
-
-  get rows(): number {
-    return this.term.rows;
-  }
-
+  /** As of `parsedSeq`. */
   get bracketedPasteMode(): boolean {
-    return this.term.modes.bracketedPasteMode;
+    return this.bracketedPaste;
   }
 
+  /** One message per call: the session calls this once per batcher flush. */
   write(data: Uint8Array): void {
     if (this.disposed || data.byteLength === 0) return;
     this.written += data.byteLength;
-    const length = data.byteLength;
-    this.term.write(data, () => {
-      if (this.disposed) return;
-      this.parsed += length;
-      this.opts.onParsed(this.parsed);
-    });
+    this.opts.worker.write(this.mid, data);
   }
 
+  /** Applied in the worker after every byte written before it. */
   resize(cols: number, rows: number): void {
-    if (!this.disposed) this.term.resize(cols, rows);
+    if (this.disposed) return;
+    this.cols = cols;
+    this.rows = rows;
+    this.opts.worker.resize(this.mid, cols, rows);
   }
 
-  /** The screen and scrollback as VT sequences, exact at `parsedSeq`. */
-  serialize(): string {
-    return this.serializer.serialize({ scrollback: this.opts.scrollbackLines });
+  /** The screen and scrollback as VT sequences, exact at the returned `seq` (everything
+   * written before this call, at least). */
+  async serialize(): Promise<MirrorSnapshot> {
+    const { seq, state } = await this.opts.worker.serialize(this.mid);
+    return { seq, ...state };
   }
 
-  screen(): MirrorScreen {
-    const buf = this.term.buffer.active;
-    const lines: string[] = [];
-    for (let y = 0; y < this.term.rows; y++) {
-      lines.push(buf.getLine(buf.baseY + y)?.translateToString(true) ?? '');
-    }
-    while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-    return {
-      text: lines.join('\n'),
-      cols: this.term.cols,
-      rows: this.term.rows,
-      cursorX: buf.cursorX,
-      cursorY: buf.cursorY,
-      alternate: buf.type === 'alternate',
-    };
+  async screen(): Promise<MirrorScreen> {
+    return (await this.opts.worker.screen(this.mid)).screen;
   }
 
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    this.term.dispose();
+    this.opts.worker.close(this.mid);
+  }
+
+  private onParsed(r: ParsedReport): void {
+    if (this.disposed || r.seq < this.parsed) return;
+    this.parsed = r.seq;
+    this.bracketedPaste = r.bracketedPaste;
+    this.opts.onParsed(this.parsed);
+  }
+
+  private reopenSpec(): MirrorOpenSpec {
+    const { startSeq, bytes } = this.opts.rebuildSource();
+    // Parsed restarts at the ring's start: the lag check pauses the PTY until the rebuild
+    // has caught up, as for any lag.
+    this.parsed = startSeq;
+    return { cols: this.cols, rows: this.rows, scrollbackLines: this.opts.scrollbackLines, startSeq, replay: bytes };
   }
 }

@@ -11,11 +11,25 @@ import {
   type ViewerFlow,
 } from './viewer-flow';
 
+/** First wait before asking again for a snapshot that failed (mirror worker restarting
+ * or stuck), doubled up to the max: a viewer waiting for one has nothing in flight, so
+ * without a retry an idle session would leave it blank until the next output. */
+const SNAPSHOT_RETRY_FIRST_MS = 500;
+const SNAPSHOT_RETRY_MAX_MS = 30_000;
+
 interface ViewerEntry {
   flow: ViewerFlow;
   /** False between an attach and the end of its reply: nothing is sent to a viewer
    * before it has the attach reply in hand. */
   ready: boolean;
+  /** A snapshot was asked of the mirror worker and has not arrived: nothing is sent. */
+  snapshotPending: boolean;
+  retryDelayMs: number;
+  /** Inside pump(): a listener that acks synchronously (the in-process bench and tests
+   * do) re-enters pump between two frames of one batch; it only asks for another round,
+   * so frames are emitted in stream order. */
+  pumping: boolean;
+  pumpAgain: boolean;
 }
 
 export interface ViewerFanoutOptions {
@@ -23,8 +37,9 @@ export interface ViewerFanoutOptions {
   ring: ReplayRing;
   limits: FlowLimits;
   emit: (event: HostEvent) => void;
-  /** A snapshot exact at its `seq` (the mirror's parsed offset). */
-  takeSnapshot: () => ScreenSnapshot;
+  /** A snapshot exact at its `seq` (at least every byte in the ring when asked). */
+  takeSnapshot: () => Promise<ScreenSnapshot>;
+  logError: (message: string, detail: unknown) => void;
   /** Runs `fn` after the current request has replied (default: setImmediate). */
   defer?: (fn: () => void) => void;
 }
@@ -48,7 +63,14 @@ export class ViewerFanout {
 
   /** Replaces any earlier state of this viewer (a re-attach after a reconnect). */
   attach(viewerId: ViewerId, fromSeq: number | undefined): AttachReply['mode'] {
-    const entry: ViewerEntry = { flow: createViewerFlow(fromSeq, this.opts.ring), ready: false };
+    const entry: ViewerEntry = {
+      flow: createViewerFlow(fromSeq, this.opts.ring),
+      ready: false,
+      snapshotPending: false,
+      retryDelayMs: SNAPSHOT_RETRY_FIRST_MS,
+      pumping: false,
+      pumpAgain: false,
+    };
     this.viewers.set(viewerId, entry);
     this.defer(() => {
       if (this.viewers.get(viewerId) !== entry) return;
@@ -84,15 +106,60 @@ export class ViewerFanout {
   }
 
   private pump(viewerId: ViewerId, entry: ViewerEntry): void {
-    let result = pumpViewer(entry.flow, this.opts.ring, this.opts.limits);
-    if (result.snapshotDue) {
-      const snapshot = this.opts.takeSnapshot();
-      resetToSnapshot(entry.flow, snapshot.seq);
-      this.opts.emit({ type: 'snapshot', viewerId, snapshot });
-      result = pumpViewer(entry.flow, this.opts.ring, this.opts.limits);
+    if (entry.pumping) {
+      entry.pumpAgain = true;
+      return;
     }
-    for (const frame of result.frames) {
-      this.opts.emit({ type: 'output', viewerId, id: this.opts.sessionId, seq: frame.seq, data: frame.data });
+    entry.pumping = true;
+    try {
+      do {
+        entry.pumpAgain = false;
+        if (entry.snapshotPending || this.viewers.get(viewerId) !== entry) return;
+        const result = pumpViewer(entry.flow, this.opts.ring, this.opts.limits);
+        if (result.snapshotDue) {
+          this.requestSnapshot(viewerId, entry);
+          return;
+        }
+        for (const frame of result.frames) {
+          this.opts.emit({ type: 'output', viewerId, id: this.opts.sessionId, seq: frame.seq, data: frame.data });
+        }
+      } while (entry.pumpAgain);
+    } finally {
+      entry.pumping = false;
     }
+  }
+
+  /** The snapshot comes from the mirror worker; the viewer gets it, then the ring from
+   * its seq (the ring covers it: it is larger than the most the mirror may lag). */
+  private requestSnapshot(viewerId: ViewerId, entry: ViewerEntry): void {
+    entry.snapshotPending = true;
+    const current = (): boolean => this.viewers.get(viewerId) === entry;
+    this.opts.takeSnapshot().then(
+      (snapshot) => {
+        entry.snapshotPending = false;
+        if (!current()) return;
+        entry.retryDelayMs = SNAPSHOT_RETRY_FIRST_MS;
+        if (snapshot.seq < this.opts.ring.start || snapshot.seq > this.opts.ring.end) {
+          // Cannot happen while the ring outsizes the mirror's lag (validateLimits); if it
+          // did, the snapshot could not be continued from the ring: take a newer one.
+          this.opts.logError(`snapshot at ${snapshot.seq} outside the ring [${this.opts.ring.start}, ${this.opts.ring.end}]`, null);
+          this.pump(viewerId, entry);
+          return;
+        }
+        resetToSnapshot(entry.flow, snapshot.seq);
+        this.opts.emit({ type: 'snapshot', viewerId, snapshot });
+        this.pump(viewerId, entry);
+      },
+      (e: unknown) => {
+        entry.snapshotPending = false;
+        if (!current()) return;
+        this.opts.logError(`snapshot for viewer ${viewerId} failed; retrying in ${entry.retryDelayMs} ms`, e);
+        const delay = entry.retryDelayMs;
+        entry.retryDelayMs = Math.min(delay * 2, SNAPSHOT_RETRY_MAX_MS);
+        setTimeout(() => {
+          if (current() && entry.ready) this.pump(viewerId, entry);
+        }, delay).unref();
+      },
+    );
   }
 }
