@@ -30,7 +30,9 @@ export function AxiomProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
 
   useEffect(() => {
-    const s: AxiomSocket = io({ path: '/socket.io', transports: ['websocket'], autoConnect: true });
+    // outputBatch: output arrives as pty:output-batch (protocol/output-batch.ts), which
+    // lib/terminal-stream-socket.ts demultiplexes.
+    const s: AxiomSocket = io({ path: '/socket.io', transports: ['websocket'], autoConnect: true, auth: { outputBatch: 1 } });
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
     const onConnect = (): void => {

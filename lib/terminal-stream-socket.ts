@@ -1,3 +1,5 @@
+import type { ScreenSnapshot } from '../protocol/events';
+import { decodeOutputBatch } from '../protocol/output-batch';
 import type { SessionInfo } from '../protocol/session';
 import { TerminalStream, type PanePriority, type StreamTerminal } from './terminal-stream';
 import type { AxiomSocket } from './socket-types';
@@ -10,6 +12,51 @@ export interface ConnectedStream {
   /** See TerminalStream.setPriority. */
   setPriority(priority: PanePriority): void;
   close(): void;
+}
+
+/**
+ * One listener per socket for output and snapshots, routing by session id, instead of
+ * every pane's listener looking at every message (17 panes and ~700 messages a second
+ * made ~12,000 listener calls a second for ~700 useful ones).
+ */
+class StreamDispatcher {
+  private readonly streams = new Map<string, TerminalStream>();
+
+  constructor(socket: AxiomSocket) {
+    // socket.io delivers binary attachments as ArrayBuffer in the browser.
+    const asBytes = (data: Uint8Array | ArrayBuffer): Uint8Array => (data instanceof Uint8Array ? data : new Uint8Array(data));
+    socket.on('pty:output', (id: string, seq: number, data: Uint8Array | ArrayBuffer) => {
+      this.streams.get(id)?.handleOutput(seq, asBytes(data));
+    });
+    socket.on('pty:output-batch', (batch: Uint8Array | ArrayBuffer) => {
+      try {
+        decodeOutputBatch(asBytes(batch), (id, seq, data) => this.streams.get(id)?.handleOutput(seq, data));
+      } catch (error) {
+        // A truncated batch is a server bug; the streams see the gap and resync.
+        console.error('[axiom] bad output batch', error);
+      }
+    });
+    socket.on('pty:snapshot', (snapshot: ScreenSnapshot) => this.streams.get(snapshot.id)?.handleSnapshot(snapshot));
+  }
+
+  add(stream: TerminalStream): void {
+    this.streams.set(stream.id, stream);
+  }
+
+  remove(stream: TerminalStream): void {
+    if (this.streams.get(stream.id) === stream) this.streams.delete(stream.id);
+  }
+}
+
+const dispatchers = new WeakMap<AxiomSocket, StreamDispatcher>();
+
+function dispatcherFor(socket: AxiomSocket): StreamDispatcher {
+  let d = dispatchers.get(socket);
+  if (!d) {
+    d = new StreamDispatcher(socket);
+    dispatchers.set(socket, d);
+  }
+  return d;
 }
 
 export function connectTerminalStream(options: {
@@ -38,26 +85,33 @@ export function connectTerminalStream(options: {
     },
   });
 
-  const onOutput = (frameId: string, seq: number, data: Uint8Array | ArrayBuffer): void => {
-    if (frameId !== id) return;
-    // socket.io delivers binary attachments as ArrayBuffer in the browser.
-    stream.handleOutput(seq, data instanceof Uint8Array ? data : new Uint8Array(data));
+  const dispatcher = dispatcherFor(socket);
+  dispatcher.add(stream);
+  // What the server knows of this pane (pty:priority): anything but the pane being
+  // typed into is background, and its output may travel batched with other sessions'.
+  let background = false;
+  const sendPriority = (): void => {
+    if (socket.connected) socket.emit('pty:priority', { id, priority: background ? 'background' : 'interactive' });
   };
-  const onSnapshot: Parameters<typeof socket.on<'pty:snapshot'>>[1] = (snapshot) => {
-    if (snapshot.id === id) stream.handleSnapshot(snapshot);
+  const onConnect = (): void => {
+    stream.attach();
+    // A new socket starts every session interactive.
+    if (background) sendPriority();
   };
-  const onConnect = (): void => stream.attach();
 
-  socket.on('pty:output', onOutput);
-  socket.on('pty:snapshot', onSnapshot);
   socket.on('connect', onConnect);
   if (socket.connected) stream.attach();
 
   return {
-    setPriority: (priority) => stream.setPriority(priority),
+    setPriority: (priority) => {
+      stream.setPriority(priority);
+      const nextBackground = priority !== 'interactive';
+      if (nextBackground === background) return;
+      background = nextBackground;
+      sendPriority();
+    },
     close: () => {
-      socket.off('pty:output', onOutput);
-      socket.off('pty:snapshot', onSnapshot);
+      dispatcher.remove(stream);
       socket.off('connect', onConnect);
       stream.dispose();
       if (socket.connected) socket.emit('session:detach', { id });

@@ -46,6 +46,12 @@ export interface ClientToServerEvents {
   'pty:input': (req: { id: string; data: string }, ack?: Ack<null>) => void;
   /** Flow control: the viewer's terminal has parsed every byte before `seq`. No reply. */
   'pty:ack': (req: { id: string; seq: number }) => void;
+  /**
+   * A hint, no reply: output of a 'background' session (a pane nobody is typing into) may
+   * be held a little and sent with other sessions' output in one message. Every session
+   * is 'interactive' until the viewer says otherwise, and again after a reconnect.
+   */
+  'pty:priority': (req: { id: string; priority: 'interactive' | 'background' }) => void;
 }
 
 /** Server → client: facts. */
@@ -53,5 +59,8 @@ export interface ServerToClientEvents {
   'session:updated': (info: SessionInfo) => void;
   'session:removed': (payload: { id: SessionId }) => void;
   'pty:output': (...frame: OutputFrame) => void;
+  /** Several output frames in one message (see protocol/output-batch.ts), sent instead of
+   * pty:output to sockets that asked for it in their handshake (`auth.outputBatch`). */
+  'pty:output-batch': (batch: Uint8Array) => void;
   'pty:snapshot': (snapshot: ScreenSnapshot) => void;
 }

@@ -86,6 +86,11 @@ export const ackSchema = z
   .object({ id: sessionIdSchema, seq: z.number().int().min(0) })
   .strict();
 
+/** How urgently this viewer needs a session's output (see pty:priority). */
+export const prioritySchema = z
+  .object({ id: sessionIdSchema, priority: z.enum(['interactive', 'background']) })
+  .strict();
+
 export type InputRequest = z.output<typeof inputSchema>;
 export type InjectRequest = z.output<typeof injectSchema>;
 export type ResizeRequest = z.output<typeof resizeSchema>;

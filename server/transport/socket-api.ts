@@ -8,6 +8,7 @@ import {
   createSessionInputSchema,
   injectSchema,
   inputSchema,
+  prioritySchema,
   resizeSchema,
   sessionRefSchema,
 } from '../../protocol/session';
@@ -15,6 +16,7 @@ import type { Logger } from '../logger';
 import type { HostEvent, SessionHost, ViewerId } from '../sessions/session-host';
 import { describeZodError } from './http-io';
 import { createStrikeCounter, MALFORMED_LIMITS, type StrikeCounter } from './strike-counter';
+import { SocketOutputQueue } from './socket-output-queue';
 import { ALL_VIEWERS_ROOM, viewerIdOf, viewerRoom } from './viewer-rooms';
 
 /**
@@ -38,12 +40,18 @@ export interface SocketApiOptions {
 /** Wires every socket; returns a function that stops routing host events. */
 export function attachSocketApi(options: SocketApiOptions): () => void {
   const { io, host, log } = options;
-  const unsubscribe = host.onEvent((event) => routeHostEvent(io, event));
+  // Sockets that asked for batched output (handshake `auth.outputBatch`), by viewer id.
+  const queues = new Map<ViewerId, SocketOutputQueue>();
+  const unsubscribe = host.onEvent((event) => routeHostEvent(io, queues, event));
   io.on('connection', (socket) => {
     const strikes = createStrikeCounter({ ...(options.malformedLimits ?? MALFORMED_LIMITS), now: Date.now });
     void socket.join(ALL_VIEWERS_ROOM);
-    registerCommands({ socket, host, log, strikes });
+    const queue = wantsOutputBatch(socket) ? new SocketOutputQueue({ send: (batch) => socket.emit('pty:output-batch', batch) }) : null;
+    if (queue) queues.set(viewerIdOf(socket), queue);
+    registerCommands({ socket, host, log, strikes, queue });
     socket.on('disconnect', () => {
+      queue?.dispose();
+      queues.delete(viewerIdOf(socket));
       host.request({ type: 'drop-viewer', viewerId: viewerIdOf(socket) }).then(
         (result) => {
           if (!result.ok) log.log('warn', `drop-viewer ${socket.id}: ${result.error.code}`);
@@ -55,12 +63,22 @@ export function attachSocketApi(options: SocketApiOptions): () => void {
   return unsubscribe;
 }
 
-function routeHostEvent(io: ConsoleIo, event: HostEvent): void {
+function wantsOutputBatch(socket: ConsoleSocket): boolean {
+  const auth: unknown = socket.handshake.auth;
+  return typeof auth === 'object' && auth !== null && (auth as { outputBatch?: unknown }).outputBatch === 1;
+}
+
+function routeHostEvent(io: ConsoleIo, queues: ReadonlyMap<ViewerId, SocketOutputQueue>, event: HostEvent): void {
   switch (event.type) {
-    case 'output':
-      io.to(viewerRoom(event.viewerId)).emit('pty:output', event.id, event.seq, event.data);
+    case 'output': {
+      const queue = queues.get(event.viewerId);
+      if (queue) queue.push([event.id, event.seq, event.data]);
+      else io.to(viewerRoom(event.viewerId)).emit('pty:output', event.id, event.seq, event.data);
       return;
+    }
     case 'snapshot':
+      // Held frames are older than the snapshot: they go first, as they would unbatched.
+      queues.get(event.viewerId)?.flush();
       io.to(viewerRoom(event.viewerId)).emit('pty:snapshot', event.snapshot);
       return;
     case 'session:updated':
@@ -77,6 +95,7 @@ interface CommandContext {
   host: SessionHost;
   log: Logger;
   strikes: StrikeCounter;
+  queue: SocketOutputQueue | null;
 }
 
 const KNOWN_EVENTS: ReadonlySet<string> = new Set<keyof ClientToServerEvents>([
@@ -92,6 +111,7 @@ const KNOWN_EVENTS: ReadonlySet<string> = new Set<keyof ClientToServerEvents>([
   'session:remove',
   'pty:input',
   'pty:ack',
+  'pty:priority',
 ]);
 
 function registerCommands(ctx: CommandContext): void {
@@ -116,7 +136,10 @@ function registerCommands(ctx: CommandContext): void {
   command(ctx, 'session:attach', attachSchema, (req) =>
     host.request({ type: 'attach', id: req.id, viewerId, ...(req.fromSeq === undefined ? {} : { fromSeq: req.fromSeq }) }),
   );
-  command(ctx, 'session:detach', sessionRefSchema, (req) => host.request({ type: 'detach', id: req.id, viewerId }));
+  command(ctx, 'session:detach', sessionRefSchema, (req) => {
+    ctx.queue?.forget(req.id);
+    return host.request({ type: 'detach', id: req.id, viewerId });
+  });
   command(ctx, 'session:resize', resizeSchema, (req) =>
     host.request({ type: 'resize', id: req.id, cols: req.cols, rows: req.rows, viewerId }),
   );
@@ -129,6 +152,11 @@ function registerCommands(ctx: CommandContext): void {
   command(ctx, 'session:remove', sessionRefSchema, (req) => host.request({ type: 'remove', id: req.id }));
   command(ctx, 'pty:input', inputSchema, (req) => host.request({ type: 'input', id: req.id, data: req.data }));
   command(ctx, 'pty:ack', ackSchema, (req) => host.request({ type: 'ack', id: req.id, viewerId, seq: req.seq }));
+  // A transport hint only (how output is packed for this socket), so no host request.
+  command(ctx, 'pty:priority', prioritySchema, (req) => {
+    ctx.queue?.setPriority(req.id, req.priority);
+    return Promise.resolve(ok(null));
+  });
 }
 
 /**
