@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startConsoleProcess } from './lib/server-process';
 import { ConsoleClient } from './lib/console-client';
+import type { Page } from '@playwright/test';
 import { launchChromium, openDashboard, waitForTerminal } from './lib/browser';
 import { ensureMixedFixture } from './lib/fixture';
 import { summarize } from './lib/stats';
@@ -18,6 +19,8 @@ import { measureSpawnToFirstOutput } from './measure-spawn';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.env.BENCH_QUICK === '1';
+/** BENCH_ONLY=echo,throughput,busy,cat,flood,spawn runs a subset (the rest is left out of results.json). */
+const only = new Set((process.env.BENCH_ONLY ?? 'spawn,echo,throughput,busy,cat,flood').split(',').map((s) => s.trim()));
 const N = {
   echoKeys: quick ? 40 : 200,
   throughputBytes: quick ? 4 * 1024 * 1024 : 32 * 1024 * 1024,
@@ -41,49 +44,44 @@ async function main(): Promise<void> {
     const page = await openDashboard(browser, server.url, server.token);
     results.renderer = await page.evaluate(() => (document.querySelector('.xterm canvas') ? 'webgl' : 'dom'));
 
-    log('spawn to first output');
-    results.spawnToFirstOutputMs = summarize(await measureSpawnToFirstOutput(server.url, server.token, N.spawnSamples));
+    if (only.has('spawn')) {
+      log('spawn to first output');
+      results.spawnToFirstOutputMs = summarize(await measureSpawnToFirstOutput(server.url, server.token, N.spawnSamples));
+    }
 
-    log(`keystroke-to-echo over ${N.echoKeys} keys`);
+    // A quiet `cat` pane: the echo probe, and the pane whose terminal class and options
+    // the throughput ceiling is measured with.
     const echoSession = await client.create({ command: 'cat', name: 'echo', cols: 100, rows: 30 });
     await waitForTerminal(page, echoSession.id);
-    await installEchoProbe(page, echoSession.id);
-    results.echoMs = summarize(await measureEcho(page, echoSession.id, N.echoKeys));
+    if (only.has('echo')) {
+      log(`keystroke-to-echo over ${N.echoKeys} keys`);
+      await installEchoProbe(page, echoSession.id);
+      results.echoMs = summarize(await measureEcho(page, echoSession.id, N.echoKeys));
+    }
     results.renderer = await page.evaluate(() => (document.querySelector('.xterm canvas') ? 'webgl' : 'dom'));
 
-    log(`throughput: cat of ${N.throughputBytes / 1024 / 1024} MiB of mixed output`);
-    const fixture = await ensureMixedFixture(join(root, 'bench', 'fixtures'), N.throughputBytes);
-    const consoleRuns = [];
-    const ceilingRuns = [];
-    for (let i = 0; i < N.throughputRounds; i++) {
-      consoleRuns.push(await measureConsoleThroughput(page, client, fixture));
-      ceilingRuns.push(await measureLocalCeiling(page, echoSession.id, fixture));
+    if (only.has('throughput')) {
+      log(`throughput: cat of ${N.throughputBytes / 1024 / 1024} MiB of mixed output`);
+      results.throughput = await measureThroughputRounds(page, client, echoSession.id);
     }
-    const best = <T extends { mibPerSec: number }>(runs: T[]) => runs.reduce((a, b) => (b.mibPerSec > a.mibPerSec ? b : a));
-    const c = best(consoleRuns);
-    const ceil = best(ceilingRuns);
-    results.throughput = {
-      fixtureMiB: fixture.bytes / 1024 / 1024,
-      consoleMiBPerSec: round(c.mibPerSec),
-      ceilingMiBPerSec: round(ceil.mibPerSec),
-      ratio: round(c.mibPerSec / ceil.mibPerSec),
-      lineFeedsExpected: fixture.lineFeeds,
-      lineFeedsSeen: c.lineFeedsSeen,
-      bytesLost: consoleRuns.some((r) => r.bytesLost),
-      runs: { console: consoleRuns, ceiling: ceilingRuns },
-    };
     await client.remove(echoSession.id);
 
-    log(`echo while ${N.busyOthers} sessions print ${N.busyLinesPerSec} lines/s`);
-    results.busyEchoMs = summarize(await measureBusyEcho(page, client, N.busyOthers, N.busyLinesPerSec, N.busyKeys));
+    if (only.has('busy')) {
+      log(`echo while ${N.busyOthers} sessions print ${N.busyLinesPerSec} lines/s`);
+      results.busyEchoMs = summarize(await measureBusyEcho(page, client, N.busyOthers, N.busyLinesPerSec, N.busyKeys));
+    }
 
-    log(`${N.catSpawns} direct spawns of cat of 1 MiB`);
-    results.catExit = await measureCatExit(page, client, join(root, 'bench', 'fixtures'), N.catSpawns, 4);
+    if (only.has('cat')) {
+      log(`${N.catSpawns} direct spawns of cat of 1 MiB`);
+      results.catExit = await measureCatExit(page, client, join(root, 'bench', 'fixtures'), N.catSpawns, 4);
+    }
     await page.context().close();
 
-    for (const mode of ['throttled-20x', 'stalled'] as const) {
-      log(`${N.floodSeconds} s yes flood into a ${mode} page`);
-      results[`flood_${mode}`] = await measureFlood(browser, server, client, mode, N.floodSeconds);
+    if (only.has('flood')) {
+      for (const mode of ['throttled-20x', 'stalled'] as const) {
+        log(`${N.floodSeconds} s yes flood into a ${mode} page`);
+        results[`flood_${mode}`] = await measureFlood(browser, server, client, mode, N.floodSeconds);
+      }
     }
   } finally {
     await browser.close();
@@ -95,6 +93,30 @@ async function main(): Promise<void> {
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(JSON.stringify(results, (k, v) => (k === 'runs' ? undefined : v), 2));
   log(`written to ${out}`);
+}
+
+/** Console and ceiling alternate, best of each kept: both see the same machine noise. */
+async function measureThroughputRounds(page: Page, client: ConsoleClient, ceilingPaneId: string): Promise<Record<string, unknown>> {
+  const fixture = await ensureMixedFixture(join(root, 'bench', 'fixtures'), N.throughputBytes);
+  const consoleRuns = [];
+  const ceilingRuns = [];
+  for (let i = 0; i < N.throughputRounds; i++) {
+    consoleRuns.push(await measureConsoleThroughput(page, client, fixture));
+    ceilingRuns.push(await measureLocalCeiling(page, ceilingPaneId, fixture));
+  }
+  const best = <T extends { mibPerSec: number }>(runs: T[]) => runs.reduce((a, b) => (b.mibPerSec > a.mibPerSec ? b : a));
+  const c = best(consoleRuns);
+  const ceil = best(ceilingRuns);
+  return {
+    fixtureMiB: fixture.bytes / 1024 / 1024,
+    consoleMiBPerSec: round(c.mibPerSec),
+    ceilingMiBPerSec: round(ceil.mibPerSec),
+    ratio: round(c.mibPerSec / ceil.mibPerSec),
+    lineFeedsExpected: fixture.lineFeeds,
+    lineFeedsSeen: c.lineFeedsSeen,
+    bytesLost: consoleRuns.some((r) => r.bytesLost),
+    runs: { console: consoleRuns, ceiling: ceilingRuns },
+  };
 }
 
 function round(x: number): number {

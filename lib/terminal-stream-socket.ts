@@ -1,6 +1,7 @@
 import type { ScreenSnapshot } from '../protocol/events';
 import { decodeOutputBatch } from '../protocol/output-batch';
 import type { SessionInfo } from '../protocol/session';
+import { pageInputQuiet } from './input-quiet';
 import { TerminalStream, type PanePriority, type StreamTerminal } from './terminal-stream';
 import type { AxiomSocket } from './socket-types';
 
@@ -69,6 +70,7 @@ export function connectTerminalStream(options: {
   const stream = new TerminalStream({
     id,
     terminal: options.terminal,
+    quiet: pageInputQuiet,
     transport: {
       // Offline, we send nothing: socket.io would buffer these and deliver them ahead of
       // the re-attach on reconnect, and the connect handler below attaches anyway.

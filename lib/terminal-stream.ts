@@ -1,6 +1,7 @@
 import type { AttachReply, ScreenSnapshot } from '../protocol/events';
 import type { Result } from '../protocol/result';
 import { BACKGROUND_WRITE_POLICY, WriteCoalescer } from './write-coalescer';
+import type { InputQuiet } from './input-quiet';
 
 /** How urgently a pane needs its output: the one being typed into at once, others in batches. */
 export type PanePriority = 'interactive' | 'visible' | 'hidden';
@@ -51,6 +52,8 @@ export interface TerminalStreamOptions {
   terminal: StreamTerminal;
   transport: StreamTransport;
   clock?: StreamClock;
+  /** Keystrokes on the page postpone background batches (lib/input-quiet). */
+  quiet?: Pick<InputQuiet, 'postponeMs'>;
   /** Every attach reply, e.g. to refresh the session's info or report a missing session. */
   onAttachReply?: (reply: Result<AttachReply>) => void;
 }
@@ -96,7 +99,11 @@ export class TerminalStream {
     this.transport = options.transport;
     this.clock = options.clock ?? realClock;
     this.onAttachReply = options.onAttachReply;
-    this.background = new WriteCoalescer({ clock: this.clock, write: (bytes, endSeq) => this.write(bytes, endSeq) });
+    this.background = new WriteCoalescer({
+      clock: this.clock,
+      write: (bytes, endSeq) => this.write(bytes, endSeq),
+      ...(options.quiet ? { quiet: options.quiet } : {}),
+    });
   }
 
   /** The focused pane gets every frame at once; others get batched writes. */

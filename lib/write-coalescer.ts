@@ -1,4 +1,5 @@
 import type { StreamClock } from './terminal-stream';
+import type { InputQuiet } from './input-quiet';
 
 /**
  * Holds a background pane's output frames and hands them to the terminal in batches, so
@@ -31,12 +32,15 @@ export interface CoalescerOptions {
   /** Receives the held bytes, concatenated, and the stream offset after them. */
   write: (bytes: Uint8Array, endSeq: number) => void;
   maxHeldBytes?: number;
+  /** Keystrokes anywhere on the page postpone batches (see input-quiet). */
+  quiet?: Pick<InputQuiet, 'postponeMs'>;
 }
 
 export class WriteCoalescer {
   private held: Uint8Array[] = [];
   private heldBytes = 0;
   private heldEndSeq = 0;
+  private heldSinceMs = 0;
   private timer: unknown = null;
   private intervalMs: number = BACKGROUND_WRITE_POLICY.visibleIntervalMs;
   private readonly maxHeldBytes: number;
@@ -51,11 +55,12 @@ export class WriteCoalescer {
   }
 
   push(bytes: Uint8Array, endSeq: number): void {
+    if (this.heldBytes === 0) this.heldSinceMs = this.opts.clock.now();
     this.held.push(bytes);
     this.heldBytes += bytes.byteLength;
     this.heldEndSeq = endSeq;
     if (this.heldBytes >= this.maxHeldBytes) this.flush();
-    else if (this.timer === null) this.timer = this.opts.clock.setTimeout(() => this.flush(), this.delayToNextPhaseMs());
+    else if (this.timer === null) this.schedule(this.delayToNextPhaseMs());
   }
 
   /** Writes whatever is held now (the pane took focus, or the interval passed). */
@@ -74,6 +79,15 @@ export class WriteCoalescer {
     this.cancelTimer();
     this.held = [];
     this.heldBytes = 0;
+  }
+
+  private schedule(delayMs: number): void {
+    this.timer = this.opts.clock.setTimeout(() => {
+      this.timer = null;
+      const postponeMs = this.opts.quiet?.postponeMs(this.heldSinceMs) ?? 0;
+      if (postponeMs > 0) this.schedule(postponeMs);
+      else this.flush();
+    }, delayMs);
   }
 
   /** Time to the next multiple of the interval (a full interval when exactly on one). */

@@ -10,6 +10,7 @@ import { LIMITS } from '@/protocol/limits';
 import type { SessionInfo } from '@/protocol/session';
 import { exposeTerminal } from '@/lib/axiom-global';
 import { sendInput } from '@/lib/commands';
+import { pageInputQuiet } from '@/lib/input-quiet';
 import { matchShortcut } from '@/lib/keyboard-shortcuts';
 import { chooseRenderer, type RendererKind } from '@/lib/renderer-choice';
 import type { AxiomSocket } from '@/lib/socket-types';
@@ -101,7 +102,12 @@ export function useXtermSession({ id, info, socket, hostRef, onInfo }: XtermSess
 
     // Let dashboard shortcuts bubble to the window instead of reaching the program.
     term.attachCustomKeyEventHandler((e) => matchShortcut(e) === null);
-    disposables.push(term.onData((data) => sendInput(socket, id, data)));
+    disposables.push(
+      term.onData((data) => {
+        pageInputQuiet.noteKeystroke();
+        sendInput(socket, id, data);
+      }),
+    );
     disposables.push(term.onBinary((data) => sendInput(socket, id, data)));
 
     const stream = connectTerminalStream({ socket, id, terminal: term, onInfo: (i) => onInfoRef.current(i) });

@@ -1,7 +1,11 @@
 /**
- * Coalesces PTY reads into batches: flushed on the next macrotask (so a keystroke echo
- * costs microseconds, not a timer's milliseconds), or at once when the pending bytes pass
- * a cap (so a flood never builds one huge batch). Pure: the scheduler is injected.
+ * Coalesces PTY reads into batches. When output starts after a pause (a keystroke echo)
+ * the batch is flushed on the next macrotask, so an echo costs microseconds, not a
+ * timer's milliseconds. While output keeps flowing (the previous flush was moments ago),
+ * batches wait a few milliseconds instead: a pty read is only ~4 KiB, and one message per
+ * read made thousands of tiny frames a second, each costing the browser a task, a write
+ * and an ack (a focused pane streamed at half the speed of a batched one). A size cap
+ * flushes at once, so a flood never builds one huge batch. Pure: time is injected.
  */
 
 /** Runs `fn` later; returns a function that cancels it. */
@@ -14,20 +18,43 @@ export const scheduleImmediate: Schedule = (fn) => {
   return () => clearImmediate(handle);
 };
 
+/** Runs `fn` after `ms`; returns a function that cancels it. */
+export type ScheduleAfter = (fn: () => void, ms: number) => () => void;
+
+export const scheduleAfterTimeout: ScheduleAfter = (fn, ms) => {
+  const handle = setTimeout(fn, ms);
+  return () => clearTimeout(handle);
+};
+
+export const BATCH_TIMING = {
+  /** Output within this long of the previous flush counts as a continuing stream. */
+  streamingGapMs: 8,
+  /** How long a streaming batch waits for more: a few frames of a 60 Hz display would be
+   * ~16 ms; 4 ms keeps a flood's frames large without making a stream visibly laggy. */
+  coalesceMs: 4,
+} as const;
+
 export interface OutputBatcherOptions {
   maxPendingBytes: number;
   onFlush: (batch: Uint8Array) => void;
   schedule?: Schedule;
+  scheduleAfter?: ScheduleAfter;
+  now?: () => number;
 }
 
 export class OutputBatcher {
   private pending: Uint8Array[] = [];
   private pendingLength = 0;
   private cancel: (() => void) | undefined;
+  private lastFlushAtMs = Number.NEGATIVE_INFINITY;
   private readonly schedule: Schedule;
+  private readonly scheduleAfter: ScheduleAfter;
+  private readonly now: () => number;
 
   constructor(private readonly opts: OutputBatcherOptions) {
     this.schedule = opts.schedule ?? scheduleImmediate;
+    this.scheduleAfter = opts.scheduleAfter ?? scheduleAfterTimeout;
+    this.now = opts.now ?? (() => performance.now());
   }
 
   get pendingBytes(): number {
@@ -41,10 +68,12 @@ export class OutputBatcher {
     if (this.pendingLength >= this.opts.maxPendingBytes) {
       this.flush();
     } else if (!this.cancel) {
-      this.cancel = this.schedule(() => {
+      const run = (): void => {
         this.cancel = undefined;
         this.flush();
-      });
+      };
+      const streaming = this.now() - this.lastFlushAtMs < BATCH_TIMING.streamingGapMs;
+      this.cancel = streaming ? this.scheduleAfter(run, BATCH_TIMING.coalesceMs) : this.schedule(run);
     }
   }
 
@@ -56,6 +85,7 @@ export class OutputBatcher {
     const batch = concatChunks(this.pending, this.pendingLength);
     this.pending = [];
     this.pendingLength = 0;
+    this.lastFlushAtMs = this.now();
     this.opts.onFlush(batch);
   }
 

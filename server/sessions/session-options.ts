@@ -33,8 +33,9 @@ export const DEFAULT_SESSION_LIMITS: SessionLimits = {
   windowBytes: 2 * 1024 * 1024,
   // 256 KiB: big enough to be cheap per frame, small enough not to hog the socket.
   maxFrameBytes: 256 * 1024,
-  // 64 KiB: one node-pty read is at most 64 KiB; a bigger batch only adds latency.
-  batchMaxBytes: 64 * 1024,
+  // 256 KiB: a streaming batch waits a few ms (output-batcher); this caps what a flood
+  // gathers in that time, and matches the largest frame a viewer is sent.
+  batchMaxBytes: 256 * 1024,
   // 4 MiB / 1 MiB: the mirror parses tens of MB/s, so the PTY pauses only under a real
   // flood, and the lag (thus memory queued in xterm's write buffer) stays bounded.
   mirrorHighWatermarkBytes: 4 * 1024 * 1024,
