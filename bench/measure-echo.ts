@@ -8,13 +8,16 @@ import type { Page } from '@playwright/test';
 export async function installEchoProbe(page: Page, id: string): Promise<void> {
   await page.evaluate((sid) => {
     const t = window.__axiom!.terminals[sid]!;
-    const state = { t0: 0, samples: [] as number[] };
+    const state = { t0: 0, samples: [] as number[], waiters: [] as Array<{ n: number; resolve: () => void }> };
     window.__benchEcho = { ...(window.__benchEcho ?? {}), [sid]: state };
     t.textarea!.addEventListener('keydown', () => { state.t0 = performance.now(); }, true);
     t.onWriteParsed(() => {
       if (state.t0 > 0) {
         state.samples.push(performance.now() - state.t0);
         state.t0 = 0;
+        const ready = state.waiters.filter((w) => w.n <= state.samples.length);
+        state.waiters = state.waiters.filter((w) => w.n > state.samples.length);
+        for (const w of ready) w.resolve();
       }
     });
   }, id);
@@ -32,15 +35,27 @@ export async function measureEcho(page: Page, id: string, count: number, gapMs =
   const start = await page.evaluate((sid) => window.__benchEcho![sid]!.samples.length, id);
   for (let i = 0; i < count; i++) {
     const key = i % 50 === 49 ? 'Enter' : String.fromCharCode(97 + (i % 26));
+    // Waits in the page for the sample, event-driven: a polling wait would keep a timer
+    // firing every millisecond in the very page being measured.
+    const sampled = waitForSample(page, id, start + i + 1);
     await page.keyboard.press(key);
-    await page.waitForFunction(
-      ([sid, n]) => window.__benchEcho![sid as string]!.samples.length >= (n as number),
-      [id, start + i + 1] as const,
-      { timeout: 5000, polling: 1 },
-    );
+    await sampled;
     if (gapMs > 0) await page.waitForTimeout(gapMs);
   }
   return page.evaluate(([sid, from]) => window.__benchEcho![sid as string]!.samples.slice(from as number), [id, start] as const);
+}
+
+function waitForSample(page: Page, id: string, n: number): Promise<void> {
+  return page.evaluate(
+    ([sid, count]) =>
+      new Promise<void>((resolve, reject) => {
+        const st = window.__benchEcho![sid as string]!;
+        if (st.samples.length >= (count as number)) return resolve();
+        st.waiters.push({ n: count as number, resolve });
+        setTimeout(() => reject(new Error('no echo within 5 s')), 5000);
+      }),
+    [id, n] as const,
+  );
 }
 
 /** One echo probe that gives up after `timeoutMs`, returning the latency or Infinity. */
