@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseProcStat, type ProcEntry } from './proc-table';
 import { PtyProcess, type PtyExit } from './pty-process';
+import { liveSessionMembers } from './testing/session-members';
 
 interface Spawned {
   proc: PtyProcess;
@@ -28,26 +28,6 @@ function spawn(command: string, args: string[], killGraceMs = 3000): Spawned {
   return { proc, exit, output: () => Buffer.concat(chunks).toString('utf8') };
 }
 
-function procTable(): ProcEntry[] {
-  const out: ProcEntry[] = [];
-  for (const n of readdirSync('/proc')) {
-    if (!/^\d+$/.test(n)) continue;
-    try {
-      const e = parseProcStat(readFileSync(`/proc/${n}/stat`, 'utf8'));
-      if (e) out.push(e);
-    } catch {
-      // The process exited between readdir and read: not alive, so not counted.
-      continue;
-    }
-  }
-  return out;
-}
-
-/** Live (non-zombie) processes of session `sid`. */
-function sessionMembers(sid: number): ProcEntry[] {
-  return procTable().filter((p) => p.session === sid && p.state !== 'Z');
-}
-
 async function waitFor(pred: () => boolean, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!pred()) {
@@ -70,28 +50,28 @@ describe('PtyProcess', () => {
 
   it("kills a non-interactive shell's background and foreground jobs", async () => {
     const s = spawn('bash', ['-c', 'sleep 1000 & sleep 1000']);
-    await waitFor(() => sessionMembers(s.proc.pid).length >= 3);
+    await waitFor(() => liveSessionMembers(s.proc.pid).length >= 3);
     const exit = await s.proc.kill();
     expect(exit.signal).toBe('SIGHUP');
-    expect(sessionMembers(s.proc.pid)).toEqual([]);
+    expect(liveSessionMembers(s.proc.pid)).toEqual([]);
   });
 
   it('kills an interactive shell and its foreground job in its own process group', async () => {
     const s = spawn('bash', ['--norc', '--noprofile', '-i']);
     s.proc.write('sleep 1000\r');
-    await waitFor(() => sessionMembers(s.proc.pid).some((p) => p.pgrp !== s.proc.pid));
+    await waitFor(() => liveSessionMembers(s.proc.pid).some((p) => p.pgrp !== s.proc.pid));
     await s.proc.kill();
-    expect(sessionMembers(s.proc.pid)).toEqual([]);
+    expect(liveSessionMembers(s.proc.pid)).toEqual([]);
   });
 
   it('SIGKILLs a tree that ignores SIGHUP after the grace time', async () => {
     const s = spawn('bash', ['-c', 'trap "" HUP; sleep 1000; echo never'], 300);
-    await waitFor(() => sessionMembers(s.proc.pid).length >= 2);
+    await waitFor(() => liveSessionMembers(s.proc.pid).length >= 2);
     const t0 = Date.now();
     const exit = await s.proc.kill();
     expect(Date.now() - t0).toBeGreaterThanOrEqual(290);
     expect(exit).toEqual({ exitCode: null, signal: 'SIGKILL' });
-    expect(sessionMembers(s.proc.pid)).toEqual([]);
+    expect(liveSessionMembers(s.proc.pid)).toEqual([]);
   });
 
   it('ignores a resize after exit', async () => {

@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseProcStat, type ProcEntry } from '../pty/proc-table';
+import { liveSessionMembers } from '../pty/testing/session-members';
 import { createInProcessSessionHost, type InProcessSessionHost } from './in-process-host';
 import { TestViewer, create, unwrap, waitExited, waitFor } from './testing/host-harness';
 
@@ -13,23 +12,7 @@ afterEach(async () => {
   await host.dispose();
 });
 
-function procTable(): ProcEntry[] {
-  const out: ProcEntry[] = [];
-  for (const n of readdirSync('/proc')) {
-    if (!/^\d+$/.test(n)) continue;
-    try {
-      const e = parseProcStat(readFileSync(`/proc/${n}/stat`, 'utf8'));
-      if (e) out.push(e);
-    } catch {
-      // Exited between readdir and read: not alive, so not counted.
-      continue;
-    }
-  }
-  return out;
-}
-
-/** Live processes of the session led by `pid` (zombies are dead, only not yet reaped). */
-const members = (pid: number): ProcEntry[] => procTable().filter((p) => p.session === pid && p.state !== 'Z');
+const members = liveSessionMembers;
 
 describe('session host: process trees and descriptors', () => {
   it("kill leaves nothing of `bash -c 'sleep 1000 & sleep 1000'` alive", async () => {
