@@ -1,3 +1,4 @@
+import { concatBytes } from '../protocol/bytes';
 import type { StreamClock } from './terminal-stream';
 import type { InputQuiet } from './input-quiet';
 
@@ -67,7 +68,7 @@ export class WriteCoalescer {
   flush(): void {
     this.cancelTimer();
     if (this.heldBytes === 0) return;
-    const bytes = concat(this.held, this.heldBytes);
+    const bytes = concatBytes(this.held, this.heldBytes);
     const endSeq = this.heldEndSeq;
     this.held = [];
     this.heldBytes = 0;
@@ -101,15 +102,4 @@ export class WriteCoalescer {
     this.opts.clock.clearTimeout(this.timer);
     this.timer = null;
   }
-}
-
-function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1 && chunks[0]) return chunks[0];
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
 }

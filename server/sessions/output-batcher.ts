@@ -1,3 +1,5 @@
+import { concatBytes } from '../../protocol/bytes';
+
 /**
  * Coalesces PTY reads into batches. When output starts after a pause (a keystroke echo)
  * the batch is flushed on the next macrotask, so an echo costs microseconds, not a
@@ -82,7 +84,7 @@ export class OutputBatcher {
     this.cancel?.();
     this.cancel = undefined;
     if (this.pendingLength === 0) return;
-    const batch = concatChunks(this.pending, this.pendingLength);
+    const batch = concatBytes(this.pending, this.pendingLength);
     this.pending = [];
     this.pendingLength = 0;
     this.lastFlushAtMs = this.now();
@@ -96,15 +98,4 @@ export class OutputBatcher {
     this.pending = [];
     this.pendingLength = 0;
   }
-}
-
-export function concatChunks(chunks: readonly Uint8Array[], totalBytes: number): Uint8Array {
-  if (chunks.length === 1 && chunks[0]) return chunks[0];
-  const out = new Uint8Array(totalBytes);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
 }
