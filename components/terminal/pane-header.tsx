@@ -25,12 +25,15 @@ export function PaneHeader({ info, maximized, busy, onAction, onToggleMaximize }
   return (
     <div data-testid={`pane-header-${id}`} className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 border-b border-line px-3 py-1.5">
       <div className="flex min-w-0 flex-1 items-center gap-2">
-        <span className="max-w-[45%] shrink-0 truncate text-sm font-semibold text-fg" title={info.name}>
+        <span className="min-w-[4ch] max-w-[45%] truncate text-sm font-semibold text-fg" title={info.name}>
           {info.name}
         </span>
-        <Badge tone={statusTone(info)} data-testid={`pane-status-${id}`}>
-          {statusText(info)}
-        </Badge>
+        {/* The status never shrinks: on a narrow pane the name truncates instead. */}
+        <span className="shrink-0">
+          <Badge tone={statusTone(info)} data-testid={`pane-status-${id}`}>
+            {statusText(info)}
+          </Badge>
+        </span>
         <code className="hidden min-w-0 flex-1 truncate font-mono text-xs text-muted sm:block" title={`${cmd}\n${info.cwd}`}>
           {cmd}
         </code>
