@@ -43,13 +43,16 @@ export async function measureConsoleThroughput(page: Page, client: ConsoleClient
   await page.waitForFunction((sid) => window.__benchStream![sid]!.endAt > 0, s.id, { timeout: 180_000, polling: 100 });
   const st = await page.evaluate((sid) => window.__benchStream![sid]!, s.id);
   await client.remove(s.id);
-  const seconds = (st.endAt - st.firstAt) / 1000;
+  return throughputRun(fixture, fixture.bytes, (st.endAt - st.firstAt) / 1000, st.lineFeeds);
+}
+
+function throughputRun(fixture: Fixture, bytes: number, seconds: number, lineFeedsSeen: number): ThroughputRun {
   return {
-    mibPerSec: fixture.bytes / 1024 / 1024 / seconds,
+    mibPerSec: bytes / 1024 / 1024 / seconds,
     seconds,
-    lineFeedsSeen: st.lineFeeds,
+    lineFeedsSeen,
     lineFeedsExpected: fixture.lineFeeds,
-    bytesLost: st.lineFeeds !== fixture.lineFeeds,
+    bytesLost: lineFeedsSeen !== fixture.lineFeeds,
   };
 }
 
@@ -91,12 +94,5 @@ export async function measureLocalCeiling(page: Page, paneId: string, fixture: F
     [paneId, FIXTURE_ROUTE] as const,
   );
   await page.unroute(`**${FIXTURE_ROUTE}`);
-  const seconds = result.ms / 1000;
-  return {
-    mibPerSec: result.total / 1024 / 1024 / seconds,
-    seconds,
-    lineFeedsSeen: result.lineFeeds,
-    lineFeedsExpected: fixture.lineFeeds,
-    bytesLost: result.lineFeeds !== fixture.lineFeeds,
-  };
+  return throughputRun(fixture, result.total, result.ms / 1000, result.lineFeeds);
 }

