@@ -2,6 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
 import type { SessionInfo } from '../protocol/session';
 import type { Result } from '../protocol/result';
+import { asBytes, decodeOutputBatch } from '../protocol/output-batch';
 
 /**
  * Spawn to first output, as a client sees it: from sending `session:create` to the first
@@ -23,18 +24,22 @@ export async function measureSpawnToFirstOutput(url: string, token: string, coun
     for (let i = 0; i < count; i++) {
       const t0 = performance.now();
       const got = new Promise<number>((resolve) => {
-        const onFrame = (_id: string, _seq: number, data: Uint8Array) => {
-          if (data.byteLength > 0) done();
+        const onFrame = (batch: Uint8Array | ArrayBuffer) => {
+          let bytes = 0;
+          decodeOutputBatch(asBytes(batch), (_id, _seq, data) => {
+            bytes += data.byteLength;
+          });
+          if (bytes > 0) done();
         };
         const onSnap = (snap: { data: string }) => {
           if (snap.data.trim().length > 0) done();
         };
         const done = () => {
-          socket.off('pty:output', onFrame);
+          socket.off('pty:output-batch', onFrame);
           socket.off('pty:snapshot', onSnap);
           resolve(performance.now() - t0);
         };
-        socket.on('pty:output', onFrame);
+        socket.on('pty:output-batch', onFrame);
         socket.on('pty:snapshot', onSnap);
       });
       const created = await new Promise<Result<SessionInfo>>((r) => socket.emit('session:create', { command: 'echo', args: ['ready'], name: 'spawn-probe' }, r));

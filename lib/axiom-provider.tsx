@@ -30,9 +30,7 @@ export function AxiomProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
 
   useEffect(() => {
-    // outputBatch: output arrives as pty:output-batch (protocol/output-batch.ts), which
-    // lib/terminal-stream-socket.ts demultiplexes.
-    const s: AxiomSocket = io({ path: '/socket.io', transports: ['websocket'], autoConnect: true, auth: { outputBatch: 1 } });
+    const s: AxiomSocket = io({ path: '/socket.io', transports: ['websocket'], autoConnect: true });
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
     const onConnect = (): void => {

@@ -1,5 +1,5 @@
 import type { ScreenSnapshot } from '../protocol/events';
-import { decodeOutputBatch } from '../protocol/output-batch';
+import { asBytes, decodeOutputBatch } from '../protocol/output-batch';
 import type { SessionInfo } from '../protocol/session';
 import { pageInputQuiet } from './input-quiet';
 import { TerminalStream, type PanePriority, type StreamTerminal } from './terminal-stream';
@@ -24,11 +24,6 @@ class StreamDispatcher {
   private readonly streams = new Map<string, TerminalStream>();
 
   constructor(socket: AxiomSocket) {
-    // socket.io delivers binary attachments as ArrayBuffer in the browser.
-    const asBytes = (data: Uint8Array | ArrayBuffer): Uint8Array => (data instanceof Uint8Array ? data : new Uint8Array(data));
-    socket.on('pty:output', (id: string, seq: number, data: Uint8Array | ArrayBuffer) => {
-      this.streams.get(id)?.handleOutput(seq, asBytes(data));
-    });
     socket.on('pty:output-batch', (batch: Uint8Array | ArrayBuffer) => {
       try {
         decodeOutputBatch(asBytes(batch), (id, seq, data) => this.streams.get(id)?.handleOutput(seq, data));

@@ -8,7 +8,7 @@ export type PanePriority = 'interactive' | 'visible' | 'hidden';
 
 /**
  * The client half of the output path (docs/adr/0001-output-path-replay-ring.md) for one
- * pane: it turns `pty:snapshot` and `pty:output` into writes on a terminal, keeps the
+ * pane: it turns `pty:snapshot` and the output frames of `pty:output-batch` into writes on a terminal, keeps the
  * byte offset the stream is at, and acks what the terminal has parsed so the server
  * keeps sending. It owns no socket and no DOM, so it is tested with fakes.
  */

@@ -58,9 +58,8 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
   'session:updated': (info: SessionInfo) => void;
   'session:removed': (payload: { id: SessionId }) => void;
-  'pty:output': (...frame: OutputFrame) => void;
-  /** Several output frames in one message (see protocol/output-batch.ts), sent instead of
-   * pty:output to sockets that asked for it in their handshake (`auth.outputBatch`). */
+  /** Output frames (OutputFrame) of one or more sessions in one binary message: the only
+   * output event (see protocol/output-batch.ts for the layout and decodeOutputBatch). */
   'pty:output-batch': (batch: Uint8Array) => void;
   'pty:snapshot': (snapshot: ScreenSnapshot) => void;
 }

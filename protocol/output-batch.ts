@@ -3,9 +3,9 @@ import type { OutputFrame } from './events';
 /**
  * `pty:output-batch`: several output frames, of any sessions, in one binary message.
  *
- * Why: each `pty:output` is a socket.io binary event, i.e. two WebSocket messages, and
- * every one is a task in the browser (and a send on the server). Sixteen chatty sessions
- * made ~680 messages a second into the page. A batch is one event for all frames the
+ * Why one event and not one per frame: a socket.io binary event is two WebSocket
+ * messages and a task in the browser each. Per-frame events from sixteen chatty
+ * sessions made ~680 messages a second into the page; a batch carries every frame the
  * server had for a socket, and the browser demultiplexes it once.
  *
  * Layout, per frame, big-endian:
@@ -16,6 +16,12 @@ import type { OutputFrame } from './events';
  *   ...  data
  */
 export const OUTPUT_BATCH_HEADER_BYTES = 1 + 8 + 4;
+
+/** socket.io hands binary payloads over as ArrayBuffer in the browser and as Buffer (a
+ * Uint8Array) in Node; decoding takes either. */
+export function asBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
+  return data instanceof Uint8Array ? data : new Uint8Array(data);
+}
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();

@@ -131,13 +131,9 @@ describe('REST API (real server, real PTYs)', () => {
     expect(big.status).toBe(413);
     expect(errorCode(big)).toBe('too_large:payload');
 
-    const badJson = await rawRequest({
-      port: c.port,
-      method: 'POST',
-      path: '/api/sessions',
-      headers: { host: c.hostHeader, ...bearer, 'content-type': 'application/json' },
-      body: '{"command": ',
-    });
+    const postSessionsRaw = (contentType: string, body: string) =>
+      rawRequest({ port: c.port, method: 'POST', path: '/api/sessions', headers: { host: c.hostHeader, ...bearer, 'content-type': contentType }, body });
+    const badJson = await postSessionsRaw('application/json', '{"command": ');
     expect(badJson.status).toBe(400);
     expect(errorCode(badJson)).toBe('invalid:json');
 
@@ -146,13 +142,7 @@ describe('REST API (real server, real PTYs)', () => {
     expect(errorCode(badShape)).toBe('invalid:payload');
     expect((badShape.json as { error: { message: string } }).error.message).toMatch(/command/);
 
-    const noType = await rawRequest({
-      port: c.port,
-      method: 'POST',
-      path: '/api/sessions',
-      headers: { host: c.hostHeader, ...bearer, 'content-type': 'text/plain' },
-      body: '{}',
-    });
+    const noType = await postSessionsRaw('text/plain', '{}');
     expect(errorCode(noType)).toBe('invalid:payload');
   });
 

@@ -4,6 +4,7 @@ import type { AttachReply, ClientToServerEvents, ServerToClientEvents } from '..
 import { LIMITS } from '../../protocol/limits';
 import type { Result } from '../../protocol/result';
 import type { SessionInfo } from '../../protocol/session';
+import { asBytes, decodeOutputBatch } from '../../protocol/output-batch';
 import { rawRequest, startTestConsole, TEST_TOKEN, type TestConsole } from './test-console';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -86,14 +87,15 @@ describe('socket.io (real server, real PTYs)', () => {
       nextSeq = snap.seq;
       text += snap.data;
     });
-    socket.on('pty:output', (sid, seq, data) => {
-      expect(sid).toBe(id);
-      expect(data).toBeInstanceOf(Uint8Array);
-      if (nextSeq >= 0) expect(seq).toBe(nextSeq);
-      nextSeq = seq + data.byteLength;
-      text += decoder.decode(data, { stream: true });
-      socket.emit('pty:ack', { id, seq: nextSeq });
-    });
+    socket.on('pty:output-batch', (batch) =>
+      decodeOutputBatch(asBytes(batch), (sid, seq, data) => {
+        expect(sid).toBe(id);
+        if (nextSeq >= 0) expect(seq).toBe(nextSeq);
+        nextSeq = seq + data.byteLength;
+        text += decoder.decode(data, { stream: true });
+        socket.emit('pty:ack', { id, seq: nextSeq });
+      }),
+    );
     const attached = await call<AttachReply>(socket, 'session:attach', { id });
     expect(attached.ok).toBe(true);
     const input = await call<null>(socket, 'pty:input', { id, data: 'echo hel""lo\r' });
@@ -170,10 +172,12 @@ describe('socket.io (real server, real PTYs)', () => {
     fresh.on('pty:snapshot', (snap) => {
       text += snap.data;
     });
-    fresh.on('pty:output', (_sid, seq, data) => {
-      text += Buffer.from(data).toString('utf8');
-      fresh.emit('pty:ack', { id, seq: seq + data.byteLength });
-    });
+    fresh.on('pty:output-batch', (batch) =>
+      decodeOutputBatch(asBytes(batch), (_sid, seq, data) => {
+        text += Buffer.from(data).toString('utf8');
+        fresh.emit('pty:ack', { id, seq: seq + data.byteLength });
+      }),
+    );
     expect((await call<AttachReply>(fresh, 'session:attach', { id })).ok).toBe(true);
     await call<null>(fresh, 'pty:input', { id, data: 'echo al""ive\r' });
     await expect.poll(() => /alive/.test(text), { timeout: 10_000 }).toBe(true);

@@ -40,17 +40,17 @@ export interface SocketApiOptions {
 /** Wires every socket; returns a function that stops routing host events. */
 export function attachSocketApi(options: SocketApiOptions): () => void {
   const { io, host, log } = options;
-  // Sockets that asked for batched output (handshake `auth.outputBatch`), by viewer id.
+  // Every socket's outgoing output, by viewer id.
   const queues = new Map<ViewerId, SocketOutputQueue>();
   const unsubscribe = host.onEvent((event) => routeHostEvent(io, queues, event));
   io.on('connection', (socket) => {
     const strikes = createStrikeCounter({ ...(options.malformedLimits ?? MALFORMED_LIMITS), now: Date.now });
     void socket.join(ALL_VIEWERS_ROOM);
-    const queue = wantsOutputBatch(socket) ? new SocketOutputQueue({ send: (batch) => socket.emit('pty:output-batch', batch) }) : null;
-    if (queue) queues.set(viewerIdOf(socket), queue);
+    const queue = new SocketOutputQueue({ send: (batch) => socket.emit('pty:output-batch', batch) });
+    queues.set(viewerIdOf(socket), queue);
     registerCommands({ socket, host, log, strikes, queue });
     socket.on('disconnect', () => {
-      queue?.dispose();
+      queue.dispose();
       queues.delete(viewerIdOf(socket));
       host.request({ type: 'drop-viewer', viewerId: viewerIdOf(socket) }).then(
         (result) => {
@@ -63,17 +63,10 @@ export function attachSocketApi(options: SocketApiOptions): () => void {
   return unsubscribe;
 }
 
-function wantsOutputBatch(socket: ConsoleSocket): boolean {
-  const auth: unknown = socket.handshake.auth;
-  return typeof auth === 'object' && auth !== null && (auth as { outputBatch?: unknown }).outputBatch === 1;
-}
-
 function routeHostEvent(io: ConsoleIo, queues: ReadonlyMap<ViewerId, SocketOutputQueue>, event: HostEvent): void {
   switch (event.type) {
     case 'output': {
-      const queue = queues.get(event.viewerId);
-      if (queue) queue.push([event.id, event.seq, event.data]);
-      else io.to(viewerRoom(event.viewerId)).emit('pty:output', event.id, event.seq, event.data);
+      queues.get(event.viewerId)?.push([event.id, event.seq, event.data]);
       return;
     }
     case 'snapshot':
@@ -95,7 +88,7 @@ interface CommandContext {
   host: SessionHost;
   log: Logger;
   strikes: StrikeCounter;
-  queue: SocketOutputQueue | null;
+  queue: SocketOutputQueue;
 }
 
 const KNOWN_EVENTS: ReadonlySet<string> = new Set<keyof ClientToServerEvents>([
@@ -137,7 +130,7 @@ function registerCommands(ctx: CommandContext): void {
     host.request({ type: 'attach', id: req.id, viewerId, ...(req.fromSeq === undefined ? {} : { fromSeq: req.fromSeq }) }),
   );
   command(ctx, 'session:detach', sessionRefSchema, (req) => {
-    ctx.queue?.forget(req.id);
+    ctx.queue.forget(req.id);
     return host.request({ type: 'detach', id: req.id, viewerId });
   });
   command(ctx, 'session:resize', resizeSchema, (req) =>
@@ -154,7 +147,7 @@ function registerCommands(ctx: CommandContext): void {
   command(ctx, 'pty:ack', ackSchema, (req) => host.request({ type: 'ack', id: req.id, viewerId, seq: req.seq }));
   // A transport hint only (how output is packed for this socket), so no host request.
   command(ctx, 'pty:priority', prioritySchema, (req) => {
-    ctx.queue?.setPriority(req.id, req.priority);
+    ctx.queue.setPriority(req.id, req.priority);
     return Promise.resolve(ok(null));
   });
 }
