@@ -1,38 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { INPUT_QUIET_POLICY, InputQuiet } from './input-quiet';
 import { WriteCoalescer } from './write-coalescer';
-import type { StreamClock } from './terminal-stream';
-
-class Clock implements StreamClock {
-  nowMs = 10_000;
-  private timers = new Map<number, { at: number; fn: () => void }>();
-  private next = 1;
-  now(): number {
-    return this.nowMs;
-  }
-  setTimeout(fn: () => void, ms: number): unknown {
-    const id = this.next++;
-    this.timers.set(id, { at: this.nowMs + ms, fn });
-    return id;
-  }
-  clearTimeout(h: unknown): void {
-    this.timers.delete(h as number);
-  }
-  advance(ms: number): void {
-    const end = this.nowMs + ms;
-    for (;;) {
-      const due = [...this.timers].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-      if (!due) break;
-      this.timers.delete(due[0]);
-      this.nowMs = due[1].at;
-      due[1].fn();
-    }
-    this.nowMs = end;
-  }
-}
+import { FakeClock } from './testing/fake-clock';
 
 function setup() {
-  const clock = new Clock();
+  const clock = new FakeClock();
   const quiet = new InputQuiet(clock);
   const writes: Array<{ at: number; text: string }> = [];
   const coalescer = new WriteCoalescer({

@@ -5,10 +5,10 @@ import type { Result } from '../protocol/result';
 import {
   ACK_POLICY,
   TerminalStream,
-  type StreamClock,
   type StreamTerminal,
   type StreamTransport,
 } from './terminal-stream';
+import { FakeClock } from './testing/fake-clock';
 import { BACKGROUND_WRITE_POLICY, WriteCoalescer } from './write-coalescer';
 
 type Op =
@@ -51,32 +51,6 @@ class FakeTransport implements StreamTransport {
   }
   ack(req: { id: string; seq: number }): void {
     this.acks.push(req.seq);
-  }
-}
-
-class FakeClock implements StreamClock {
-  nowMs = 1000;
-  private timers = new Map<number, { at: number; fn: () => void }>();
-  private nextId = 1;
-  now(): number {
-    return this.nowMs;
-  }
-  setTimeout(fn: () => void, ms: number): unknown {
-    const id = this.nextId++;
-    this.timers.set(id, { at: this.nowMs + ms, fn });
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.timers.delete(handle as number);
-  }
-  advance(ms: number): void {
-    this.nowMs += ms;
-    for (const [id, t] of [...this.timers]) {
-      if (t.at <= this.nowMs) {
-        this.timers.delete(id);
-        t.fn();
-      }
-    }
   }
 }
 
