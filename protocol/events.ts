@@ -4,6 +4,8 @@ import type {
   CreateSessionInput,
   SessionInfo,
 } from './session';
+import type { ApproveChoice, InterruptOutcome, PromptReceipt } from './agent';
+import type { CreateTaskInput, TaskCreated, TaskId, TaskInfo } from './task';
 
 /** Acks are optional on the wire (a client may fire and forget a keystroke); the server
  * replies whenever one is given. */
@@ -52,6 +54,17 @@ export interface ClientToServerEvents {
    * is 'interactive' until the viewer says otherwise, and again after a reconnect.
    */
   'pty:priority': (req: { id: string; priority: 'interactive' | 'background' }) => void;
+  'task:list': (ack?: Ack<TaskInfo[]>) => void;
+  /** Returns at once with the task id; the agent starts (or queues) in the background. */
+  'task:create': (input: CreateTaskInput, ack?: Ack<TaskCreated>) => void;
+  /** mode queue (default): delivered when the agent is idle; now: typed at once. */
+  'task:prompt': (req: { id: string; text: string; mode?: 'queue' | 'now' }, ack?: Ack<PromptReceipt>) => void;
+  'task:interrupt': (req: { id: string; subtree?: boolean }, ack?: Ack<InterruptOutcome[]>) => void;
+  'task:approve': (req: { id: string; choice?: ApproveChoice }, ack?: Ack<null>) => void;
+  /** Stop the task (and by default its subtree): kill its agent, mark it stopped. */
+  'task:stop': (req: { id: string; subtree?: boolean }, ack?: Ack<TaskId[]>) => void;
+  /** Stop and forget the task and its subtree. */
+  'task:remove': (req: { id: string }, ack?: Ack<null>) => void;
 }
 
 /** Server → client: facts. */
@@ -62,4 +75,6 @@ export interface ServerToClientEvents {
    * output event (see protocol/output-batch.ts for the layout and decodeOutputBatch). */
   'pty:output-batch': (batch: Uint8Array) => void;
   'pty:snapshot': (snapshot: ScreenSnapshot) => void;
+  'task:updated': (task: TaskInfo) => void;
+  'task:removed': (payload: { id: TaskId }) => void;
 }
