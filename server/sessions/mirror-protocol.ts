@@ -20,6 +20,8 @@ export interface MirrorScreen {
   cursorX: number;
   cursorY: number;
   alternate: boolean;
+  /** The last window title the program set (OSC 0/2); agents report their state in it. */
+  title: string;
 }
 
 export type ToWorker =

@@ -47,6 +47,7 @@ export class MirrorTerminal {
   private muteReplies = false;
   private readonly actions: PendingAction[] = [];
   private disposed = false;
+  private title = '';
 
   constructor(private readonly opts: MirrorTerminalOptions) {
     this.parsed = opts.startSeq;
@@ -61,6 +62,9 @@ export class MirrorTerminal {
     this.term.loadAddon(new Unicode11Addon());
     this.term.unicode.activeVersion = '11';
     this.term.onData((data) => this.reply(data));
+    this.term.onTitleChange((title) => {
+      this.title = title;
+    });
     this.term.parser.registerCsiHandler({ prefix: '>', final: 'q' }, (params) => {
       const first = params[0];
       if (params.length > 1 || (first !== undefined && first !== 0)) return false;
@@ -167,6 +171,7 @@ export class MirrorTerminal {
       cursorX: buf.cursorX,
       cursorY: buf.cursorY,
       alternate: buf.type === 'alternate',
+      title: this.title,
     };
   }
 }

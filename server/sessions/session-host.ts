@@ -59,7 +59,7 @@ export interface HostReplies {
   create: SessionInfo;
   list: SessionInfo[];
   get: SessionInfo;
-  screen: { text: string; cols: number; rows: number; cursorX: number; cursorY: number; alternate: boolean };
+  screen: { text: string; cols: number; rows: number; cursorX: number; cursorY: number; alternate: boolean; title: string };
   input: null;
   inject: null;
   interrupt: { key: InterruptKey };
