@@ -22,6 +22,9 @@ const DEFAULTS = {
   killGraceMs: 3000,
   /** 32 random bytes: 256 bits, not guessable by a page probing localhost. */
   generatedTokenBytes: 32,
+  /** 50 MiB per session: hours of a busy agent, yet a runaway flood cannot fill the disk
+   * (or the player's memory) with one recording. */
+  recordingMaxBytes: 50 * 1024 * 1024,
 } as const;
 
 /** Exit code for a configuration refused at start, distinct from a crash (1). */
@@ -41,6 +44,8 @@ export interface ConsoleConfig {
   readonly dataDir: string;
   readonly maxSessions: number;
   readonly killGraceMs: number;
+  /** Cap on each session's recording file; 0 turns recording off. */
+  readonly recordingMaxBytes: number;
   /** Extra origins and hosts, added to the loopback defaults. */
   readonly allowedOrigins: readonly string[];
   readonly allowedHosts: readonly string[];
@@ -84,6 +89,7 @@ const envSchema = z.object({
     .transform((s) => (s === undefined || s.trim() === '' ? undefined : s.trim())),
   AXIOM_MAX_SESSIONS: intFromEnv(DEFAULTS.maxSessions, 1, 10_000),
   AXIOM_KILL_GRACE_MS: intFromEnv(DEFAULTS.killGraceMs, 0, 600_000),
+  AXIOM_RECORDING_MAX_BYTES: intFromEnv(DEFAULTS.recordingMaxBytes, 0, 1024 ** 4),
   AXIOM_ALLOWED_ORIGINS: commaList,
   AXIOM_ALLOWED_HOSTS: commaList,
   AXIOM_DEMO: z
@@ -137,6 +143,7 @@ export function parseConfig(options: ParseConfigOptions): ConsoleConfig {
     dataDir,
     maxSessions: env.AXIOM_MAX_SESSIONS,
     killGraceMs: env.AXIOM_KILL_GRACE_MS,
+    recordingMaxBytes: env.AXIOM_RECORDING_MAX_BYTES,
     allowedOrigins: Object.freeze([...env.AXIOM_ALLOWED_ORIGINS]),
     allowedHosts: Object.freeze([...env.AXIOM_ALLOWED_HOSTS]),
     demo: env.AXIOM_DEMO,
