@@ -3,7 +3,10 @@
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { io } from 'socket.io-client';
 import type { SessionInfo } from '../protocol/session';
+import type { TaskInfo } from '../protocol/task';
+import { command } from './commands';
 import { SessionsStore } from './sessions-store';
+import { EMPTY_TASKS, TasksStore, type TasksState } from './tasks-store';
 import type { AxiomSocket, ConnectionStatus } from './socket-types';
 
 interface AxiomContextValue {
@@ -11,6 +14,7 @@ interface AxiomContextValue {
   socket: AxiomSocket | null;
   status: ConnectionStatus;
   store: SessionsStore;
+  tasks: TasksStore;
 }
 
 const AxiomContext = createContext<AxiomContextValue | null>(null);
@@ -20,12 +24,13 @@ const AxiomContext = createContext<AxiomContextValue | null>(null);
 const SERVER_DISCONNECT_RETRY_MS = 2_000;
 
 /**
- * Owns the one socket of the dashboard and the sessions store fed by it. The socket
+ * Owns the one socket of the dashboard and the sessions and tasks stores fed by it. The socket
  * connects same-origin, so the HttpOnly auth cookie rides along; websocket only, since
  * long-polling would add a round trip per output frame.
  */
 export function AxiomProvider({ children }: { children: ReactNode }) {
   const [store] = useState(() => new SessionsStore());
+  const [tasks] = useState(() => new TasksStore());
   const [socket, setSocket] = useState<AxiomSocket | null>(null);
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
 
@@ -40,6 +45,12 @@ export function AxiomProvider({ children }: { children: ReactNode }) {
         if (result.ok) store.replaceAll(result.value);
         else console.warn(`[axiom] session:list failed: ${result.error.code}`);
       });
+      // Through command(): a server without the task service never answers, and the
+      // dashboard must still work with sessions alone.
+      void command<TaskInfo[]>(s, (sock, ack) => sock.emit('task:list', ack)).then((result) => {
+        if (result.ok) tasks.replaceAll(result.value);
+        else console.warn(`[axiom] task:list failed: ${result.error.code}`);
+      });
     };
     const onDisconnect = (reason: string): void => {
       setStatus('reconnecting');
@@ -48,12 +59,16 @@ export function AxiomProvider({ children }: { children: ReactNode }) {
     const onConnectError = (): void => setStatus((prev) => (prev === 'connected' ? 'reconnecting' : prev));
     const onUpdated = (info: SessionInfo): void => store.upsert(info);
     const onRemoved = (payload: { id: string }): void => store.remove(payload.id);
+    const onTaskUpdated = (task: TaskInfo): void => tasks.upsert(task);
+    const onTaskRemoved = (payload: { id: string }): void => tasks.remove(payload.id);
 
     s.on('connect', onConnect);
     s.on('disconnect', onDisconnect);
     s.on('connect_error', onConnectError);
     s.on('session:updated', onUpdated);
     s.on('session:removed', onRemoved);
+    s.on('task:updated', onTaskUpdated);
+    s.on('task:removed', onTaskRemoved);
     setSocket(s);
 
     return () => {
@@ -63,12 +78,14 @@ export function AxiomProvider({ children }: { children: ReactNode }) {
       s.off('connect_error', onConnectError);
       s.off('session:updated', onUpdated);
       s.off('session:removed', onRemoved);
+      s.off('task:updated', onTaskUpdated);
+      s.off('task:removed', onTaskRemoved);
       s.disconnect();
       setSocket(null);
     };
-  }, [store]);
+  }, [store, tasks]);
 
-  return <AxiomContext.Provider value={{ socket, status, store }}>{children}</AxiomContext.Provider>;
+  return <AxiomContext.Provider value={{ socket, status, store, tasks }}>{children}</AxiomContext.Provider>;
 }
 
 export function useAxiom(): AxiomContextValue {
@@ -82,4 +99,19 @@ const NO_SESSIONS: readonly SessionInfo[] = [];
 export function useSessions(): readonly SessionInfo[] {
   const { store } = useAxiom();
   return useSyncExternalStore(store.subscribe, store.getSnapshot, () => NO_SESSIONS);
+}
+
+export function useTasks(): TasksState {
+  const { tasks } = useAxiom();
+  return useSyncExternalStore(tasks.subscribe, tasks.getSnapshot, () => EMPTY_TASKS);
+}
+
+/** The task that owns a session, if any; re-renders only when that task changes. */
+export function useTaskForSession(sessionId: string): TaskInfo | undefined {
+  const { tasks } = useAxiom();
+  return useSyncExternalStore(
+    tasks.subscribe,
+    () => tasks.forSession(sessionId),
+    () => undefined,
+  );
 }

@@ -2,18 +2,33 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionInfo } from '@/protocol/session';
-import { useAxiom, useSessions } from '@/lib/axiom-provider';
+import type { TaskCreated, TaskInfo } from '@/protocol/task';
+import { useAxiom, useSessions, useTasks } from '@/lib/axiom-provider';
+import { waitingCount, type TaskFilter } from '@/lib/task-selectors';
 import { cycleIndex, matchShortcut } from '@/lib/keyboard-shortcuts';
 import { isLive } from '@/lib/session-format';
 import { NewSessionDialog } from '@/components/sessions/new-session-dialog';
+import { NewTaskDialog } from '@/components/tasks/new-task-dialog';
+import { TaskPanel } from '@/components/tasks/task-panel';
+import { useTaskNotifications } from '@/components/tasks/use-task-notifications';
 import { EmptyState } from './empty-state';
 import { PaneGrid } from './pane-grid';
 import { TopBar } from './top-bar';
 
-/** The dashboard: top bar, the grid of panes, the new-session dialog and the shortcuts. */
+/**
+ * The tasks panel follows the tasks until the user says otherwise: hidden while there are
+ * none (the session grid keeps the whole width), shown once there are.
+ */
+type PanelMode = 'auto' | 'open' | 'closed';
+
+/** The dashboard: top bar, the tasks panel, the grid of panes, the dialogs and the shortcuts. */
 export function Dashboard() {
   const { status } = useAxiom();
   const sessions = useSessions();
+  const tasks = useTasks();
+  const [panelMode, setPanelMode] = useState<PanelMode>('auto');
+  const [taskFilter, setTaskFilter] = useState<TaskFilter>('all');
+  const [newTask, setNewTask] = useState<{ open: boolean; parentId: string | null }>({ open: false, parentId: null });
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const [maximizedId, setMaximizedId] = useState<string | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
@@ -21,8 +36,9 @@ export function Dashboard() {
   /** A session we just created: focus its terminal as soon as its pane mounts. */
   const focusOnMount = useRef<string | null>(null);
 
-  const dialogOpenRef = useRef(dialogOpen);
-  dialogOpenRef.current = dialogOpen;
+  const anyDialogOpen = dialogOpen || newTask.open;
+  const dialogOpenRef = useRef(anyDialogOpen);
+  dialogOpenRef.current = anyDialogOpen;
 
   const onRegisterFocus = useCallback((id: string, focus: (() => void) | null) => {
     if (!focus) {
@@ -41,7 +57,7 @@ export function Dashboard() {
   // before this one, so by now the page takes focus again.
   useEffect(() => {
     const id = focusOnMount.current;
-    if (!id || dialogOpen) return;
+    if (!id || anyDialogOpen) return;
     const focus = focusers.current.get(id);
     if (focus) {
       focusOnMount.current = null;
@@ -63,9 +79,30 @@ export function Dashboard() {
     focusOnMount.current = info.id;
   }, []);
 
+  const onTaskCreated = useCallback((created: TaskCreated) => {
+    setNewTask({ open: false, parentId: null });
+    setPanelMode((m) => (m === 'closed' ? 'open' : m));
+    // A queued task has no session yet; otherwise go to its pane once it mounts.
+    if (created.sessionId) focusOnMount.current = created.sessionId;
+  }, []);
+
+  /** From the DAG, the list or a notification: bring the task's pane into view and give
+   * its terminal the keyboard (restoring a maximized pane to that one). */
+  const focusTask = useCallback((task: TaskInfo) => {
+    const id = task.sessionId;
+    if (!id) return;
+    setFocusedId(id);
+    setMaximizedId((m) => (m === null ? null : id));
+    requestAnimationFrame(() => {
+      document.querySelector(`[data-testid="pane-${id}"]`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      focusers.current.get(id)?.();
+    });
+  }, []);
+  useTaskNotifications(focusTask);
+
   // Latest values for the window listener, which is registered once.
-  const state = useRef({ sessions, focusedId, maximizedId, dialogOpen });
-  state.current = { sessions, focusedId, maximizedId, dialogOpen };
+  const state = useRef({ sessions, focusedId, maximizedId, dialogOpen: anyDialogOpen });
+  state.current = { sessions, focusedId, maximizedId, dialogOpen: anyDialogOpen };
 
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent): void => {
@@ -109,24 +146,58 @@ export function Dashboard() {
   }, [sessions, focusedId, maximizedId]);
 
   const activeCount = sessions.filter(isLive).length;
+  const panelOpen = panelMode === 'open' || (panelMode === 'auto' && tasks.list.length > 0);
+  const openNewTask = (parentId: string | null): void => setNewTask({ open: true, parentId });
   return (
     <div className="flex h-dvh flex-col">
-      <TopBar status={status} activeCount={activeCount} totalCount={sessions.length} onNewSession={() => setDialogOpen(true)} />
-      <main className={`min-h-0 flex-1 ${maximizedId ? 'overflow-hidden' : 'overflow-y-auto'}`}>
-        {sessions.length === 0 ? (
-          <EmptyState onNewSession={() => setDialogOpen(true)} connected={status === 'connected'} />
-        ) : (
-          <PaneGrid
-            sessions={sessions}
-            focusedId={focusedId}
-            maximizedId={maximizedId}
-            onFocused={setFocusedId}
-            onToggleMaximize={toggleMaximize}
-            onRegisterFocus={onRegisterFocus}
+      <TopBar
+        status={status}
+        activeCount={activeCount}
+        totalCount={sessions.length}
+        onNewSession={() => setDialogOpen(true)}
+        onNewTask={() => openNewTask(null)}
+        tasksOpen={panelOpen}
+        onToggleTasks={() => setPanelMode(panelOpen ? 'closed' : 'open')}
+        taskCount={tasks.list.length}
+        waitingCount={waitingCount(tasks.list)}
+        onShowWaiting={() => {
+          setPanelMode('open');
+          setTaskFilter('waiting');
+        }}
+      />
+      <div className="flex min-h-0 flex-1 flex-col lg:flex-row">
+        {panelOpen && (
+          <TaskPanel
+            state={tasks}
+            filter={taskFilter}
+            onFilter={setTaskFilter}
+            onFocusTask={focusTask}
+            onNewTask={openNewTask}
+            onClose={() => setPanelMode('closed')}
           />
         )}
-      </main>
+        <main className={`min-h-0 min-w-0 flex-1 ${maximizedId ? 'overflow-hidden' : 'overflow-y-auto'}`}>
+          {sessions.length === 0 ? (
+            <EmptyState onNewSession={() => setDialogOpen(true)} connected={status === 'connected'} />
+          ) : (
+            <PaneGrid
+              sessions={sessions}
+              focusedId={focusedId}
+              maximizedId={maximizedId}
+              onFocused={setFocusedId}
+              onToggleMaximize={toggleMaximize}
+              onRegisterFocus={onRegisterFocus}
+            />
+          )}
+        </main>
+      </div>
       <NewSessionDialog open={dialogOpen} onClose={() => setDialogOpen(false)} onCreated={onCreated} />
+      <NewTaskDialog
+        open={newTask.open}
+        parentId={newTask.parentId}
+        onClose={() => setNewTask({ open: false, parentId: null })}
+        onCreated={onTaskCreated}
+      />
     </div>
   );
 }

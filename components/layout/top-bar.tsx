@@ -3,6 +3,7 @@
 import type { ConnectionStatus } from '@/lib/socket-types';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { NotificationBell } from './notification-bell';
 import { ShortcutsHelp } from './shortcuts-help';
 
 export interface TopBarProps {
@@ -10,11 +11,19 @@ export interface TopBarProps {
   activeCount: number;
   totalCount: number;
   onNewSession: () => void;
+  onNewTask: () => void;
+  tasksOpen: boolean;
+  onToggleTasks: () => void;
+  taskCount: number;
+  /** Tasks waiting for a person: the amber badge, which opens the waiting list. */
+  waitingCount: number;
+  onShowWaiting: () => void;
 }
 
 const STATUS_TONE = { connected: 'ok', connecting: 'warn', reconnecting: 'bad' } as const;
 
-export function TopBar({ status, activeCount, totalCount, onNewSession }: TopBarProps) {
+export function TopBar(props: TopBarProps) {
+  const { status, activeCount, totalCount, onNewSession, onNewTask, tasksOpen, onToggleTasks, taskCount, waitingCount, onShowWaiting } = props;
   return (
     <header className="flex h-12 shrink-0 items-center gap-3 border-b border-line bg-panel px-4">
       <div className="flex items-center gap-2">
@@ -29,8 +38,25 @@ export function TopBar({ status, activeCount, totalCount, onNewSession }: TopBar
       <span data-testid="session-count" className="text-xs text-muted tabular-nums" title={`${totalCount} sessions in total`}>
         {activeCount} active{totalCount > activeCount ? ` · ${totalCount - activeCount} exited` : ''}
       </span>
+      <Button size="sm" data-testid="btn-toggle-tasks" aria-pressed={tasksOpen} title={tasksOpen ? 'Hide the tasks panel' : 'Show the tasks panel'} onClick={onToggleTasks}>
+        Tasks <span className="text-faint tabular-nums">{taskCount}</span>
+      </Button>
+      {waitingCount > 0 && (
+        // The text is the bare count (easy to read at a glance and to assert on); the label says what it counts.
+        <button type="button" data-testid="waiting-badge" data-count={waitingCount} onClick={onShowWaiting}
+          title={`${waitingCount} task${waitingCount === 1 ? '' : 's'} waiting for you: show them`}
+          aria-label={`${waitingCount} task${waitingCount === 1 ? '' : 's'} waiting for you`}
+          className="inline-flex h-6 items-center gap-1.5 rounded-full border border-warn/50 bg-warn/15 px-2 text-[11px] font-medium text-warn tabular-nums motion-safe:animate-attention">
+          <span aria-hidden className="size-1.5 rounded-full bg-warn" />
+          {waitingCount}
+        </button>
+      )}
       <div className="ml-auto flex items-center gap-2">
+        <NotificationBell />
         <ShortcutsHelp />
+        <Button size="md" data-testid="btn-new-task" title="New task: a prompt for an agent in its own workspace" onClick={onNewTask}>
+          <span aria-hidden className="text-base leading-none">+</span> New task
+        </Button>
         <Button variant="primary" size="md" data-testid="btn-new-session" title="New session (Alt+N)" onClick={onNewSession}>
           <span aria-hidden className="text-base leading-none">+</span> New session
         </Button>

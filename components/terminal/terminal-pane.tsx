@@ -3,7 +3,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionInfo } from '@/protocol/session';
 import { command, type CommandError, type CommandResult } from '@/lib/commands';
-import { useAxiom } from '@/lib/axiom-provider';
+import { useAxiom, useTaskForSession } from '@/lib/axiom-provider';
+import { TaskPaneStrip } from '@/components/tasks/task-pane-strip';
+import { TaskPromptBox } from '@/components/tasks/task-prompt-box';
 import { InjectBox } from './inject-box';
 import { PaneHeader, type PaneAction } from './pane-header';
 import { useXtermSession } from './use-xterm-session';
@@ -22,7 +24,8 @@ export interface TerminalPaneProps {
 
 /**
  * One session: header with its state and controls, the live terminal, and the inject
- * box. Browser-only (xterm needs the DOM); the grid loads it with next/dynamic.
+ * box. A session that runs a task also shows the task's state and approvals under the
+ * header, and a task prompt box (queued delivery, receipts) instead of the raw inject box. Browser-only (xterm needs the DOM); the grid loads it with next/dynamic.
  */
 export default function TerminalPane({ info, focused, maximized, hidden, onFocused, onToggleMaximize, onRegisterFocus }: TerminalPaneProps) {
   const { id } = info;
@@ -32,6 +35,7 @@ export default function TerminalPane({ info, focused, maximized, hidden, onFocus
   const { focus, renderer } = useXtermSession({ id, info, socket, hostRef, onInfo });
   const [busy, setBusy] = useState<PaneAction | null>(null);
   const [error, setError] = useState<CommandError | null>(null);
+  const task = useTaskForSession(id);
 
   const focusRef = useRef(focus);
   focusRef.current = focus;
@@ -70,12 +74,14 @@ export default function TerminalPane({ info, focused, maximized, hidden, onFocus
       data-testid={`pane-${id}`}
       data-focused={focused || undefined}
       aria-label={`Session ${info.name}`}
+      data-task-id={task?.id}
       onFocus={() => onFocused(id)}
       className={`flex min-h-[18rem] min-w-0 flex-col overflow-hidden rounded-lg border bg-panel transition-shadow ${
         maximized ? 'h-full' : 'h-[32rem]'
       } ${focused ? 'border-accent/70 ring-2 ring-accent/60' : 'border-line'} ${hidden ? 'hidden' : ''}`}
     >
       <PaneHeader info={info} maximized={maximized} busy={busy} onAction={(a) => void run(a)} onToggleMaximize={() => onToggleMaximize(id)} />
+      {task && <TaskPaneStrip task={task} />}
       {error && (
         <p data-testid={`pane-error-${id}`} role="alert" className="border-b border-line bg-bad/10 px-3 py-1 font-mono text-[11px] text-bad">
           {error.code}: {error.message}
@@ -89,7 +95,7 @@ export default function TerminalPane({ info, focused, maximized, hidden, onFocus
           <div ref={hostRef} data-testid={`terminal-${id}`} data-renderer={renderer ?? undefined} className="h-full w-full overflow-auto" />
         </div>
       </div>
-      <InjectBox info={info} />
+      {task ? <TaskPromptBox task={task} /> : <InjectBox info={info} />}
     </section>
   );
 }

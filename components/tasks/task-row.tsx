@@ -1,0 +1,74 @@
+'use client';
+
+import { useState } from 'react';
+import type { TaskInfo } from '@/protocol/task';
+import type { CommandError } from '@/lib/commands';
+import { useNow } from '@/lib/task-clock';
+import { disagreementText, formatElapsed, lastReceipt, stateSummary, taskElapsedMs } from '@/lib/task-format';
+import { ApprovalBar } from './approval-bar';
+import { TaskRowActions } from './task-row-actions';
+import { DisagreementIcon, TaskStateBadge } from './task-state-badge';
+
+export interface TaskRowProps {
+  task: TaskInfo;
+  descendants: number;
+  onFocusTask: (task: TaskInfo) => void;
+  onAddChild: (parentId: string) => void;
+}
+
+/** One task in the list: what it is, how it is doing and why we think so, and its actions. */
+export function TaskRow({ task, descendants, onFocusTask, onAddChild }: TaskRowProps) {
+  const { id } = task;
+  const now = useNow();
+  const [error, setError] = useState<CommandError | null>(null);
+  const receipt = lastReceipt(task);
+  return (
+    <li data-testid={`task-row-${id}`} data-state={task.state} className="space-y-1.5 border-b border-line px-3 py-2 last:border-b-0">
+      <div className="flex min-w-0 items-center gap-2">
+        <button type="button" data-testid={`task-row-name-${id}`} onClick={() => onFocusTask(task)} disabled={!task.sessionId}
+          title={task.sessionId ? `Go to the pane · ${task.prompt}` : task.prompt}
+          className="min-w-0 truncate text-left text-sm font-medium text-fg hover:text-accent disabled:hover:text-fg">
+          {task.name}
+        </button>
+        <span className="shrink-0 text-[11px] text-faint">{task.agent}</span>
+        <span className="ml-auto shrink-0 font-mono text-[11px] text-faint tabular-nums">{formatElapsed(taskElapsedMs(task, now || task.createdAt))}</span>
+      </div>
+      <div className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 text-[11px]">
+        <TaskStateBadge state={task.state} testId={`task-row-state-${id}`} title={stateSummary(task)} />
+        {task.status && (
+          <span data-testid={`task-row-signal-${id}`} className="text-faint" title="The signal that decided this state">via {task.status.signal}</span>
+        )}
+        <DisagreementIcon text={disagreementText(task.status)} testId={`task-row-warning-${id}`} />
+        {task.state === 'queued' && task.queuePosition !== null && <span className="text-muted">#{task.queuePosition + 1} in line</span>}
+        {task.queue.length > 0 && (
+          <span data-testid={`task-row-queue-${id}`} className="text-muted" title={task.queue.map((r) => r.text).join('\n')}>
+            {task.queue.length} queued
+          </span>
+        )}
+        {receipt && (
+          <span data-testid={`task-row-receipt-${id}`} data-status={receipt.status} className="min-w-0 truncate text-faint" title={receipt.reason ?? receipt.text}>
+            last prompt {receipt.status}
+          </span>
+        )}
+      </div>
+      {task.state === 'failed' && task.error && (
+        <p className="font-mono text-[11px] text-bad" title={task.error.code}>{task.error.message}</p>
+      )}
+      {task.status?.lastLine && task.state !== 'waiting' && (
+        <p className="truncate font-mono text-[11px] text-muted" title={task.status.lastLine}>{task.status.lastLine}</p>
+      )}
+      {task.state === 'waiting' && (
+        <ApprovalBar task={task} compact ids={{
+          question: `task-row-question-${id}`, approve: `task-row-approve-${id}`, approveAll: `task-row-approve-all-${id}`,
+          deny: `task-row-deny-${id}`, error: `task-row-approve-error-${id}`,
+        }} />
+      )}
+      <div className="flex items-center justify-end">
+        <TaskRowActions task={task} descendants={descendants} onAddChild={onAddChild} onError={setError} />
+      </div>
+      {error && (
+        <p data-testid={`task-row-error-${id}`} role="alert" className="font-mono text-[11px] text-bad">{error.code}: {error.message}</p>
+      )}
+    </li>
+  );
+}
