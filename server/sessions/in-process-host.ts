@@ -10,6 +10,7 @@ import { MirrorWorkerClient } from './mirror-worker-client';
 import { Session, type StreamState } from './session';
 import { DEFAULT_SESSION_LIMITS, validateLimits, type SessionLimits } from './session-options';
 import type { HostEvent, HostReplies, HostReply, HostRequest, HostStats, SessionHost } from './session-host';
+import type { SessionTap } from './session-tap';
 import { checkSpawnable } from './spawn-check';
 
 /** Default cap on live sessions: each holds a process, a mirror and up to replayBytes of
@@ -27,6 +28,9 @@ export interface InProcessSessionHostOptions extends Partial<SessionLimits> {
   defaultCwd?: string;
   logger?: HostLogger;
   now?: () => number;
+  /** Sees every session's output stream (the recorder). The host does not own it: whoever
+   * passed it disposes it, after the host. */
+  tap?: SessionTap;
 }
 
 type Handlers = { [K in HostRequest['type']]: (req: Extract<HostRequest, { type: K }>) => Promise<Result<HostReplies[K]>> };
@@ -54,7 +58,7 @@ class InProcessHost implements InProcessSessionHost {
   private readonly mirrorWorker: MirrorWorkerClient;
 
   constructor(private readonly options: InProcessSessionHostOptions) {
-    const { maxSessions, defaultCwd: _defaultCwd, logger, now, ...limitOverrides } = options;
+    const { maxSessions, defaultCwd: _defaultCwd, logger, now, tap: _tap, ...limitOverrides } = options;
     this.limits = { ...DEFAULT_SESSION_LIMITS, ...definedOnly(limitOverrides) };
     validateLimits(this.limits);
     this.maxSessions = maxSessions ?? DEFAULT_MAX_SESSIONS;
@@ -135,6 +139,7 @@ class InProcessHost implements InProcessSessionHost {
         limits: this.limits,
         mirrorWorker: this.mirrorWorker,
         emit: (event) => this.emit(event),
+        tap: this.options.tap,
         now: this.now,
         logError: (message, detail) => this.logger.error(`session ${id}: ${message}`, detail),
       });

@@ -10,6 +10,7 @@ import { restartMarker } from './restart-marker';
 import type { SessionLimits } from './session-options';
 import type { HostEvent, ViewerId } from './session-host';
 import type { MirrorWorkerClient } from './mirror-worker-client';
+import type { SessionTap } from './session-tap';
 import { TerminalMirror, type MirrorScreen } from './terminal-mirror';
 import { ViewerFanout } from './viewer-fanout';
 
@@ -20,6 +21,8 @@ export interface SessionOptions {
   /** The host's one mirror worker, where this session's terminal is parsed. */
   mirrorWorker: MirrorWorkerClient;
   emit: (event: HostEvent) => void;
+  /** Sees the output stream in order (the recorder); optional. */
+  tap?: SessionTap;
   now: () => number;
   logError: (message: string, detail: unknown) => void;
 }
@@ -161,6 +164,7 @@ export class Session {
       this.batcher.flush();
       this.pty?.resize(cols, rows);
       this.mirror.resize(cols, rows);
+      this.tapCall((t) => t.resized(this.id, cols, rows));
       this.emitUpdated();
     }
     return this.info();
@@ -209,6 +213,7 @@ export class Session {
     this.batcher.dispose();
     this.fanout.clear();
     this.mirror.dispose();
+    this.tapCall((t) => t.closed(this.id));
   }
 
   private spawn(): void {
@@ -233,6 +238,7 @@ export class Session {
     this.exit = null;
     this.exitedAt = null;
     this.status = 'running';
+    this.tapCall((t) => t.started(this.info()));
     this.emitUpdated();
   }
 
@@ -242,11 +248,13 @@ export class Session {
     this.exit = exit;
     this.exitedAt = this.opts.now();
     this.status = 'exited';
+    this.tapCall((t) => t.exited(this.id));
     this.emitUpdated();
   }
 
   private onBatch(batch: Uint8Array): void {
     this.ring.append(batch);
+    if (this.opts.tap) this.tapCall((t) => t.output(this.id, batch));
     this.mirror.write(batch);
     this.updateMirrorLag();
     this.fanout.pumpAll();
@@ -265,6 +273,17 @@ export class Session {
   private async snapshot(): Promise<ScreenSnapshot> {
     const s = await this.mirror.serialize();
     return { id: this.id, seq: s.seq, cols: s.cols, rows: s.rows, data: s.data };
+  }
+
+  /** A failing tap (the recorder) is logged and otherwise ignored: it must never stop the session. */
+  private tapCall(call: (tap: SessionTap) => void): void {
+    const tap = this.opts.tap;
+    if (!tap) return;
+    try {
+      call(tap);
+    } catch (e) {
+      this.opts.logError('session tap failed', e);
+    }
   }
 
   private emitUpdated(): void {

@@ -1,0 +1,194 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SessionId } from '../../protocol/ids';
+import type { SessionInfo } from '../../protocol/session';
+import type { SessionTap } from '../sessions/session-tap';
+import { CastEncoder } from './cast-encoder';
+import { CastFile } from './cast-file';
+
+/**
+ * Records every session as `<dir>/<sessionId>.cast` (asciicast v2), as a SessionTap.
+ *
+ * The hot path (`output`) only timestamps the batch and queues it; decoding, JSON encoding
+ * and the file write happen on a timer, a few times a second, one write per session. A
+ * restart keeps the same file and clock, and adds a marker event ("m") at the moment the
+ * new process started (the restart line the session prints is in the output as well).
+ */
+export interface RecorderOptions {
+  /** The recordings folder (made, 0700, if missing). */
+  dir: string;
+  /** Per-session cap on the file's size; past it the recording ends with a cut marker. */
+  maxBytes: number;
+  /** For the header's env: the recording user's shell, as asciinema records it. */
+  shell?: string;
+  /** The TERM the sessions' processes see. */
+  term: string;
+  logError: (message: string, detail: unknown) => void;
+  /** Milliseconds; monotonic in production, a fake in tests. */
+  now?: () => number;
+  /** Wall clock for the header's timestamp. */
+  wallNow?: () => number;
+}
+
+export interface Recorder extends SessionTap {
+  readonly dir: string;
+  pathFor(id: SessionId): string;
+  /** Writes whatever is queued for one session (or all) and waits for the writes. */
+  flush(id?: SessionId): Promise<void>;
+  /** Flushes and closes every file; later calls are ignored. */
+  close(): Promise<void>;
+}
+
+export const RECORDING_TIMING = {
+  /** How long output waits before it is encoded and written: large writes, few syscalls,
+   * and at most this much of a recording is lost if the server is killed. */
+  flushDelayMs: 200,
+} as const;
+
+/** A header line stays short however long the command line is. */
+const TITLE_MAX_CHARS = 200;
+
+interface Recording {
+  readonly encoder: CastEncoder;
+  readonly file: CastFile;
+  queue: { atMs: number; data: Uint8Array }[];
+}
+
+export function recordingsDir(dataDir: string): string {
+  return join(dataDir, 'recordings');
+}
+
+export function createRecorder(options: RecorderOptions): Recorder {
+  const now = options.now ?? (() => performance.timeOrigin + performance.now());
+  const wallNow = options.wallNow ?? Date.now;
+  const recordings = new Map<SessionId, Recording>();
+  const dirty = new Set<Recording>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
+  /** Closes of removed sessions' files, so close() and flush() can wait for them. */
+  const closing = new Set<Promise<void>>();
+  const track = (p: Promise<void>): void => {
+    closing.add(p);
+    void p.finally(() => closing.delete(p));
+  };
+  mkdirSync(options.dir, { recursive: true, mode: 0o700 });
+
+  const pathFor = (id: SessionId): string => join(options.dir, `${id}.cast`);
+
+  /** Encodes the queued output (in order) into the file's buffer. */
+  const drain = (rec: Recording): void => {
+    for (const item of rec.queue) rec.file.append(rec.encoder.output(item.atMs, item.data));
+    rec.queue = [];
+  };
+
+  const flushDirty = (): void => {
+    timer = undefined;
+    for (const rec of dirty) {
+      drain(rec);
+      void rec.file.flush();
+    }
+    dirty.clear();
+  };
+
+  const markDirty = (rec: Recording): void => {
+    dirty.add(rec);
+    if (timer === undefined && !closed) {
+      timer = setTimeout(flushDirty, RECORDING_TIMING.flushDelayMs);
+      // A pending recording write must not keep a finished process (a test, a CLI) alive.
+      timer.unref();
+    }
+  };
+
+  /** Non-output events: drain first, so they land after the output that preceded them. */
+  const appendEvent = (rec: Recording, line: string): void => {
+    drain(rec);
+    rec.file.append(line);
+    markDirty(rec);
+  };
+
+  return {
+    dir: options.dir,
+    pathFor,
+    started(info: SessionInfo) {
+      if (closed) return;
+      const existing = recordings.get(info.id);
+      if (existing) {
+        appendEvent(existing, existing.encoder.marker(now(), `restart: generation ${info.generation}`));
+        return;
+      }
+      const startMs = now();
+      const rec: Recording = {
+        encoder: new CastEncoder({ startMs, maxBytes: options.maxBytes }),
+        file: new CastFile({ path: pathFor(info.id), logError: options.logError }),
+        queue: [],
+      };
+      recordings.set(info.id, rec);
+      const env: Record<string, string> = { TERM: options.term };
+      if (options.shell !== undefined) env['SHELL'] = options.shell;
+      const title = `${info.name} — ${[info.command, ...info.args].join(' ')}`.slice(0, TITLE_MAX_CHARS);
+      rec.file.append(
+        rec.encoder.header({
+          version: 2,
+          width: info.cols,
+          height: info.rows,
+          timestamp: Math.floor(wallNow() / 1000),
+          title,
+          env,
+        }),
+      );
+      markDirty(rec);
+    },
+    output(id, data) {
+      const rec = recordings.get(id);
+      if (!rec || rec.encoder.isCut) return;
+      rec.queue.push({ atMs: now(), data });
+      markDirty(rec);
+    },
+    resized(id, cols, rows) {
+      const rec = recordings.get(id);
+      if (rec) appendEvent(rec, rec.encoder.resize(now(), cols, rows));
+    },
+    exited(id) {
+      const rec = recordings.get(id);
+      if (!rec) return;
+      drain(rec);
+      rec.file.append(rec.encoder.endOfStream(now()));
+      dirty.delete(rec);
+      // Closed until a restart reopens it: an exited session costs no file descriptor.
+      void rec.file.close();
+    },
+    closed(id) {
+      const rec = recordings.get(id);
+      if (!rec) return;
+      recordings.delete(id);
+      dirty.delete(rec);
+      drain(rec);
+      track(rec.file.close());
+    },
+    async flush(id) {
+      const recs = id === undefined ? [...recordings.values()] : [recordings.get(id)].filter((r) => r !== undefined);
+      await Promise.all([
+        ...recs.map((rec) => {
+          drain(rec);
+          return rec.file.flush();
+        }),
+        ...closing,
+      ]);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (timer !== undefined) clearTimeout(timer);
+      const all = [...recordings.values()];
+      recordings.clear();
+      dirty.clear();
+      await Promise.all([
+        ...all.map((rec) => {
+          drain(rec);
+          return rec.file.close();
+        }),
+        ...closing,
+      ]);
+    },
+  };
+}
