@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'not_found:session',
   'not_found:route',
   'not_found:task',
+  'not_found:recording',
   'refused:session-exited',
   'refused:session-limit',
   'refused:task-ended',
@@ -19,6 +20,8 @@ export const ERROR_CODES = [
   'refused:origin',
   'refused:host',
   'failed:spawn',
+  'failed:timeout',
+  'failed:workspace',
   'failed:internal',
 ] as const;
 
@@ -47,6 +50,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   'not_found:session': 404,
   'not_found:route': 404,
   'not_found:task': 404,
+  'not_found:recording': 404,
   'refused:session-exited': 409,
   'refused:session-limit': 429,
   'refused:task-ended': 409,
@@ -56,5 +60,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   'refused:origin': 403,
   'refused:host': 403,
   'failed:spawn': 500,
+  'failed:timeout': 504,
+  'failed:workspace': 500,
   'failed:internal': 500,
 };

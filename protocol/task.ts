@@ -127,3 +127,10 @@ export interface TaskCreated {
   /** null while the task is queued behind the concurrency limit. */
   sessionId: SessionId | null;
 }
+
+/** Socket payloads: the REST bodies plus the task id. */
+export const taskRefSchema = z.object({ id: taskIdSchema }).strict();
+export const taskPromptRequestSchema = taskPromptSchema.extend({ id: taskIdSchema });
+export const taskInterruptRequestSchema = taskInterruptSchema.extend({ id: taskIdSchema });
+export const taskApproveRequestSchema = taskApproveSchema.extend({ id: taskIdSchema });
+export const taskStopRequestSchema = taskStopSchema.extend({ id: taskIdSchema });

@@ -25,6 +25,9 @@ const DEFAULTS = {
   /** 50 MiB per session: hours of a busy agent, yet a runaway flood cannot fill the disk
    * (or the player's memory) with one recording. */
   recordingMaxBytes: 50 * 1024 * 1024,
+  /** Agents working at once; more tasks wait in the queue. Each Claude Code instance is a
+   * few hundred MB and a share of a core: 8 keeps a laptop responsive. */
+  maxRunningTasks: 8,
 } as const;
 
 /** Exit code for a configuration refused at start, distinct from a crash (1). */
@@ -51,6 +54,14 @@ export interface ConsoleConfig {
   readonly allowedHosts: readonly string[];
   readonly demo: boolean;
   readonly dev: boolean;
+  readonly maxRunningTasks: number;
+  /**
+   * Which model Claude Code instances talk to. 'real': the provider, with the user's own
+   * login. 'scripted': the built-in scripted model server (offline demo and tests). A URL:
+   * an Anthropic Messages API server there. 'auto': scripted when no Claude credentials are
+   * found on this machine, else real.
+   */
+  readonly agentModel: 'auto' | 'real' | 'scripted' | { url: string };
 }
 
 const commaList = z
@@ -92,6 +103,12 @@ const envSchema = z.object({
   AXIOM_RECORDING_MAX_BYTES: intFromEnv(DEFAULTS.recordingMaxBytes, 0, 1024 ** 4),
   AXIOM_ALLOWED_ORIGINS: commaList,
   AXIOM_ALLOWED_HOSTS: commaList,
+  AXIOM_MAX_RUNNING: intFromEnv(DEFAULTS.maxRunningTasks, 1, 1000),
+  AXIOM_AGENT_MODEL: z
+    .string()
+    .optional()
+    .transform((s) => (s === undefined || s.trim() === '' ? 'auto' : s.trim()))
+    .pipe(z.union([z.enum(['auto', 'real', 'scripted']), z.url({ protocol: /^https?$/ })])),
   AXIOM_DEMO: z
     .enum(['', '0', '1', 'true', 'false'])
     .optional()
@@ -148,6 +165,11 @@ export function parseConfig(options: ParseConfigOptions): ConsoleConfig {
     allowedHosts: Object.freeze([...env.AXIOM_ALLOWED_HOSTS]),
     demo: env.AXIOM_DEMO,
     dev: options.argv.includes('--dev'),
+    maxRunningTasks: env.AXIOM_MAX_RUNNING,
+    agentModel:
+      env.AXIOM_AGENT_MODEL === 'auto' || env.AXIOM_AGENT_MODEL === 'real' || env.AXIOM_AGENT_MODEL === 'scripted'
+        ? env.AXIOM_AGENT_MODEL
+        : { url: env.AXIOM_AGENT_MODEL },
   };
   return Object.freeze(config);
 }

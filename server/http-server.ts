@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -9,13 +10,22 @@ import { createStderrLogger, type Logger } from './logger';
 import { bracketHost, buildAllowLists } from './security/allow-lists';
 import { guardHttp, guardUpgrade, setSecurityHeaders } from './security/http-guard';
 import type { SecurityPolicy } from './security/request-guard';
+import { resolveAgentModel, type AgentModel } from './agents/agent-model';
 import { createInProcessSessionHost } from './sessions/in-process-host';
+import { TaskService } from './tasks/task-service';
+import { AGENT_HOOKS_PREFIX, handleAgentHook } from './transport/agent-hooks';
 import type { SessionHost } from './sessions/session-host';
 import { sendResult } from './transport/http-io';
 import { startNextApp, type NextApp } from './transport/next-app';
 import { createRestApi } from './transport/rest-api';
 import { attachSocketApi } from './transport/socket-api';
 import { createSocketServer, SOCKET_IO_PATH } from './transport/socket-server';
+import { TERMINAL_ENV } from './pty/child-env';
+import { createRecorder, recordingsDir } from './recording/recorder';
+import { bridgeSessionsToStore } from './store/session-recorder-bridge';
+import { openStore } from './store/store';
+import type { Store } from './store/store-types';
+import { createHistoryApi } from './transport/history-api';
 
 /**
  * One HTTP server carrying the REST API, socket.io and (optionally) the Next.js dashboard.
@@ -35,6 +45,10 @@ export interface StartConsoleOptions {
 
 export interface StartedContext {
   host: SessionHost;
+  /** The durable record (sessions, tasks, events ledger); closed last at shutdown. */
+  store: Store;
+  tasks: TaskService;
+  agentModel: AgentModel;
   config: ConsoleConfig;
   url: string;
   log: Logger;
@@ -48,6 +62,9 @@ export interface RunningConsole {
   port: number;
   token: string;
   host: SessionHost;
+  /** The durable record (sessions, tasks, events ledger); closed last at shutdown. */
+  store: Store;
+  tasks: TaskService;
   /** Stop accepting, close sockets, stop every session, close Next, remove console.json. */
   close(): Promise<void>;
 }
@@ -65,12 +82,36 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
   const { config } = options;
   const log = options.log ?? createStderrLogger();
   const startedAtMs = Date.now();
+  // The durable record and the recorder come first and go last: every service writes to them.
+  const store = openStore({ dataDir: config.dataDir });
+  const recordings = config.recordingMaxBytes > 0 ? recordingsDir(config.dataDir) : undefined;
+  const recorder = recordings === undefined ? undefined : createRecorder({
+    dir: recordings,
+    maxBytes: config.recordingMaxBytes,
+    term: TERMINAL_ENV.TERM,
+    shell: process.env.SHELL,
+    logError: (message, detail) => log.log('error', message, detail),
+  });
   const host = createInProcessSessionHost({
     maxSessions: config.maxSessions,
     killGraceMs: config.killGraceMs,
+    tap: recorder,
     logger: { error: (message, ...detail) => log.log('error', message, detail.length > 0 ? detail : undefined) },
   });
-  const rest = createRestApi({ host, log, version: readVersion(), startedAtMs });
+  const stopStoreBridge = bridgeSessionsToStore({ host, store, log });
+  const history = createHistoryApi({ store, recordingsDir: recordings, flushRecording: recorder?.flush, log });
+  const agentModel = await resolveAgentModel(config.agentModel, { homeDir: homedir(), env: process.env });
+  log.log('info', `agents: Claude Code talks to ${agentModel.describe()}`);
+  let consoleOrigin = '';
+  const tasks = new TaskService({
+    host,
+    dataDir: config.dataDir,
+    origin: () => consoleOrigin,
+    model: () => agentModel.current(),
+    log,
+    scheduler: { maxRunning: config.maxRunningTasks },
+  });
+  const rest = createRestApi({ host, log, version: readVersion(), startedAtMs, tasks });
 
   // The allow-lists name the bound port, which is known only after listen (PORT=0).
   let policy: SecurityPolicy | undefined;
@@ -91,8 +132,10 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res);
     const path = pathOf(req);
+    if (path.startsWith(AGENT_HOOKS_PREFIX)) return handleAgentHook(req, res, { tasks, lists: currentPolicy().lists, path });
     const isApi = path === '/health' || path.startsWith(API_PREFIX) || path === '/api';
     if (!guardHttp(req, res, currentPolicy(), isApi ? 'api' : 'page')) return;
+    if (isApi && (await history(req, res))) return;
     if (isApi) return rest(req, res);
     if (nextReady === undefined) {
       sendResult(res, err('not_found:route', 'the dashboard is not served by this instance'));
@@ -121,7 +164,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
   });
 
   const io = createSocketServer({ httpServer: server, policy: currentPolicy, log });
-  const stopRouting = attachSocketApi({ io, host, log });
+  const stopRouting = attachSocketApi({ io, host, log, tasks });
 
   const port = await listen(server, config.host, config.port);
   policy = {
@@ -134,6 +177,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
     }),
   };
   const origin = `http://${displayHost(config.host)}:${port}`;
+  consoleOrigin = origin;
   const url = `${origin}/?token=${encodeURIComponent(config.token)}`;
 
   // One shutdown routine, in reverse order of construction; safe to call twice.
@@ -149,9 +193,14 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
       await Promise.race([ioClosed, delay(SHUTDOWN.connectionGraceMs)]);
       for (const socket of openSockets) socket.destroy();
       await Promise.all([httpClosed, ioClosed]);
+      await tasks.dispose();
       await host.dispose();
+      stopStoreBridge();
+      await recorder?.close();
+      await agentModel.close();
       await nextApp?.close();
       removeConsoleFile(config.dataDir, process.pid);
+      store.close();
     })();
     return closing;
   };
@@ -169,9 +218,9 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
   if (options.printUrl !== false) process.stdout.write(`Axiom Console: ${url}\n`);
 
   if (options.onStarted !== undefined) {
-    options.onStarted({ host, config, url, log }).catch((error: unknown) => log.log('error', 'onStarted failed', error));
+    options.onStarted({ host, store, tasks, agentModel, config, url, log }).catch((error: unknown) => log.log('error', 'onStarted failed', error));
   }
-  return { url, origin, port, token: config.token, host, close };
+  return { url, origin, port, token: config.token, host, store, tasks, close };
 }
 
 function delay(ms: number): Promise<void> {

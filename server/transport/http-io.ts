@@ -52,6 +52,9 @@ export interface ReadJsonOptions {
  */
 export async function readJsonBody(req: IncomingMessage, options: ReadJsonOptions): Promise<Result<unknown>> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  // An action with no body at all (curl -X POST .../interrupt) means "the defaults".
+  const noBody = req.headers['content-length'] === '0' || (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined);
+  if (type === '' && noBody) return ok(undefined);
   if (type !== 'application/json') {
     return err('invalid:payload', 'Content-Type must be application/json');
   }

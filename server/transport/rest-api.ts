@@ -13,6 +13,8 @@ import type { Logger } from '../logger';
 import type { SessionHost } from '../sessions/session-host';
 import { describeZodError, readJsonBody, sendJson, sendResult, sendText } from './http-io';
 import { createRouter, type RouteEntry } from './router';
+import type { TaskService } from '../tasks/task-service';
+import { buildTaskRoutes } from './task-routes';
 
 /**
  * The REST API. Each route parses (path id, query, JSON body), calls one host request and
@@ -30,6 +32,7 @@ import { createRouter, type RouteEntry } from './router';
  *   POST   /api/sessions/:id/kill
  *   POST   /api/sessions/:id/restart
  *   GET    /api/sessions/:id/screen       (?format=text → text/plain)
+ *   Tasks: see task-routes.ts.
  */
 export interface RestApiOptions {
   host: SessionHost;
@@ -38,9 +41,11 @@ export interface RestApiOptions {
   version: string;
   /** When the server started (Date.now()), for /health's uptime. */
   startedAtMs: number;
+  /** The task routes (/api/tasks...), when the console runs tasks. */
+  tasks?: TaskService;
 }
 
-interface RouteContext {
+export interface RouteContext {
   params: Readonly<Record<string, string>>;
   query: URLSearchParams;
   /** The parsed JSON body for routes with `json: true`; undefined otherwise. */
@@ -48,9 +53,9 @@ interface RouteContext {
 }
 
 /** A route's outcome: a Result (JSON), or plain text for ?format=text. */
-type RouteOutcome = { result: Result<unknown>; okStatus?: number } | { text: string };
+export type RouteOutcome = { result: Result<unknown>; okStatus?: number } | { text: string };
 
-interface RouteHandler {
+export interface RouteHandler {
   json: boolean;
   handle(ctx: RouteContext): Promise<RouteOutcome>;
 }
@@ -58,7 +63,7 @@ interface RouteHandler {
 export type RestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 export function createRestApi(options: RestApiOptions): RestHandler {
-  const router = createRouter(buildRoutes(options));
+  const router = createRouter([...buildRoutes(options), ...(options.tasks === undefined ? [] : buildTaskRoutes(options.tasks))]);
   return async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://placeholder');

@@ -12,7 +12,16 @@ import {
   resizeSchema,
   sessionRefSchema,
 } from '../../protocol/session';
+import {
+  createTaskInputSchema,
+  taskApproveRequestSchema,
+  taskInterruptRequestSchema,
+  taskPromptRequestSchema,
+  taskRefSchema,
+  taskStopRequestSchema,
+} from '../../protocol/task';
 import type { Logger } from '../logger';
+import type { TaskService } from '../tasks/task-service';
 import type { HostEvent, SessionHost, ViewerId } from '../sessions/session-host';
 import { describeZodError } from './http-io';
 import { createStrikeCounter, MALFORMED_LIMITS, type StrikeCounter } from './strike-counter';
@@ -35,6 +44,8 @@ export interface SocketApiOptions {
   log: Logger;
   /** For tests of the malformed-message limit. */
   malformedLimits?: { maxStrikes: number; windowMs: number };
+  /** Task commands and task:* broadcasts, when the console runs tasks. */
+  tasks?: TaskService;
 }
 
 /** Wires every socket; returns a function that stops routing host events. */
@@ -42,13 +53,23 @@ export function attachSocketApi(options: SocketApiOptions): () => void {
   const { io, host, log } = options;
   // Every socket's outgoing output, by viewer id.
   const queues = new Map<ViewerId, SocketOutputQueue>();
-  const unsubscribe = host.onEvent((event) => routeHostEvent(io, queues, event));
+  const unsubscribeHost = host.onEvent((event) => routeHostEvent(io, queues, event));
+  const unsubscribeTasks =
+    options.tasks?.onEvent((event) => {
+      if (event.type === 'task:updated') io.to(ALL_VIEWERS_ROOM).emit('task:updated', event.task);
+      else io.to(ALL_VIEWERS_ROOM).emit('task:removed', { id: event.id });
+    }) ?? (() => undefined);
+  const unsubscribe = (): void => {
+    unsubscribeHost();
+    unsubscribeTasks();
+  };
   io.on('connection', (socket) => {
     const strikes = createStrikeCounter({ ...(options.malformedLimits ?? MALFORMED_LIMITS), now: Date.now });
     void socket.join(ALL_VIEWERS_ROOM);
     const queue = new SocketOutputQueue({ send: (batch) => socket.emit('pty:output-batch', batch) });
     queues.set(viewerIdOf(socket), queue);
     registerCommands({ socket, host, log, strikes, queue });
+    if (options.tasks !== undefined) registerTaskCommands({ socket, host, log, strikes, queue }, options.tasks);
     socket.on('disconnect', () => {
       queue.dispose();
       queues.delete(viewerIdOf(socket));
@@ -105,6 +126,13 @@ const KNOWN_EVENTS: ReadonlySet<string> = new Set<keyof ClientToServerEvents>([
   'pty:input',
   'pty:ack',
   'pty:priority',
+  'task:list',
+  'task:create',
+  'task:prompt',
+  'task:interrupt',
+  'task:approve',
+  'task:stop',
+  'task:remove',
 ]);
 
 function registerCommands(ctx: CommandContext): void {
@@ -150,6 +178,16 @@ function registerCommands(ctx: CommandContext): void {
     ctx.queue.setPriority(req.id, req.priority);
     return Promise.resolve(ok(null));
   });
+}
+
+function registerTaskCommands(ctx: CommandContext, tasks: TaskService): void {
+  command(ctx, 'task:list', z.unknown(), () => Promise.resolve(ok(tasks.list())));
+  command(ctx, 'task:create', createTaskInputSchema, (input) => tasks.create(input));
+  command(ctx, 'task:prompt', taskPromptRequestSchema, (req) => tasks.prompt(req.id, req.text, req.mode));
+  command(ctx, 'task:interrupt', taskInterruptRequestSchema, (req) => tasks.interrupt(req.id, { subtree: req.subtree }));
+  command(ctx, 'task:approve', taskApproveRequestSchema, (req) => tasks.approve(req.id, req.choice));
+  command(ctx, 'task:stop', taskStopRequestSchema, (req) => tasks.stop(req.id, { subtree: req.subtree }));
+  command(ctx, 'task:remove', taskRefSchema, (req) => tasks.remove(req.id));
 }
 
 /**

@@ -28,6 +28,8 @@ export async function startTestConsole(env: Record<string, string> = {}): Promis
       AXIOM_TOKEN: TEST_TOKEN,
       AXIOM_DATA_DIR: join(dataDir, 'data'),
       AXIOM_KILL_GRACE_MS: '500',
+      // Tests never reach a provider, whatever credentials this machine has.
+      AXIOM_AGENT_MODEL: 'scripted',
       ...env,
     },
     argv: [],

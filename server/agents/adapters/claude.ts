@@ -1,0 +1,41 @@
+import { bundledClaudePath, findClaudeOnPath, prepareClaudeLaunch } from '../claude/claude-launch';
+import type { AgentAdapter } from '../agent-adapter';
+import { CLAUDE_2_1 } from '../screen-rules/claude-2.1';
+
+/** The Claude Code CLI found for this machine: the user's own on PATH first, else the one
+ * installed with the console. */
+export function claudeCommand(): string | null {
+  return findClaudeOnPath() ?? bundledClaudePath();
+}
+
+export const claudeAdapter: AgentAdapter = {
+  kind: 'claude',
+  label: 'Claude Code',
+  interruptKey: 'esc',
+  escalateKey: 'ctrl-c',
+  // On the command line the first prompt is submitted by the CLI itself, with no race
+  // against its start-up (keystrokes typed before it is ready are lost).
+  initialPrompt: 'arg',
+  submitDelayMs: 120,
+  confirmMs: 2500,
+  confirmBy: 'state',
+  quietMs: null,
+  hooks: true,
+  screenRules: CLAUDE_2_1,
+  approveKeys: { yes: '1', 'yes-all': '2', no: '3' },
+  async launch(ctx) {
+    const claudePath = claudeCommand();
+    if (claudePath === null) throw new Error('the claude CLI was not found on PATH or in node_modules');
+    const prepared = await prepareClaudeLaunch({
+      agentDir: ctx.agentDir,
+      cwd: ctx.cwd,
+      hookUrl: ctx.hookUrl,
+      hookSecret: ctx.hookSecret,
+      permissionMode: ctx.permissionMode,
+      claudePath,
+      ...(ctx.model === null ? {} : { model: ctx.model }),
+    });
+    const args = ctx.prompt === null ? prepared.args : [...prepared.args, '--', ctx.prompt];
+    return { command: prepared.command, args, env: prepared.env };
+  },
+};

@@ -1,0 +1,185 @@
+import type { AgentStatus } from '../../protocol/agent';
+import type { SessionId } from '../../protocol/ids';
+import type { SessionHost } from '../sessions/session-host';
+import type { AgentAdapter } from './agent-adapter';
+import { readHook } from './hook-events';
+import { lastMeaningfulLine, readScreen, readTitle } from './screen-rules/screen-rule-set';
+import { DEFAULT_FUSION, StateFusion, type FusionOptions } from './state-fusion';
+
+/**
+ * Watches one agent session and keeps its fused status: polls the session's output counter,
+ * reads the mirror's rendered screen and title when output moved (or every second, so a
+ * screen that changes with no output is still seen), takes hook reports as they arrive,
+ * and reports every change of status. The I/O shell around StateFusion.
+ */
+export interface AgentMonitorOptions {
+  host: SessionHost;
+  sessionId: SessionId;
+  adapter: AgentAdapter;
+  onStatus: (status: AgentStatus) => void;
+  /** Output counter poll interval: the floor of screen-based detection latency. */
+  pollMs?: number;
+  fusion?: FusionOptions;
+  now?: () => number;
+}
+
+const DEFAULT_POLL_MS = 100;
+const SCREEN_REFRESH_MS = 1000;
+
+export class AgentMonitor {
+  private readonly fusion: StateFusion;
+  private readonly now: () => number;
+  private timer: NodeJS.Timeout | null = null;
+  private lastBytes = -1;
+  private lastOutputAt: number;
+  private lastScreenAt = 0;
+  private reading = false;
+  private status: AgentStatus;
+  private screenText = '';
+  private stopped = false;
+  private readonly waiters = new Set<() => void>();
+  /** Counts UserPromptSubmit hooks, so a prompt delivery can tell its own submit. */
+  submits = 0;
+  /** The session's output counter at the last poll. */
+  outputBytes = 0;
+
+  constructor(private readonly options: AgentMonitorOptions) {
+    this.now = options.now ?? Date.now;
+    const t = this.now();
+    this.fusion = new StateFusion(t, options.fusion ?? DEFAULT_FUSION);
+    this.lastOutputAt = t;
+    this.status = { ...this.fusion.fuse(t), lastLine: '' };
+  }
+
+  start(): void {
+    if (this.timer !== null || this.stopped) return;
+    this.timer = setInterval(() => void this.poll(), this.options.pollMs ?? DEFAULT_POLL_MS);
+    this.timer.unref();
+    void this.poll();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+    this.wake();
+  }
+
+  current(): AgentStatus {
+    return this.status;
+  }
+
+  screen(): string {
+    return this.screenText;
+  }
+
+  /** A hook report from this agent's CLI (already authenticated by the caller). */
+  hook(payload: Record<string, unknown>): void {
+    const reading = readHook(payload);
+    if (reading.kind === 'ignore') return;
+    if (reading.submitted) this.submits += 1;
+    this.fusion.event('hook', reading.state, this.now(), reading.waiting);
+    this.publish();
+    // The screen holds the choices the hook does not carry: read it now.
+    if (reading.state === 'waiting') void this.readScreenNow();
+  }
+
+  exited(exitCode: number | null): void {
+    this.fusion.exited(exitCode, this.now());
+    this.publish();
+  }
+
+  /** Resolves when `test` holds for the status, or false after `timeoutMs`. */
+  waitFor(test: (s: AgentStatus, m: AgentMonitor) => boolean, timeoutMs: number): Promise<boolean> {
+    if (test(this.status, this)) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const check = (): void => {
+        if (this.stopped || test(this.status, this)) finish(!this.stopped || test(this.status, this));
+      };
+      const finish = (value: boolean): void => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        resolve(value);
+      };
+      const timer = setTimeout(() => finish(test(this.status, this)), timeoutMs);
+      this.waiters.add(check);
+    });
+  }
+
+  /** Reads the screen at once (after an action whose effect should show). */
+  async readScreenNow(): Promise<void> {
+    await this.readScreen(true);
+  }
+
+  private async poll(): Promise<void> {
+    if (this.reading || this.stopped) return;
+    this.reading = true;
+    try {
+      const info = await this.options.host.request({ type: 'get', id: this.options.sessionId });
+      if (!info.ok) return;
+      const t = this.now();
+      if (info.value.outputBytes !== this.lastBytes) {
+        this.lastBytes = info.value.outputBytes;
+        this.outputBytes = info.value.outputBytes;
+        this.lastOutputAt = t;
+        await this.readScreen(false);
+      } else if (t - this.lastScreenAt >= SCREEN_REFRESH_MS) {
+        await this.readScreen(false);
+      }
+      const quiet = this.options.adapter.quietMs;
+      if (quiet !== null) this.fusion.observe('silence', t - this.lastOutputAt >= quiet ? 'idle' : 'busy', t);
+      this.publish();
+    } finally {
+      this.reading = false;
+    }
+  }
+
+  private async readScreen(publish: boolean): Promise<void> {
+    const screen = await this.options.host.request({ type: 'screen', id: this.options.sessionId });
+    if (!screen.ok || this.stopped) return;
+    const t = this.now();
+    this.lastScreenAt = t;
+    this.screenText = screen.value.text;
+    const rules = this.options.adapter.screenRules;
+    const byScreen = readScreen(screen.value.text, rules);
+    if (byScreen !== null) this.fusion.observe('screen', byScreen.state, t, byScreen.waiting);
+    const byTitle = readTitle(screen.value.title, rules);
+    if (byTitle !== null) this.fusion.observe('title', byTitle, t);
+    if (publish) this.publish();
+  }
+
+  private publish(): void {
+    const fused = this.fusion.fuse(this.now());
+    const next: AgentStatus = { ...fused, lastLine: lastMeaningfulLine(this.screenText, NOISE) };
+    if (!sameStatus(this.status, next)) {
+      this.status = next;
+      this.options.onStatus(next);
+    }
+    this.wake();
+  }
+
+  private wake(): void {
+    for (const check of [...this.waiters]) check();
+  }
+}
+
+/** Status-bar chrome that says nothing about the work ("? for shortcuts"). */
+const NOISE: readonly RegExp[] = [
+  /^\? for shortcuts/,
+  /esc to (interrupt|cancel)/i,
+  /^[>❯]\s*$/,
+  /bypass permissions|accept edits on/i,
+  /^⎿\s+Tip:/,
+  /^[╌─━\s]+$/,
+];
+
+function sameStatus(a: AgentStatus, b: AgentStatus): boolean {
+  return (
+    a.state === b.state &&
+    a.signal === b.signal &&
+    a.lastLine === b.lastLine &&
+    a.exitCode === b.exitCode &&
+    JSON.stringify(a.waiting) === JSON.stringify(b.waiting) &&
+    JSON.stringify(a.disagreement) === JSON.stringify(b.disagreement)
+  );
+}

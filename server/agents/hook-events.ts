@@ -1,0 +1,58 @@
+import type { WaitingInfo } from '../../protocol/agent';
+
+/**
+ * What a Claude Code hook payload says about the agent's state. Pure. The payload is the
+ * JSON the CLI pipes to each hook command (hook_event_name, session_id, transcript_path,
+ * and per-event fields such as tool_name or message).
+ */
+export type HookReading =
+  | { kind: 'state'; state: 'busy' | 'idle' | 'waiting'; waiting: WaitingInfo | null; submitted: boolean }
+  | { kind: 'ignore' };
+
+export interface HookFacts {
+  event: string;
+  transcriptPath: string | null;
+  claudeSessionId: string | null;
+}
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' ? v : null;
+}
+
+export function hookFacts(payload: Record<string, unknown>): HookFacts {
+  return {
+    event: str(payload['hook_event_name']) ?? 'unknown',
+    transcriptPath: str(payload['transcript_path']),
+    claudeSessionId: str(payload['session_id']),
+  };
+}
+
+export function readHook(payload: Record<string, unknown>): HookReading {
+  const event = str(payload['hook_event_name']);
+  switch (event) {
+    case 'UserPromptSubmit':
+      return { kind: 'state', state: 'busy', waiting: null, submitted: true };
+    case 'PreToolUse':
+    case 'PostToolUse':
+      return { kind: 'state', state: 'busy', waiting: null, submitted: false };
+    case 'Stop':
+      return { kind: 'state', state: 'idle', waiting: null, submitted: false };
+    case 'Notification': {
+      const message = str(payload['message']) ?? '';
+      const type = str(payload['notification_type']) ?? '';
+      // "Claude needs your permission to use Write": a permission prompt is on screen. The
+      // 60-second "Claude is waiting for your input" reminder is idle, not a question.
+      if (type === 'permission_prompt' || /permission/i.test(message)) {
+        return {
+          kind: 'state',
+          state: 'waiting',
+          waiting: { kind: 'permission', question: message, choices: [] },
+          submitted: false,
+        };
+      }
+      return { kind: 'ignore' };
+    }
+    default:
+      return { kind: 'ignore' };
+  }
+}

@@ -1,0 +1,36 @@
+import type { ScreenRuleSet } from './screen-rule-set';
+
+/**
+ * Claude Code 2.1.x, recorded from 2.1.197 (fixtures/claude-2.1.197/). A permission prompt
+ * reads "Do you want to create notes.txt?" over numbered choices; a running turn shows
+ * "esc to interrupt" in its status line; an idle composer shows "? for shortcuts".
+ */
+export const CLAUDE_2_1: ScreenRuleSet = {
+  agent: 'claude',
+  version: '2.1.x',
+  states: [
+    {
+      state: 'waiting',
+      any: [
+        { pattern: 'Do you want to (create|make this edit|proceed|overwrite|allow)', ignoreCase: true },
+        { pattern: '^\\s*[❯>]?\\s*1\\.\\s+Yes\\b', lastLines: 12 },
+      ],
+    },
+    { state: 'busy', any: [{ pattern: 'esc to interrupt', ignoreCase: true, lastLines: 8 }] },
+    {
+      state: 'idle',
+      any: [
+        { pattern: '\\? for shortcuts', lastLines: 6 },
+        { pattern: '^\\s*[>❯]\\s', lastLines: 6 },
+      ],
+    },
+  ],
+  question: { pattern: '(Do you want to [^?]*\\?)', ignoreCase: true },
+  choice: { pattern: '^\\s*[│ ]*[❯>]?\\s*(\\d)\\.\\s+(.+?)\\s*│?\\s*$', lastLines: 16 },
+  titles: [
+    // A spinner glyph (braille or the star family) leads the title while a turn runs;
+    // "✳ Claude Code" is the idle title.
+    { state: 'idle', pattern: '^✳' },
+    { state: 'busy', pattern: '^[⠀-⣿✢✶✻✽·*⏺◐◓◑◒]' },
+  ],
+};

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { StateFusion } from './state-fusion';
+
+describe('StateFusion', () => {
+  it('is starting until a signal speaks, then follows it', () => {
+    const f = new StateFusion(0);
+    expect(f.fuse(10).state).toBe('starting');
+    f.observe('screen', 'idle', 20);
+    expect(f.fuse(30)).toMatchObject({ state: 'idle', signal: 'screen', since: 20 });
+  });
+
+  it('lets a newer change of a weaker signal override a stale hook (ESC sends no Stop hook)', () => {
+    const f = new StateFusion(0);
+    f.event('hook', 'busy', 100);
+    f.observe('title', 'busy', 120);
+    expect(f.fuse(200)).toMatchObject({ state: 'busy', signal: 'title' });
+    f.observe('title', 'idle', 5000);
+    expect(f.fuse(5001)).toMatchObject({ state: 'idle', signal: 'title' });
+  });
+
+  it('keeps a repeated reading at its first change time, so it does not beat a newer hook', () => {
+    const f = new StateFusion(0);
+    f.observe('screen', 'busy', 100);
+    f.event('hook', 'idle', 200);
+    f.observe('screen', 'busy', 300);
+    expect(f.fuse(300)).toMatchObject({ state: 'idle', signal: 'hook' });
+  });
+
+  it('breaks a tie by priority, except that a question beats a title that cannot show one', () => {
+    const f = new StateFusion(0);
+    f.observe('title', 'idle', 100);
+    f.observe('screen', 'busy', 100);
+    expect(f.fuse(100).signal).toBe('title');
+    const g = new StateFusion(0);
+    const waiting = { kind: 'permission' as const, question: 'Do you want to create a.txt?', choices: [{ key: '1', label: 'Yes' }] };
+    g.observe('screen', 'waiting', 100, waiting);
+    g.observe('title', 'idle', 100);
+    expect(g.fuse(100)).toMatchObject({ state: 'waiting', signal: 'screen', waiting });
+  });
+
+  it('consults output silence only when nothing else has an opinion', () => {
+    const f = new StateFusion(0);
+    f.observe('silence', 'busy', 10);
+    expect(f.fuse(20)).toMatchObject({ state: 'busy', signal: 'silence' });
+    f.observe('screen', 'waiting', 30);
+    f.observe('silence', 'idle', 5000);
+    expect(f.fuse(5000).state).toBe('waiting');
+  });
+
+  it('makes the process exit final', () => {
+    const f = new StateFusion(0);
+    f.event('hook', 'busy', 10);
+    f.exited(2, 50);
+    f.event('hook', 'idle', 60);
+    expect(f.fuse(70)).toMatchObject({ state: 'exited', signal: 'process', exitCode: 2 });
+  });
+
+  it('flags a continuous signal that contradicts the fused state for too long', () => {
+    const f = new StateFusion(0, { disagreeAfterMs: 1000 });
+    f.observe('screen', 'idle', 0);
+    f.event('hook', 'busy', 100);
+    expect(f.fuse(200).disagreement).toBeNull();
+    expect(f.fuse(1500)).toMatchObject({ state: 'busy', disagreement: { signals: [{ signal: 'screen', state: 'idle' }], since: 200 } });
+    f.observe('screen', 'busy', 1600);
+    expect(f.fuse(1700).disagreement).toBeNull();
+  });
+});

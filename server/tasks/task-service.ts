@@ -1,0 +1,413 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ApproveChoice, InterruptOutcome, PromptReceipt } from '../../protocol/agent';
+import type { SessionId } from '../../protocol/ids';
+import { err, ok, type Result } from '../../protocol/result';
+import {
+  FINAL_TASK_STATES,
+  type CreateTaskRequest,
+  type TaskCreated,
+  type TaskId,
+  type TaskInfo,
+} from '../../protocol/task';
+import type { AgentAdapter } from '../agents/agent-adapter';
+import { adapterFor, defaultAgentKind } from '../agents/adapters/registry';
+import { AgentRun } from '../agents/agent-run';
+import type { Logger } from '../logger';
+import type { SessionHost } from '../sessions/session-host';
+import { childPrompt, taskName } from './context-summary';
+import { TaskGraph } from './task-graph';
+import { DEFAULT_SCHEDULER, TaskScheduler, type SchedulerOptions } from './task-scheduler';
+import { listFiles, prepareWorkspace, WorkspaceError } from './workspace';
+
+/**
+ * Tasks: create returns at once; a scheduler starts agents under a concurrency limit with
+ * retries; each running task has an AgentRun that keeps its state and confirms prompts and
+ * interrupts. Every change is reported as a TaskInfo (task:updated) and to the ledger.
+ */
+export interface TaskLedger {
+  recordTask(task: TaskInfo): void;
+  removeTask(id: TaskId): void;
+  append(event: { type: string; taskId?: string | null; sessionId?: string | null; data: unknown }): number;
+}
+
+export interface TaskServiceOptions {
+  host: SessionHost;
+  dataDir: string;
+  /** The console's own origin (known after listen): hooks report there. */
+  origin: () => string;
+  /** Offline mode: Claude instances talk to this scripted model server. */
+  model: () => { baseUrl: string; apiKey: string } | null;
+  log: Logger;
+  ledger?: TaskLedger;
+  scheduler?: Partial<SchedulerOptions>;
+  pollMs?: number;
+}
+
+export type TaskEvent = { type: 'task:updated'; task: TaskInfo } | { type: 'task:removed'; id: TaskId };
+
+interface TaskRecord {
+  info: TaskInfo;
+  request: CreateTaskRequest;
+  adapter: AgentAdapter;
+  run: AgentRun | null;
+  hookSecret: Buffer;
+  timeout: NodeJS.Timeout | null;
+  /** Prompts sent before the agent started. */
+  early: Array<{ text: string; mode: 'queue' | 'now' }>;
+  /** Resolves when the first spawn attempt settled (for create's bounded wait). */
+  firstAttempt: Promise<void>;
+  settleFirst: () => void;
+}
+
+/** How long create waits for the session to exist before answering without its id. */
+const CREATE_WAIT_MS = 1500;
+
+export class TaskService {
+  private readonly tasks = new Map<TaskId, TaskRecord>();
+  private readonly bySession = new Map<SessionId, TaskId>();
+  private readonly graph = new TaskGraph();
+  private readonly scheduler: TaskScheduler;
+  private readonly listeners = new Set<(e: TaskEvent) => void>();
+  private readonly unsubscribeHost: () => void;
+  private disposed = false;
+
+  constructor(private readonly options: TaskServiceOptions) {
+    this.scheduler = new TaskScheduler({ ...DEFAULT_SCHEDULER, ...options.scheduler });
+    this.unsubscribeHost = options.host.onEvent((event) => {
+      if (event.type !== 'session:updated' || event.info.status !== 'exited') return;
+      const id = this.bySession.get(event.info.id);
+      const rec = id === undefined ? undefined : this.tasks.get(id);
+      rec?.run?.monitor.exited(event.info.exitCode);
+    });
+  }
+
+  onEvent(listener: (e: TaskEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  list(): TaskInfo[] {
+    return [...this.tasks.values()].map((r) => this.view(r));
+  }
+
+  get(id: TaskId): Result<TaskInfo> {
+    const rec = this.tasks.get(id);
+    return rec === undefined ? notFound(id) : ok(this.view(rec));
+  }
+
+  taskOfSession(id: SessionId): TaskId | null {
+    return this.bySession.get(id) ?? null;
+  }
+
+  async create(req: CreateTaskRequest): Promise<Result<TaskCreated>> {
+    if (this.disposed) return err('failed:internal', 'the console is shutting down');
+    const parent = req.parentId === undefined ? undefined : this.tasks.get(req.parentId);
+    if (req.parentId !== undefined && parent === undefined) return err('not_found:task', `no parent task ${req.parentId}`);
+    const kind = req.agent ?? defaultAgentKind();
+    const id = newTaskId();
+    let settleFirst = (): void => undefined;
+    const firstAttempt = new Promise<void>((resolve) => {
+      settleFirst = resolve;
+    });
+    const now = Date.now();
+    const rec: TaskRecord = {
+      request: { ...req, agent: kind },
+      adapter: adapterFor(kind),
+      run: null,
+      hookSecret: randomBytes(24),
+      timeout: null,
+      early: [],
+      firstAttempt,
+      settleFirst,
+      info: {
+        id,
+        name: req.name ?? taskName(req.prompt),
+        prompt: req.prompt,
+        agent: kind,
+        state: 'queued',
+        status: null,
+        parentId: req.parentId ?? null,
+        children: [],
+        sessionId: null,
+        workspace: null,
+        check: req.check ?? null,
+        createdAt: now,
+        startedAt: null,
+        endedAt: null,
+        attempts: 0,
+        error: null,
+        timeoutMs: req.timeoutMs ?? null,
+        queue: [],
+        receipts: [],
+        queuePosition: null,
+      },
+    };
+    this.tasks.set(id, rec);
+    this.graph.add(id, rec.info.parentId);
+    this.options.ledger?.append({ type: 'task.created', taskId: id, data: { request: rec.request } });
+    this.changed(rec);
+    if (parent !== undefined) this.changed(parent);
+    this.scheduler.enqueue(id);
+    this.pump();
+    // Answer with the session id when the agent's process starts promptly; never wait for
+    // the agent itself, nor for a queued task's turn.
+    if (this.scheduler.position(id) === null) {
+      await Promise.race([firstAttempt, sleep(CREATE_WAIT_MS)]);
+    }
+    return ok({ id, sessionId: rec.info.sessionId });
+  }
+
+  async prompt(id: TaskId, text: string, mode: 'queue' | 'now'): Promise<Result<PromptReceipt>> {
+    const rec = this.tasks.get(id);
+    if (rec === undefined) return notFound(id);
+    if (FINAL_TASK_STATES.has(rec.info.state)) return err('refused:task-ended', `task ${id} has ended`);
+    this.options.ledger?.append({ type: 'task.prompt', taskId: id, data: { text, mode } });
+    if (rec.run === null) {
+      rec.early.push({ text, mode });
+      const receipt: PromptReceipt = { id: `early-${rec.early.length}`, text: text.slice(0, 200), mode, status: 'queued', enters: 0, at: Date.now(), reason: null };
+      rec.info.queue = [...rec.info.queue, receipt];
+      this.changed(rec);
+      return ok(receipt);
+    }
+    return ok(await rec.run.prompt(text, mode));
+  }
+
+  async interrupt(id: TaskId, options: { subtree: boolean; escalate?: boolean }): Promise<Result<InterruptOutcome[]>> {
+    if (!this.tasks.has(id)) return notFound(id);
+    const ids = options.subtree ? this.graph.subtree(id) : [id];
+    const outcomes = await Promise.all(
+      ids.map(async (t) => {
+        const run = this.tasks.get(t)?.run;
+        if (run === null || run === undefined) return { outcome: 'not-busy' as const, keys: [], ms: 0 };
+        return run.interrupt({ escalate: options.escalate ?? false });
+      }),
+    );
+    for (const [i, t] of ids.entries()) this.options.ledger?.append({ type: 'task.interrupt', taskId: t, data: outcomes[i] });
+    return ok(outcomes);
+  }
+
+  async approve(id: TaskId, choice: ApproveChoice): Promise<Result<null>> {
+    const rec = this.tasks.get(id);
+    if (rec === undefined) return notFound(id);
+    if (rec.run === null) return err('refused:not-waiting', 'the agent is not waiting for an answer');
+    const result = await rec.run.approve(choice);
+    this.options.ledger?.append({ type: 'task.approve', taskId: id, data: { choice, ok: result.ok } });
+    return result;
+  }
+
+  /** Stops the task (and its subtree): kills its agent, marks it stopped. */
+  async stop(id: TaskId, options: { subtree: boolean }): Promise<Result<TaskId[]>> {
+    if (!this.tasks.has(id)) return notFound(id);
+    const ids = options.subtree ? this.graph.subtree(id) : [id];
+    const stopped: TaskId[] = [];
+    await Promise.all(
+      ids.map(async (t) => {
+        const rec = this.tasks.get(t);
+        if (rec === undefined || FINAL_TASK_STATES.has(rec.info.state)) return;
+        stopped.push(t);
+        await this.end(rec, 'stopped', null);
+      }),
+    );
+    return ok(stopped);
+  }
+
+  /** Stops and forgets the task and its subtree (their sessions too). */
+  async remove(id: TaskId): Promise<Result<null>> {
+    const rec = this.tasks.get(id);
+    if (rec === undefined) return notFound(id);
+    await this.stop(id, { subtree: true });
+    const parent = rec.info.parentId === null ? undefined : this.tasks.get(rec.info.parentId);
+    for (const t of this.graph.removeSubtree(id)) {
+      const gone = this.tasks.get(t);
+      this.tasks.delete(t);
+      if (gone?.info.sessionId != null) {
+        this.bySession.delete(gone.info.sessionId);
+        await this.options.host.request({ type: 'remove', id: gone.info.sessionId });
+      }
+      this.options.ledger?.removeTask(t);
+      this.options.ledger?.append({ type: 'task.removed', taskId: t, data: null });
+      this.emit({ type: 'task:removed', id: t });
+    }
+    if (parent !== undefined) this.changed(parent);
+    return ok(null);
+  }
+
+  /** A hook report from a Claude instance. The secret is the task's own. */
+  hook(id: TaskId, secret: string, payload: Record<string, unknown>): Result<null> {
+    const rec = this.tasks.get(id);
+    const given = Buffer.from(secret, 'utf8');
+    const expected = rec === undefined ? Buffer.alloc(0) : Buffer.from(rec.hookSecret.toString('hex'), 'utf8');
+    if (rec === undefined || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      return err('refused:hook-secret', 'unknown task or wrong hook secret');
+    }
+    rec.run?.monitor.hook(payload);
+    return ok(null);
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    this.unsubscribeHost();
+    for (const rec of this.tasks.values()) {
+      rec.run?.stop();
+      if (rec.timeout !== null) clearTimeout(rec.timeout);
+    }
+  }
+
+  private pump(): void {
+    for (const id of this.scheduler.admit()) {
+      const rec = this.tasks.get(id);
+      if (rec !== undefined) void this.attempt(rec);
+    }
+    for (const id of this.scheduler.queued()) {
+      const rec = this.tasks.get(id);
+      if (rec !== undefined && rec.info.queuePosition !== this.scheduler.position(id)) this.changed(rec);
+    }
+  }
+
+  private async attempt(rec: TaskRecord): Promise<void> {
+    const { info } = rec;
+    if (FINAL_TASK_STATES.has(info.state) || this.disposed) return rec.settleFirst();
+    info.attempts += 1;
+    info.state = 'starting';
+    this.changed(rec);
+    try {
+      info.workspace ??= await prepareWorkspace({ taskId: info.id, mode: rec.request.workspace, cwd: rec.request.cwd ?? null, dataDir: this.options.dataDir });
+      const spec = await rec.adapter.launch({
+        cwd: info.workspace.path,
+        prompt: rec.adapter.initialPrompt === 'arg' ? await this.effectivePrompt(rec) : null,
+        agentDir: await this.agentDir(info.id),
+        hookUrl: `${this.options.origin()}/api/agent-hooks/${info.id}`,
+        hookSecret: rec.hookSecret.toString('hex'),
+        permissionMode: rec.request.permissionMode,
+        command: rec.request.command ?? null,
+        args: rec.request.args ?? [],
+        model: this.options.model(),
+      });
+      if (FINAL_TASK_STATES.has(info.state)) return rec.settleFirst();
+      const created = await this.options.host.request({
+        type: 'create',
+        input: { command: spec.command, args: spec.args, cwd: info.workspace.path, env: spec.env, name: info.name, cols: 120, rows: 34, interruptKey: rec.adapter.interruptKey },
+      });
+      if (!created.ok) throw new SpawnFailure(created.error.message);
+      this.started(rec, created.value.id);
+    } catch (error) {
+      const workspace = error instanceof WorkspaceError;
+      this.options.log.log('warn', `task ${info.id} attempt ${info.attempts} failed: ${String(error)}`);
+      if (!workspace && info.attempts < this.scheduler.options.maxAttempts) {
+        info.state = 'queued';
+        this.changed(rec);
+        setTimeout(() => void this.attempt(rec), this.scheduler.retryDelayMs(info.attempts + 1)).unref();
+      } else {
+        await this.end(rec, 'failed', { code: workspace ? 'failed:workspace' : 'failed:spawn', message: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    rec.settleFirst();
+  }
+
+  private started(rec: TaskRecord, sessionId: SessionId): void {
+    const { info } = rec;
+    info.sessionId = sessionId;
+    info.startedAt = Date.now();
+    this.bySession.set(sessionId, info.id);
+    const run = new AgentRun({
+      host: this.options.host,
+      sessionId,
+      adapter: rec.adapter,
+      ...(this.options.pollMs === undefined ? {} : { pollMs: this.options.pollMs }),
+      onStatus: (status) => {
+        if (FINAL_TASK_STATES.has(info.state)) return;
+        info.status = status;
+        if (status.state === 'exited') {
+          void this.end(rec, 'exited', null);
+          return;
+        }
+        const previous = info.state;
+        info.state = status.state;
+        if (previous !== info.state) this.options.ledger?.append({ type: 'task.state', taskId: info.id, sessionId, data: { from: previous, to: info.state, signal: status.signal } });
+        this.changed(rec);
+      },
+      onReceipts: (queue, receipts) => {
+        info.queue = queue;
+        info.receipts = receipts;
+        this.changed(rec);
+      },
+    });
+    rec.run = run;
+    run.start();
+    if (rec.adapter.initialPrompt === 'type') void this.effectivePrompt(rec).then((p) => run.prompt(p, 'queue'));
+    for (const early of rec.early.splice(0)) void run.prompt(early.text, early.mode);
+    if (info.timeoutMs !== null) {
+      rec.timeout = setTimeout(() => void this.end(rec, 'failed', { code: 'failed:timeout', message: `timed out after ${info.timeoutMs} ms` }), info.timeoutMs);
+      rec.timeout.unref();
+    }
+    this.changed(rec);
+  }
+
+  /** Moves a task to a final state, kills its agent when it still runs, frees its slot. */
+  private async end(rec: TaskRecord, state: 'exited' | 'failed' | 'stopped', error: TaskInfo['error']): Promise<void> {
+    const { info } = rec;
+    if (FINAL_TASK_STATES.has(info.state)) return;
+    const from = info.state;
+    info.state = state;
+    info.error = error;
+    info.endedAt = Date.now();
+    if (rec.timeout !== null) clearTimeout(rec.timeout);
+    rec.run?.stop();
+    this.scheduler.release(info.id);
+    this.options.ledger?.append({ type: 'task.state', taskId: info.id, sessionId: info.sessionId, data: { from, to: state, error } });
+    this.changed(rec);
+    if (state !== 'exited' && info.sessionId !== null) await this.options.host.request({ type: 'kill', id: info.sessionId });
+    this.pump();
+  }
+
+  private async effectivePrompt(rec: TaskRecord): Promise<string> {
+    const parentId = rec.info.parentId;
+    const parent = parentId === null ? undefined : this.tasks.get(parentId);
+    if (parent === undefined || !rec.request.inheritContext || rec.adapter.kind === 'shell') return rec.info.prompt;
+    const files = parent.info.workspace === null ? [] : await listFiles(parent.info.workspace.path);
+    return childPrompt({ name: parent.info.name, prompt: parent.info.prompt, workspacePath: parent.info.workspace?.path ?? null, files }, rec.info.prompt);
+  }
+
+  private async agentDir(id: TaskId): Promise<string> {
+    const dir = join(this.options.dataDir, 'agents', id);
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    return dir;
+  }
+
+  private view(rec: TaskRecord): TaskInfo {
+    return { ...rec.info, children: this.graph.children(rec.info.id), queuePosition: this.scheduler.position(rec.info.id) };
+  }
+
+  private changed(rec: TaskRecord): void {
+    const task = this.view(rec);
+    rec.info.queuePosition = task.queuePosition;
+    this.options.ledger?.recordTask(task);
+    this.emit({ type: 'task:updated', task });
+  }
+
+  private emit(event: TaskEvent): void {
+    for (const l of this.listeners) {
+      try {
+        l(event);
+      } catch (error) {
+        this.options.log.log('error', 'task listener failed', error);
+      }
+    }
+  }
+}
+
+class SpawnFailure extends Error {}
+
+function notFound<T>(id: string): Result<T> {
+  return err('not_found:task', `no task ${id}`);
+}
+
+function newTaskId(): TaskId {
+  return `t-${randomBytes(6).toString('hex')}` as TaskId;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
