@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,10 @@ import { createStderrLogger, type Logger } from './logger';
 import { bracketHost, buildAllowLists } from './security/allow-lists';
 import { guardHttp, guardUpgrade, setSecurityHeaders } from './security/http-guard';
 import type { SecurityPolicy } from './security/request-guard';
+import { resolveAgentModel, type AgentModel } from './agents/agent-model';
 import { createInProcessSessionHost } from './sessions/in-process-host';
+import { TaskService } from './tasks/task-service';
+import { AGENT_HOOKS_PREFIX, handleAgentHook } from './transport/agent-hooks';
 import type { SessionHost } from './sessions/session-host';
 import { sendResult } from './transport/http-io';
 import { startNextApp, type NextApp } from './transport/next-app';
@@ -43,6 +47,8 @@ export interface StartedContext {
   host: SessionHost;
   /** The durable record (sessions, tasks, events ledger); closed last at shutdown. */
   store: Store;
+  tasks: TaskService;
+  agentModel: AgentModel;
   config: ConsoleConfig;
   url: string;
   log: Logger;
@@ -58,6 +64,7 @@ export interface RunningConsole {
   host: SessionHost;
   /** The durable record (sessions, tasks, events ledger); closed last at shutdown. */
   store: Store;
+  tasks: TaskService;
   /** Stop accepting, close sockets, stop every session, close Next, remove console.json. */
   close(): Promise<void>;
 }
@@ -93,7 +100,18 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
   });
   const stopStoreBridge = bridgeSessionsToStore({ host, store, log });
   const history = createHistoryApi({ store, recordingsDir: recordings, flushRecording: recorder?.flush, log });
-  const rest = createRestApi({ host, log, version: readVersion(), startedAtMs });
+  const agentModel = await resolveAgentModel(config.agentModel, { homeDir: homedir(), env: process.env });
+  log.log('info', `agents: Claude Code talks to ${agentModel.describe()}`);
+  let consoleOrigin = '';
+  const tasks = new TaskService({
+    host,
+    dataDir: config.dataDir,
+    origin: () => consoleOrigin,
+    model: () => agentModel.current(),
+    log,
+    scheduler: { maxRunning: config.maxRunningTasks },
+  });
+  const rest = createRestApi({ host, log, version: readVersion(), startedAtMs, tasks });
 
   // The allow-lists name the bound port, which is known only after listen (PORT=0).
   let policy: SecurityPolicy | undefined;
@@ -114,6 +132,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res);
     const path = pathOf(req);
+    if (path.startsWith(AGENT_HOOKS_PREFIX)) return handleAgentHook(req, res, { tasks, lists: currentPolicy().lists, path });
     const isApi = path === '/health' || path.startsWith(API_PREFIX) || path === '/api';
     if (!guardHttp(req, res, currentPolicy(), isApi ? 'api' : 'page')) return;
     if (isApi && (await history(req, res))) return;
@@ -145,7 +164,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
   });
 
   const io = createSocketServer({ httpServer: server, policy: currentPolicy, log });
-  const stopRouting = attachSocketApi({ io, host, log });
+  const stopRouting = attachSocketApi({ io, host, log, tasks });
 
   const port = await listen(server, config.host, config.port);
   policy = {
@@ -158,6 +177,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
     }),
   };
   const origin = `http://${displayHost(config.host)}:${port}`;
+  consoleOrigin = origin;
   const url = `${origin}/?token=${encodeURIComponent(config.token)}`;
 
   // One shutdown routine, in reverse order of construction; safe to call twice.
@@ -173,9 +193,11 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
       await Promise.race([ioClosed, delay(SHUTDOWN.connectionGraceMs)]);
       for (const socket of openSockets) socket.destroy();
       await Promise.all([httpClosed, ioClosed]);
+      await tasks.dispose();
       await host.dispose();
       stopStoreBridge();
       await recorder?.close();
+      await agentModel.close();
       await nextApp?.close();
       removeConsoleFile(config.dataDir, process.pid);
       store.close();
@@ -196,9 +218,9 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
   if (options.printUrl !== false) process.stdout.write(`Axiom Console: ${url}\n`);
 
   if (options.onStarted !== undefined) {
-    options.onStarted({ host, store, config, url, log }).catch((error: unknown) => log.log('error', 'onStarted failed', error));
+    options.onStarted({ host, store, tasks, agentModel, config, url, log }).catch((error: unknown) => log.log('error', 'onStarted failed', error));
   }
-  return { url, origin, port, token: config.token, host, store, close };
+  return { url, origin, port, token: config.token, host, store, tasks, close };
 }
 
 function delay(ms: number): Promise<void> {
