@@ -66,8 +66,9 @@ export function TaskPromptBox({ task }: { task: TaskInfo }) {
           disabled={disabled}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={onKeyDown}
-          placeholder={disabled ? `Task ${task.state}` : now ? 'Type into the agent now…  (Enter sends)' : 'Queue a prompt for when the agent is idle…  (Enter sends)'}
+          placeholder={disabled ? `Task ${task.state}` : now ? 'Type it into the agent now…' : 'Prompt, sent when the agent is idle…'}
           aria-label={`Prompt task ${task.name}`}
+          title="Enter sends, Shift+Enter adds a line"
           spellCheck={false}
           className="min-h-8 flex-1 resize-none rounded-md border border-line bg-canvas px-2.5 py-1.5 font-mono text-xs leading-5 text-fg placeholder:text-faint focus:border-accent/60 focus:outline-none disabled:opacity-50"
         />

@@ -31,7 +31,10 @@ export function TaskRow({ task, descendants, onFocusTask, onAddChild }: TaskRowP
           {task.name}
         </button>
         <span className="shrink-0 text-[11px] text-faint">{task.agent}</span>
-        <span className="ml-auto shrink-0 font-mono text-[11px] text-faint tabular-nums">{formatElapsed(taskElapsedMs(task, now || task.createdAt))}</span>
+        <span className="shrink-0 font-mono text-[11px] text-faint tabular-nums">{formatElapsed(taskElapsedMs(task, now || task.createdAt))}</span>
+        <div className="ml-auto">
+          <TaskRowActions task={task} descendants={descendants} onAddChild={onAddChild} onError={setError} />
+        </div>
       </div>
       <div className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 text-[11px]">
         <TaskStateBadge state={task.state} testId={`task-row-state-${id}`} title={stateSummary(task)} />
@@ -63,9 +66,6 @@ export function TaskRow({ task, descendants, onFocusTask, onAddChild }: TaskRowP
           deny: `task-row-deny-${id}`, error: `task-row-approve-error-${id}`,
         }} />
       )}
-      <div className="flex items-center justify-end">
-        <TaskRowActions task={task} descendants={descendants} onAddChild={onAddChild} onError={setError} />
-      </div>
       {error && (
         <p data-testid={`task-row-error-${id}`} role="alert" className="font-mono text-[11px] text-bad">{error.code}: {error.message}</p>
       )}
