@@ -43,7 +43,11 @@ const HIDDEN_HANDLE = '!size-1 !min-h-0 !min-w-0 !border-0 !bg-transparent';
 function TaskNodeView({ data }: NodeProps<TaskFlowNode>) {
   const { task } = data;
   const now = useNow();
-  const line = task.state === 'waiting' ? (task.status?.waiting?.question ?? task.status?.lastLine) : task.status?.lastLine;
+  // The most useful line for the state: the question while waiting, why it failed, else the screen.
+  const line =
+    task.state === 'waiting' ? (task.status?.waiting?.question ?? task.status?.lastLine)
+    : task.state === 'failed' ? (task.error?.message ?? task.status?.lastLine)
+    : task.status?.lastLine;
   return (
     <div
       data-testid={`dag-node-${task.id}`}
