@@ -1,0 +1,147 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { InterruptOutcome, PromptReceipt } from '../../protocol/agent';
+import type { TaskCreated, TaskInfo } from '../../protocol/task';
+import { startTestConsole, waitFor, type TestConsole } from '../transport/test-console';
+import { taskApi } from './testing/task-api';
+
+/**
+ * Tasks through the REST API on a real console, with the generic (non-Claude) adapter and
+ * real programs: bash as the agent. The Claude Code CLI gets its own test file.
+ */
+let c: TestConsole;
+let api: ReturnType<typeof taskApi>;
+beforeAll(async () => {
+  c = await startTestConsole({ AXIOM_MAX_RUNNING: '3' });
+  api = taskApi(c);
+});
+afterAll(async () => {
+  await c.stop();
+});
+// An idle agent still holds its slot under the concurrency limit: stop each test's tasks.
+afterEach(async () => {
+  for (const t of await api.value<TaskInfo[]>(api.call('GET', '/api/tasks'))) {
+    if (!['exited', 'failed', 'stopped'].includes(t.state)) await api.call('POST', `/api/tasks/${t.id}/stop`, {});
+  }
+});
+
+const shellTask = (extra: Record<string, unknown> = {}) =>
+  api.value<TaskCreated>(api.call('POST', '/api/tasks', { prompt: 'echo ready-$((6*7))', agent: 'shell', ...extra }));
+
+describe('tasks with a generic adapter (real bash)', () => {
+  it('spawns at once, types the first prompt, and reads busy then idle from the screen', async () => {
+    const created = await shellTask({ prompt: 'sleep 1; echo finished-$((6*7))' });
+    expect(created.id).toMatch(/^t-/);
+    expect(created.sessionId).toMatch(/^s-/);
+    const busy = await api.waitState(created.id, 'busy');
+    expect(busy.status?.signal).toBe('screen');
+    const idle = await api.waitState(created.id, 'idle', 10_000, (t) => t.receipts.length > 0);
+    expect(await api.screen(created.sessionId ?? '')).toContain('finished-42');
+    expect(idle.receipts.at(-1)).toMatchObject({ status: 'submitted', enters: 1 });
+    expect(idle.workspace).toMatchObject({ kind: 'sandbox' });
+  });
+
+  it('queues a prompt sent while busy and delivers it, in order, when idle', async () => {
+    const created = await shellTask({ prompt: 'sleep 2; echo first-done' });
+    await api.waitState(created.id, 'busy');
+    const queued = await api.value<PromptReceipt>(api.call('POST', `/api/tasks/${created.id}/prompt`, { text: 'echo second-$((1+1))' }));
+    expect(queued.status).toBe('queued');
+    expect((await api.task(created.id)).queue).toHaveLength(1);
+    const done = await api.waitState(created.id, 'idle', 15_000, (t) => t.queue.length === 0 && t.receipts.length >= 2);
+    expect(done.receipts.at(-1)).toMatchObject({ text: 'echo second-$((1+1))', status: 'submitted' });
+    await waitFor(async () => ((await api.screen(created.sessionId ?? '')).includes('second-2') ? true : undefined));
+    const screen = await api.screen(created.sessionId ?? '');
+    expect(screen.indexOf('first-done')).toBeLessThan(screen.indexOf('second-2'));
+  });
+
+  it('interrupts with the adapter key (Ctrl-C for shells) and confirms the work stopped', async () => {
+    const created = await shellTask({ prompt: 'sleep 30' });
+    await api.waitState(created.id, 'busy');
+    const outcomes = await api.value<InterruptOutcome[]>(api.call('POST', `/api/tasks/${created.id}/interrupt`));
+    expect(outcomes).toEqual([expect.objectContaining({ outcome: 'stopped', keys: ['ctrl-c'] })]);
+    expect((await api.task(created.id)).state).toBe('idle');
+    const again = await api.value<InterruptOutcome[]>(api.call('POST', `/api/tasks/${created.id}/interrupt`, {}));
+    expect(again[0]?.outcome).toBe('not-busy');
+  });
+
+  it('builds a DAG with children, and stops and removes a whole subtree', async () => {
+    const parent = await shellTask({ prompt: 'sleep 60' });
+    const kid1 = await shellTask({ prompt: 'sleep 61', parentId: parent.id });
+    const kid2 = await shellTask({ prompt: 'sleep 62', parentId: parent.id });
+    const p = await api.task(parent.id);
+    expect(p.children).toEqual([kid1.id, kid2.id]);
+    expect((await api.task(kid1.id)).parentId).toBe(parent.id);
+    const stopped = await api.value<string[]>(api.call('POST', `/api/tasks/${parent.id}/stop`, {}));
+    expect(new Set(stopped)).toEqual(new Set([parent.id, kid1.id, kid2.id]));
+    for (const id of [parent.id, kid1.id, kid2.id]) expect((await api.task(id)).state).toBe('stopped');
+    expect(api.errorCode(await api.call('POST', `/api/tasks/${parent.id}/prompt`, { text: 'echo late' }))).toBe('refused:task-ended');
+    expect((await api.call('DELETE', `/api/tasks/${parent.id}`)).status).toBe(200);
+    for (const id of [parent.id, kid1.id]) expect((await api.call('GET', `/api/tasks/${id}`)).status).toBe(404);
+  });
+
+  it('reports the process exit with its code', async () => {
+    const created = await shellTask({ prompt: 'exit 3' });
+    const ended = await api.waitState(created.id, 'exited');
+    expect(ended.status).toMatchObject({ state: 'exited', signal: 'process', exitCode: 3 });
+    expect(ended.endedAt).not.toBeNull();
+  });
+
+  it('retries a failed spawn three times with backoff, then fails the task', async () => {
+    const created = await shellTask({ command: '/nonexistent/agent-binary' });
+    expect(created.sessionId).toBeNull();
+    const failed = await api.waitState(created.id, 'failed', 10_000);
+    expect(failed.attempts).toBe(3);
+    expect(failed.error?.code).toBe('failed:spawn');
+  });
+
+  it('enforces the concurrency limit (the rest wait, visibly queued) and a timeout', async () => {
+    const a = await shellTask({ prompt: 'sleep 40' });
+    const b = await shellTask({ prompt: 'sleep 40' });
+    const timed = await shellTask({ prompt: 'sleep 40', timeoutMs: 1500 });
+    const queued = await shellTask({ prompt: 'echo was-queued' });
+    expect(queued.sessionId).toBeNull();
+    expect(await api.task(queued.id)).toMatchObject({ state: 'queued', queuePosition: 0 });
+    const failed = await api.waitState(timed.id, 'failed', 10_000);
+    expect(failed.error?.code).toBe('failed:timeout');
+    // The timed-out task freed its slot: the queued one runs.
+    const ran = await api.waitState(queued.id, ['busy', 'idle'], 10_000);
+    expect(ran.sessionId).toMatch(/^s-/);
+    await api.call('POST', `/api/tasks/${a.id}/stop`, {});
+    await api.call('POST', `/api/tasks/${b.id}/stop`, {});
+  });
+
+  it('gives a task in a git repository its own worktree on a new branch; in-place uses the folder as is', async () => {
+    const repo = join(c.dataDir, 'repo');
+    mkdirSync(repo, { recursive: true });
+    const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' });
+    git('init', '-q');
+    writeFileSync(join(repo, 'README.md'), 'hello\n');
+    git('add', '.');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'init');
+    const wt = await shellTask({ prompt: 'echo in-worktree > made.txt', cwd: repo });
+    const info = await api.waitState(wt.id, 'idle', 10_000, (t) => t.receipts.length > 0);
+    expect(info.workspace).toMatchObject({ kind: 'worktree', source: repo, branch: `axiom/${wt.id}` });
+    await waitFor(async () => (existsSync(join(info.workspace?.path ?? '', 'made.txt')) ? true : undefined));
+    expect(existsSync(join(repo, 'made.txt'))).toBe(false);
+    expect(git('branch', '--list', `axiom/${wt.id}`)).toContain(`axiom/${wt.id}`);
+    const inPlace = await shellTask({ prompt: 'echo here > in-place.txt', cwd: repo, workspace: 'in-place' });
+    await waitFor(async () => (existsSync(join(repo, 'in-place.txt')) ? true : undefined));
+    expect(readFileSync(join(repo, 'in-place.txt'), 'utf8')).toBe('here\n');
+    expect((await api.task(inPlace.id)).workspace?.kind).toBe('in-place');
+  });
+
+  it('answers bad input with typed errors and keeps running', async () => {
+    expect(api.errorCode(await api.call('POST', '/api/tasks', { prompt: '' }))).toBe('invalid:payload');
+    expect(api.errorCode(await api.call('POST', '/api/tasks', { prompt: 'x', agent: 'nope' }))).toBe('invalid:payload');
+    expect(api.errorCode(await api.call('POST', '/api/tasks', { prompt: 'x', parentId: 't-doesnotexist' }))).toBe('not_found:task');
+    expect((await api.call('GET', '/api/tasks/t-doesnotexist')).status).toBe(404);
+    expect((await api.call('GET', '/api/tasks/not-an-id')).status).toBe(404);
+    expect(api.errorCode(await api.call('POST', '/api/tasks/t-doesnotexist/approve', { choice: 'maybe' }))).toBe('invalid:payload');
+    const idle = await shellTask({ prompt: 'true' });
+    await api.waitState(idle.id, 'idle');
+    expect(api.errorCode(await api.call('POST', `/api/tasks/${idle.id}/approve`, { choice: 'yes' }))).toBe('refused:not-waiting');
+    expect((await api.call('GET', '/health')).status).toBe(200);
+  });
+});

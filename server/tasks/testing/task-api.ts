@@ -1,0 +1,48 @@
+import type { Result } from '../../../protocol/result';
+import type { TaskInfo, TaskState } from '../../../protocol/task';
+import { rawRequest, TEST_TOKEN, waitFor, type RawResponse, type TestConsole } from '../../transport/test-console';
+
+/** A REST client for task tests against a real console (startTestConsole). */
+export function taskApi(c: TestConsole) {
+  const call = (method: string, path: string, body?: unknown): Promise<RawResponse> =>
+    rawRequest({
+      port: c.port,
+      method,
+      path,
+      headers: {
+        host: c.hostHeader,
+        authorization: `Bearer ${TEST_TOKEN}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  const value = async <T>(pending: Promise<RawResponse>): Promise<T> => {
+    const res = await pending;
+    const result = res.json as Result<T>;
+    if (!result.ok) throw new Error(`${res.status} ${result.error.code}: ${result.error.message}`);
+    return result.value;
+  };
+  const task = (id: string): Promise<TaskInfo> => value<TaskInfo>(call('GET', `/api/tasks/${id}`));
+  return {
+    call,
+    value,
+    task,
+    /** Waits until the task is in one of `states` (and `also` holds); returns it. */
+    waitState: (id: string, states: TaskState | TaskState[], timeoutMs = 20_000, also: (t: TaskInfo) => boolean = () => true) => {
+      const want = Array.isArray(states) ? states : [states];
+      return waitFor(
+        async () => {
+          const t = await task(id);
+          return want.includes(t.state) && also(t) ? t : undefined;
+        },
+        timeoutMs,
+        `task ${id} to be ${want.join('/')}`,
+      );
+    },
+    screen: (sessionId: string) => call('GET', `/api/sessions/${sessionId}/screen?format=text`).then((r) => r.text),
+    errorCode: (res: RawResponse): string => {
+      const r = res.json as Result<unknown>;
+      return r.ok ? 'ok' : r.error.code;
+    },
+  };
+}
