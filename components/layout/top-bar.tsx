@@ -52,6 +52,7 @@ export function TopBar(props: TopBarProps) {
         </button>
       )}
       <div className="ml-auto flex items-center gap-2">
+        <a href="/history" data-testid="link-history" title="Past tasks and sessions, with their recordings" className="rounded-md px-2 py-1 text-xs text-muted hover:bg-raised hover:text-fg">History</a>
         <NotificationBell />
         <ShortcutsHelp />
         <Button size="md" data-testid="btn-new-task" title="New task: a prompt for an agent in its own workspace" onClick={onNewTask}>

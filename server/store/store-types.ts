@@ -1,4 +1,5 @@
 import type { SessionInfo } from '../../protocol/session';
+import type { StoredEvent } from '../../protocol/history';
 import type { TaskInfo } from '../../protocol/task';
 
 /** The durable record's public shapes (see store.ts for the implementation). */
@@ -14,14 +15,8 @@ export interface AppendEvent {
   at?: number;
 }
 
-export interface StoredEvent {
-  seq: number;
-  at: number;
-  type: string;
-  sessionId: string | null;
-  taskId: string | null;
-  data: unknown;
-}
+/** The ledger row shape is part of the protocol: the history page reads it. */
+export type { StoredEvent } from '../../protocol/history';
 
 export interface TaskFilter {
   state?: string;

@@ -1,0 +1,79 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { Badge } from '@/components/ui/badge';
+import type { TaskHistory } from '@/protocol/history';
+import { formatElapsed, TASK_STATE_TONE, taskElapsedMs } from '@/lib/task-format';
+import { DetailFields, DetailSection } from './detail-fields';
+import { EventTimeline } from './event-timeline';
+import { formatDateTime } from './history-format';
+import { RecordingPanel } from './recording-panel';
+import { useHistoryItem } from './use-history-item';
+
+export interface TaskDetailProps {
+  taskId: string;
+  onOpenTask: (id: string) => void;
+}
+
+/** One task: its prompt and outcome, its children, its events and its agent's recording. */
+export function TaskDetail({ taskId, onOpenTask }: TaskDetailProps) {
+  const item = useHistoryItem<TaskHistory>(`/api/history/tasks/${encodeURIComponent(taskId)}`);
+  if (item.kind === 'loading') return <p className="text-xs text-muted">Loading…</p>;
+  if (item.kind === 'error') return <p className="text-xs text-bad">{item.message}</p>;
+  const { task, events, children } = item.value;
+  return (
+    <div data-testid={`history-detail-${task.id}`} className="flex flex-col gap-5">
+      <header className="flex items-center gap-3">
+        <h2 className="truncate text-base font-semibold">{task.name}</h2>
+        <Badge tone={TASK_STATE_TONE[task.state]}>{task.state}</Badge>
+        <span className="font-mono text-xs text-faint">{task.id}</span>
+      </header>
+      <DetailFields
+        fields={[
+          ['agent', task.agent],
+          ['created', formatDateTime(task.createdAt)],
+          ['ended', formatDateTime(task.endedAt)],
+          ['ran for', task.startedAt === null ? '—' : formatElapsed(taskElapsedMs(task, task.endedAt ?? Date.now()))],
+          ['workspace', task.workspace === null ? '—' : `${task.workspace.kind}: ${task.workspace.path}${task.workspace.branch ? ` (${task.workspace.branch})` : ''}`],
+          ['check', task.check ?? '—'],
+          ['attempts', task.attempts],
+          ...(task.error === null ? [] : [['error', `${task.error.code}: ${task.error.message}`] as [string, string]]),
+          ...(task.parentId === null
+            ? []
+            : [['parent', <TaskLink key="p" id={task.parentId} onOpen={onOpenTask} />] as [string, ReactNode]]),
+        ]}
+      />
+      <DetailSection title="Prompt">
+        <pre className="max-h-48 overflow-auto rounded bg-canvas p-2 font-mono text-xs whitespace-pre-wrap">{task.prompt}</pre>
+      </DetailSection>
+      {children.length > 0 && (
+        <DetailSection title={`Children (${children.length})`}>
+          <ul className="flex flex-col gap-1">
+            {children.map((c) => (
+              <li key={c.id} className="flex items-center gap-2 text-xs">
+                <Badge tone={TASK_STATE_TONE[c.state]}>{c.state}</Badge>
+                <TaskLink id={c.id} label={c.name} onOpen={onOpenTask} />
+              </li>
+            ))}
+          </ul>
+        </DetailSection>
+      )}
+      {task.sessionId !== null && (
+        <DetailSection title="Recording">
+          <RecordingPanel sessionId={task.sessionId} />
+        </DetailSection>
+      )}
+      <DetailSection title="Events">
+        <EventTimeline events={events} />
+      </DetailSection>
+    </div>
+  );
+}
+
+function TaskLink({ id, label, onOpen }: { id: string; label?: string; onOpen: (id: string) => void }) {
+  return (
+    <button type="button" className="truncate text-left text-accent hover:underline" onClick={() => onOpen(id)}>
+      {label ?? id}
+    </button>
+  );
+}

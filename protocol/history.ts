@@ -1,0 +1,35 @@
+import type { SessionInfo } from './session';
+import type { TaskInfo } from './task';
+
+/**
+ * The durable record as the history API serves it (server/transport/history-api.ts) and
+ * the history page reads it.
+ */
+
+/** One row of the append-only events ledger. */
+export interface StoredEvent {
+  /** Position in the ledger: increasing, never reused; a cursor for exports. */
+  seq: number;
+  /** Milliseconds since the epoch. */
+  at: number;
+  /** Dotted lower-case name: `task.created`, `session.exited`. */
+  type: string;
+  sessionId: string | null;
+  taskId: string | null;
+  data: unknown;
+}
+
+/** GET /api/history/tasks/:id */
+export interface TaskHistory {
+  task: TaskInfo;
+  events: StoredEvent[];
+  children: TaskInfo[];
+}
+
+/** GET /api/history/sessions/:id */
+export interface SessionHistory {
+  session: SessionInfo;
+  events: StoredEvent[];
+  /** Size of its recording file; null when there is none (recording off). */
+  recordingBytes: number | null;
+}
