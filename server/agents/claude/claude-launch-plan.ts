@@ -4,10 +4,11 @@
  * claude-launch.ts writes the files and returns the spawn plan.
  */
 
-/** Hook events wired to the reporter. All accepted by 2.1.197 (checked by running it with
- * these settings: an unknown event name makes the CLI report a settings error). Each is a
- * state signal: a prompt went in, a tool is about to run / ran, the CLI needs a person,
- * the turn ended, the session began / ended. */
+/** Hook events wired to the reporter: every name here is one 2.1.197 knows (it starts with
+ * them and all but PostToolUseFailure/SubagentStop fired in the fixture recording; see
+ * screen-rules/fixtures/claude-2.1.197/README.md). Each is a state signal: a prompt went in,
+ * a tool is about to run / ran / failed, the CLI needs a person (PermissionRequest at once,
+ * Notification only after ~6 s), the turn ended or failed, the session began / ended. */
 export const CLAUDE_HOOK_EVENTS = [
   'SessionStart',
   'UserPromptSubmit',
