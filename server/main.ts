@@ -1,5 +1,6 @@
 import { ConfigError, parseConfig, type ConsoleConfig } from './config';
 import { startDemoSessions } from './demo/demo-sessions';
+import { startDemoTasks } from './demo/demo-tasks';
 import { startConsole } from './http-server';
 import { createStderrLogger } from './logger';
 
@@ -27,7 +28,12 @@ async function main(): Promise<void> {
     next: true,
     log,
     ...(config.demo
-      ? { onStarted: ({ host }) => startDemoSessions({ host, dataDir: config.dataDir, log }) }
+      ? {
+          onStarted: async ({ host, tasks, agentModel }) => {
+            await startDemoSessions({ host, dataDir: config.dataDir, log });
+            await startDemoTasks({ tasks, agentModel, log });
+          },
+        }
       : {}),
   });
 

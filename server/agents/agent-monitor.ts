@@ -170,6 +170,8 @@ const NOISE: readonly RegExp[] = [
   /^[>❯]\s*$/,
   /bypass permissions|accept edits on/i,
   /^⎿\s+Tip:/,
+  // The spinner line ("✻ Sautéing… (6s · ↓ 233 tokens)") changes many times a second.
+  /^\S\s+\p{L}+…/u,
   /^[╌─━\s]+$/,
 ];
 

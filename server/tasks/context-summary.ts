@@ -10,17 +10,19 @@ export interface ParentContext {
 }
 
 const MAX_PARENT_PROMPT = 1500;
+/** Starts the inherited part of a child's prompt (the scripted model ignores what follows). */
+export const CONTEXT_HEADING = 'Context from the parent task';
 const MAX_FILES = 40;
 
 export function childPrompt(parent: ParentContext, prompt: string): string {
   const asked = parent.prompt.length > MAX_PARENT_PROMPT ? `${parent.prompt.slice(0, MAX_PARENT_PROMPT)}…` : parent.prompt;
-  const lines = [`Context from the parent task "${parent.name}": it was asked: ${oneLine(asked)}`];
+  // The child's own task leads: it is what the agent must act on; the parent's context follows.
+  const lines = [`Your task: ${prompt}`, '', `${CONTEXT_HEADING} "${parent.name}": it was asked: ${oneLine(asked)}`];
   if (parent.workspacePath !== null) {
     const shown = parent.files.slice(0, MAX_FILES);
     const more = parent.files.length > shown.length ? ` (and ${parent.files.length - shown.length} more)` : '';
     lines.push(`The parent works in ${parent.workspacePath}${shown.length > 0 ? `; its files: ${shown.join(', ')}${more}` : ''}.`);
   }
-  lines.push(`Your task: ${prompt}`);
   return lines.join('\n');
 }
 

@@ -48,9 +48,9 @@ describe('TaskScheduler', () => {
 });
 
 describe('context summary', () => {
-  it("puts the parent's ask and files before the child's prompt", () => {
+  it("puts the child's task first, then the parent's ask and files", () => {
     const p = childPrompt({ name: 'Build API', prompt: 'Build the\nREST API', workspacePath: '/w/p', files: ['a.ts', 'b.ts'] }, 'Write tests');
-    expect(p).toBe('Context from the parent task "Build API": it was asked: Build the REST API\nThe parent works in /w/p; its files: a.ts, b.ts.\nYour task: Write tests');
+    expect(p).toBe('Your task: Write tests\n\nContext from the parent task "Build API": it was asked: Build the REST API\nThe parent works in /w/p; its files: a.ts, b.ts.');
   });
 
   it('names a task by its first non-empty line, shortened', () => {

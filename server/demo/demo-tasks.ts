@@ -1,0 +1,54 @@
+import type { CreateTaskRequest } from '../../protocol/task';
+import { claudeCommand } from '../agents/adapters/claude';
+import type { AgentModel } from '../agents/agent-model';
+import type { Logger } from '../logger';
+import type { TaskService } from '../tasks/task-service';
+
+/**
+ * AXIOM_DEMO with no provider: real Claude Code instances working against the built-in
+ * scripted model, as a small task tree, so a first look shows the console doing its job —
+ * a parent that writes a plan, a child that stops on a permission prompt (Approve it from
+ * the pane), and a child that works for a while (interrupt it, or send it a message).
+ * Never started against a real provider: the demo must not spend anyone's tokens.
+ */
+export interface DemoTasksOptions {
+  tasks: TaskService;
+  agentModel: AgentModel;
+  log: Logger;
+}
+
+export async function startDemoTasks(options: DemoTasksOptions): Promise<void> {
+  const { tasks, agentModel, log } = options;
+  if (agentModel.current() === null || claudeCommand() === null || tasks.list().length > 0) return;
+  const base = { agent: 'claude', workspace: 'auto', inheritContext: true } as const;
+  const parent = await tasks.create({
+    ...base,
+    name: 'Plan a greeting tool',
+    prompt: 'Plan a tiny greeting tool and write the plan to write:PLAN.md',
+    permissionMode: 'acceptEdits',
+  } satisfies CreateTaskRequest);
+  if (!parent.ok) {
+    log.log('warn', `demo task: ${parent.error.message}`);
+    return;
+  }
+  const children: CreateTaskRequest[] = [
+    {
+      ...base,
+      name: 'Write the greeting script',
+      prompt: 'Write the greeting script as write:hello.sh (it asks you first: approve it in the pane)',
+      parentId: parent.value.id,
+      permissionMode: 'default',
+    },
+    {
+      ...base,
+      name: 'Research greetings',
+      prompt: 'Research greetings in other languages for a while: think:45',
+      parentId: parent.value.id,
+      permissionMode: 'acceptEdits',
+    },
+  ];
+  for (const child of children) {
+    const created = await tasks.create(child);
+    if (!created.ok) log.log('warn', `demo task "${child.name ?? ''}": ${created.error.message}`);
+  }
+}
