@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // live next to the code as *.test.ts. Playwright specs in e2e/ are run by `playwright test`.
 export default defineConfig({
   test: {
-    include: ['{server,protocol,lib,scripts,bench}/**/*.test.ts'],
+    include: ['{server,protocol,lib,scripts,bench,scripted-model,cli}/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,

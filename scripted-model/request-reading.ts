@@ -92,7 +92,7 @@ export function readRequest(body: Json): RequestFacts {
   const cwdMatch = CWD_RE.exec(everywhere);
   const tools = Array.isArray(b.tools) ? b.tools.filter(isRecord) : [];
   return {
-    prompt,
+    prompt: ownPart(prompt),
     toolRounds,
     cwd: cwdMatch?.[1] ?? null,
     toolNames: tools.map((t) => t.name).filter((n): n is string => typeof n === 'string'),
@@ -109,4 +109,13 @@ function jsonSchemaKeys(outputConfig: Json): string[] | null {
   return Object.entries(format.schema.properties)
     .filter(([, v]) => isRecord(v) && v.type === 'string')
     .map(([k]) => k);
+}
+
+/** A child task's prompt carries its parent's prompt as context after this heading (see
+ * server/tasks/context-summary.ts); the scenario keyword is the child's own, before it. */
+const INHERITED_CONTEXT = '\nContext from the parent task';
+
+function ownPart(prompt: string): string {
+  const cut = prompt.indexOf(INHERITED_CONTEXT);
+  return cut < 0 ? prompt : prompt.slice(0, cut);
 }

@@ -3,7 +3,7 @@ import type { SessionId } from '../../protocol/ids';
 import type { SessionHost } from '../sessions/session-host';
 import type { AgentAdapter } from './agent-adapter';
 import { readHook } from './hook-events';
-import { lastMeaningfulLine, readScreen, readTitle } from './screen-rules/screen-rule-set';
+import { lastMeaningfulLine, readScreen, readTitle, STATUS_CHROME } from './screen-rules/screen-rule-set';
 import { DEFAULT_FUSION, StateFusion, type FusionOptions } from './state-fusion';
 
 /**
@@ -150,7 +150,7 @@ export class AgentMonitor {
 
   private publish(): void {
     const fused = this.fusion.fuse(this.now());
-    const next: AgentStatus = { ...fused, lastLine: lastMeaningfulLine(this.screenText, NOISE) };
+    const next: AgentStatus = { ...fused, lastLine: lastMeaningfulLine(this.screenText, STATUS_CHROME) };
     if (!sameStatus(this.status, next)) {
       this.status = next;
       this.options.onStatus(next);
@@ -163,17 +163,6 @@ export class AgentMonitor {
   }
 }
 
-/** Status-bar chrome that says nothing about the work ("? for shortcuts"). */
-const NOISE: readonly RegExp[] = [
-  /^\? for shortcuts/,
-  /esc to (interrupt|cancel)/i,
-  /^[>❯]\s*$/,
-  /bypass permissions|accept edits on/i,
-  /^⎿\s+Tip:/,
-  // The spinner line ("✻ Sautéing… (6s · ↓ 233 tokens)") changes many times a second.
-  /^\S\s+\p{L}+…/u,
-  /^[╌─━\s]+$/,
-];
 
 function sameStatus(a: AgentStatus, b: AgentStatus): boolean {
   return (

@@ -36,7 +36,18 @@ export function readHook(payload: Record<string, unknown>): HookReading {
     case 'PostToolUse':
       return { kind: 'state', state: 'busy', waiting: null, submitted: false };
     case 'Stop':
+    case 'StopFailure':
       return { kind: 'state', state: 'idle', waiting: null, submitted: false };
+    case 'PermissionRequest': {
+      // Fires a fraction of a second after the prompt shows (Notification only ~6 s later).
+      const tool = str(payload['tool_name']) ?? 'a tool';
+      return {
+        kind: 'state',
+        state: 'waiting',
+        waiting: { kind: 'permission', question: `Claude wants to use ${tool}`, choices: [] },
+        submitted: false,
+      };
+    }
     case 'Notification': {
       const message = str(payload['message']) ?? '';
       const type = str(payload['notification_type']) ?? '';

@@ -109,3 +109,16 @@ export function lastMeaningfulLine(text: string, skip: readonly RegExp[] = []): 
   }
   return '';
 }
+
+/** Status-bar chrome that says nothing about the work ("? for shortcuts"). */
+export const STATUS_CHROME: readonly RegExp[] = [
+  /^\? for shortcuts/,
+  /esc to (interrupt|cancel)/i,
+  /^[>❯]\s*$/,
+  /bypass permissions|accept edits on/i,
+  /^⎿\s+Tip:/,
+  // The spinner line ("✻ Sautéing… (6s · ↓ 233 tokens)") changes many times a second.
+  /^\S\s+\p{L}+…/u,
+  /^[╌─━\s]+$/,
+];
+
