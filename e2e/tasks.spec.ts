@@ -1,0 +1,96 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { ConsoleApi } from './fixtures/console-api';
+import { DashboardPage } from './pages/dashboard-page';
+
+/**
+ * Agents and tasks in the browser, with the real Claude Code CLI against the console's
+ * built-in scripted model: a parent and two children from the UI, drawn as a DAG; a
+ * permission prompt approved from the pane; an interrupt from the task's button; a prompt
+ * queued while busy and delivered after; a generic (non-Claude) agent.
+ */
+test.describe.configure({ mode: 'serial' });
+
+let api: ConsoleApi;
+test.beforeEach(async ({ page, request }) => {
+  api = new ConsoleApi(request);
+  await page.setViewportSize({ width: 1600, height: 1000 });
+});
+test.afterEach(async () => {
+  for (const t of await api.listTasks()) if (!['exited', 'failed', 'stopped'].includes(t.state)) await api.stopTask(t.id);
+});
+
+test('a parent and two children spawned from the UI run, go busy then idle, and the DAG shows them', async ({ page }) => {
+  test.setTimeout(150_000);
+  const dash = new DashboardPage(page);
+  await dash.open();
+  await dash.createTask({ prompt: 'think:3', agent: 'claude', permission: 'acceptEdits', name: 'dag parent' });
+  const parent = await api.taskNamed('dag parent');
+  await dash.showTasks();
+  await dash.expectDagState(parent.id, 'busy', 60_000);
+  await dash.createChildTask(parent.id, { prompt: 'think:2', agent: 'claude', permission: 'acceptEdits', name: 'dag child one' });
+  await dash.createChildTask(parent.id, { prompt: 'say hello', agent: 'claude', permission: 'acceptEdits', name: 'dag child two' });
+  const kids = [await api.taskNamed('dag child one'), await api.taskNamed('dag child two')];
+  for (const kid of kids) {
+    await expect(dash.dagNode(kid.id)).toBeVisible();
+    await expect(dash.dagEdge(parent.id, kid.id)).toHaveCount(1);
+  }
+  await expect(page.locator('[data-testid^="dag-node-"][data-state]')).toHaveCount(3);
+  for (const t of [parent, ...kids]) await dash.expectDagState(t.id, 'idle', 90_000);
+  await expect(dash.dagEdge(kids[0]?.id ?? '', parent.id)).toHaveCount(0);
+  // The pane of each task shows it, and which signal decided its state.
+  await dash.expectTaskState(parent.id, 'idle');
+  await expect(dash.taskSignal(parent.id)).toHaveText(/hook|title|screen/);
+  expect((await api.task(parent.id)).children).toEqual(kids.map((k) => k.id));
+});
+
+test('a Write under default permissions waits; Approve in the pane makes the file appear on disk', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dash = new DashboardPage(page);
+  await dash.open();
+  await dash.createTask({ prompt: 'please write:approved-in-browser.txt', agent: 'claude', permission: 'default', name: 'writer' });
+  const task = await api.taskNamed('writer');
+  await dash.expectTaskState(task.id, 'waiting', 60_000);
+  await expect(page.getByTestId(`task-question-${task.id}`)).toContainText('Do you want to create approved-in-browser.txt?');
+  await expect(dash.waitingBadge()).toHaveText('1');
+  const file = join((await api.task(task.id)).workspace?.path ?? '', 'approved-in-browser.txt');
+  expect(existsSync(file)).toBe(false);
+  await dash.approve(task.id, 'yes');
+  await expect.poll(() => existsSync(file), { timeout: 20_000 }).toBe(true);
+  expect(readFileSync(file, 'utf8')).toContain('Hello from the scripted model.');
+  await dash.expectTaskState(task.id, 'idle', 30_000);
+  await expect(dash.waitingBadge()).toHaveCount(0);
+});
+
+test('a long turn is interrupted from the button: the pane shows the CLI’s message and the task is idle; a queued prompt is delivered after', async ({ page }) => {
+  test.setTimeout(150_000);
+  const dash = new DashboardPage(page);
+  await dash.open();
+  await dash.createTask({ prompt: 'slow', agent: 'claude', permission: 'acceptEdits', name: 'long turn' });
+  const task = await api.taskNamed('long turn');
+  await dash.expectTaskState(task.id, 'busy', 60_000);
+  const sessionId = (await api.task(task.id)).sessionId ?? '';
+  await dash.expectBuffer(sessionId, /Step 002 of/, 30_000);
+  // Sent while busy: it waits in the queue.
+  await dash.promptTask(task.id, 'say hello after the interrupt');
+  await expect(dash.taskReceipt(task.id)).toHaveAttribute('data-status', 'queued');
+  await expect(page.getByTestId(`task-queue-${task.id}`)).toBeVisible();
+  await dash.taskAction(task.id, 'interrupt');
+  await dash.expectBuffer(sessionId, /Interrupted · What should Claude do instead\?/, 15_000);
+  // Idle again, the queued prompt goes in and is answered.
+  await dash.expectBuffer(sessionId, /Hello from the scripted model\./, 60_000);
+  await expect(dash.taskReceipt(task.id)).toHaveAttribute('data-status', 'submitted', { timeout: 30_000 });
+  await dash.expectTaskState(task.id, 'idle', 30_000);
+});
+
+test('a generic agent that is not Claude: a shell task goes busy then idle and answers its prompt', async ({ page }) => {
+  test.setTimeout(60_000);
+  const dash = new DashboardPage(page);
+  await dash.open();
+  await dash.createTask({ prompt: 'sleep 2; echo generic-$((40+2))', agent: 'shell', name: 'generic agent' });
+  const task = await api.taskNamed('generic agent');
+  await dash.expectTaskState(task.id, 'busy', 20_000);
+  await dash.expectTaskState(task.id, 'idle', 20_000);
+  await dash.expectBuffer((await api.task(task.id)).sessionId ?? '', /generic-42/);
+});
