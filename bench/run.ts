@@ -16,11 +16,15 @@ import { measureFlood } from './measure-flood';
 import { measureBusyEcho } from './measure-busy-echo';
 import { measureCatExit } from './measure-cat-exit';
 import { measureSpawnToFirstOutput } from './measure-spawn';
+import { measureStore } from './measure-store';
+import { measureAgentStates } from './measure-agent-states';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.env.BENCH_QUICK === '1';
-/** BENCH_ONLY=echo,throughput,busy,cat,flood,spawn runs a subset (the rest is left out of results.json). */
-const only = new Set((process.env.BENCH_ONLY ?? 'spawn,echo,throughput,busy,cat,flood').split(',').map((s) => s.trim()));
+/** BENCH_ONLY=echo,throughput,busy,cat,flood,spawn,store runs a subset (the rest is left out of results.json). */
+const only = new Set((process.env.BENCH_ONLY ?? 'spawn,echo,throughput,busy,cat,flood,store,agents').split(',').map((s) => s.trim()));
+/** `store` needs no server and no browser: run alone, it starts neither. */
+const CONSOLE_BENCHES = ['spawn', 'echo', 'throughput', 'busy', 'cat', 'flood'];
 const N = {
   echoKeys: quick ? 40 : 200,
   throughputBytes: quick ? 4 * 1024 * 1024 : 32 * 1024 * 1024,
@@ -31,15 +35,48 @@ const N = {
   busyKeys: quick ? 30 : 100,
   catSpawns: quick ? 10 : 100,
   spawnSamples: quick ? 5 : 20,
+  storeSingleAppends: quick ? 5_000 : 50_000,
+  storeBulkAppends: quick ? 50_000 : 500_000,
+  storeBulkBatch: 500,
+  storeTaskUpserts: quick ? 5_000 : 50_000,
+  agentRounds: quick ? 1 : 3,
 };
 
 const log = (msg: string) => console.log(`[bench] ${msg}`);
 
 async function main(): Promise<void> {
+  const results: Record<string, unknown> = { startedAt: new Date().toISOString(), quick, counts: N };
+  if (only.has('store')) {
+    log('store write throughput (events/s) on a temp SQLite file');
+    results.store = measureStore({
+      singleAppends: N.storeSingleAppends,
+      bulkAppends: N.storeBulkAppends,
+      bulkBatch: N.storeBulkBatch,
+      taskUpserts: N.storeTaskUpserts,
+    });
+  }
+  if (CONSOLE_BENCHES.some((b) => only.has(b))) await runConsoleBenches(results);
+  if (only.has('agents')) {
+    log(`agent state detection: ${N.agentRounds} rounds of scripted Claude Code scenarios`);
+    const server = await startConsoleProcess(root, { AXIOM_AGENT_MODEL: 'scripted' });
+    try {
+      results.agentStates = await measureAgentStates(server.url, server.token, N.agentRounds);
+    } finally {
+      await server.stop();
+    }
+  }
+  results.targets = checkTargets(results);
+  const out = join(root, 'bench', 'results.json');
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(JSON.stringify(results, (k, v) => (k === 'runs' ? undefined : v), 2));
+  log(`written to ${out}`);
+}
+
+async function runConsoleBenches(results: Record<string, unknown>): Promise<void> {
   const server = await startConsoleProcess(root);
   const client = new ConsoleClient(server.url, server.token);
   const browser = await launchChromium();
-  const results: Record<string, unknown> = { startedAt: new Date().toISOString(), quick, counts: N };
   try {
     const page = await openDashboard(browser, server.url, server.token);
     results.renderer = await page.evaluate(() => (document.querySelector('.xterm canvas') ? 'webgl' : 'dom'));
@@ -87,12 +124,6 @@ async function main(): Promise<void> {
     await browser.close();
     await server.stop();
   }
-  results.targets = checkTargets(results);
-  const out = join(root, 'bench', 'results.json');
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(JSON.stringify(results, (k, v) => (k === 'runs' ? undefined : v), 2));
-  log(`written to ${out}`);
 }
 
 /** Console and ceiling alternate, best of each kept: both see the same machine noise. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,7 +7,8 @@ import type { SessionId } from '../../protocol/ids';
 import { createInProcessSessionHost, type InProcessSessionHost } from '../sessions/in-process-host';
 import { create, unwrap, waitExited, waitFor } from '../sessions/testing/host-harness';
 import { cutMarkerText } from './cast-encoder';
-import { createRecorder, type Recorder } from './recorder';
+import { sessionInfo } from '../store/testing/fixtures';
+import { createRecorder, RECORDING_TIMING, type Recorder } from './recorder';
 
 /** Real PTY sessions recorded through the host's tap, read back from disk. */
 interface Rig {
@@ -102,5 +103,29 @@ describe('recorder (real PTY sessions)', () => {
     expect(cast.events.filter((e) => e[2].includes('[axiom: recording cut'))).toHaveLength(1);
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(maxBytes + Buffer.byteLength(`${JSON.stringify(last)}\n`));
     expect(castOutputText(cast.events)).toContain('line 0\r\n');
+  });
+});
+
+describe('recorder (direct calls)', () => {
+  it('encodes a burst larger than one slice over several turns, all of it and in order', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'axiom-rec-'));
+    const recorder = createRecorder({ dir, maxBytes: 1 << 30, term: 'xterm-256color', logError: () => undefined });
+    try {
+      const info = sessionInfo('s-burst0001');
+      recorder.started(info);
+      const line = 'écrit 漢字 🙂 0123456789\r\n';
+      const chunk = new TextEncoder().encode(line.repeat(2000));
+      const batches = Math.ceil((3 * RECORDING_TIMING.sliceBytes) / chunk.byteLength);
+      for (let i = 0; i < batches; i += 1) recorder.output(info.id, chunk);
+      // No explicit flush: the timer and the slices after it write everything.
+      const path = recorder.pathFor(info.id);
+      const expected = line.repeat(2000 * batches);
+      const written = (): string => (existsSync(path) ? castOutputText(parseCast(readFileSync(path, 'utf8'))?.events ?? []) : '');
+      await waitFor(() => written().length === expected.length, 5000, 'all slices written');
+      expect(written()).toBe(expected);
+    } finally {
+      await recorder.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
