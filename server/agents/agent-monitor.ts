@@ -25,6 +25,8 @@ export interface AgentMonitorOptions {
 
 const DEFAULT_POLL_MS = 100;
 const SCREEN_REFRESH_MS = 1000;
+/** Longest a CLI takes from its ready screen to taking a command-line prompt. */
+const FIRST_PROMPT_GRACE_MS = 15_000;
 
 export class AgentMonitor {
   private readonly fusion: StateFusion;
@@ -37,6 +39,8 @@ export class AgentMonitor {
   private status: AgentStatus;
   private screenText = '';
   private stopped = false;
+  private seenWork = false;
+  private readonly startedAt: number;
   private readonly waiters = new Set<() => void>();
   /** Counts UserPromptSubmit hooks, so a prompt delivery can tell its own submit. */
   submits = 0;
@@ -48,6 +52,7 @@ export class AgentMonitor {
     const t = this.now();
     this.fusion = new StateFusion(t, options.fusion ?? DEFAULT_FUSION);
     this.lastOutputAt = t;
+    this.startedAt = t;
     this.status = { ...this.fusion.fuse(t), lastLine: '' };
   }
 
@@ -149,7 +154,19 @@ export class AgentMonitor {
   }
 
   private publish(): void {
-    const fused = this.fusion.fuse(this.now());
+    const t = this.now();
+    let fused = this.fusion.fuse(t);
+    if (fused.state === 'busy' || fused.state === 'waiting') this.seenWork = true;
+    // An agent given its first prompt on the command line shows its idle composer for a
+    // moment before it takes the prompt: that is still starting, not a finished turn.
+    if (
+      fused.state === 'idle' &&
+      !this.seenWork &&
+      this.options.adapter.initialPrompt === 'arg' &&
+      t - this.startedAt < FIRST_PROMPT_GRACE_MS
+    ) {
+      fused = { ...fused, state: 'starting' };
+    }
     const next: AgentStatus = { ...fused, lastLine: lastMeaningfulLine(this.screenText, STATUS_CHROME) };
     if (!sameStatus(this.status, next)) {
       this.status = next;
