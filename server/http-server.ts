@@ -26,6 +26,9 @@ import { bridgeSessionsToStore } from './store/session-recorder-bridge';
 import { openStore } from './store/store';
 import type { Store } from './store/store-types';
 import { createHistoryApi } from './transport/history-api';
+import { AgentTokens } from './mcp/agent-tokens';
+import { createMcpEndpoint, MCP_PATH } from './mcp/mcp-endpoint';
+import { createConsoleMetrics, METRICS_PATH } from './metrics/console-metrics';
 
 /**
  * One HTTP server carrying the REST API, socket.io and (optionally) the Next.js dashboard.
@@ -103,7 +106,10 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
   const agentModel = await resolveAgentModel(config.agentModel, { homeDir: homedir(), env: process.env });
   log.log('info', `agents: Claude Code talks to ${agentModel.describe()}`);
   let consoleOrigin = '';
+  // Each task's agent gets its own MCP token: its axiom_spawn calls make its children.
+  const agentTokens = new AgentTokens();
   const tasks = new TaskService({
+    mcp: (id) => ({ url: `${consoleOrigin}${MCP_PATH}`, token: agentTokens.issue(id) }),
     host,
     dataDir: config.dataDir,
     origin: () => consoleOrigin,
@@ -112,6 +118,9 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
     scheduler: { maxRunning: config.maxRunningTasks },
   });
   const rest = createRestApi({ host, log, version: readVersion(), startedAtMs, tasks });
+  // Read at scrape time only, after both exist.
+  const metrics = createConsoleMetrics({ tasks, host, mcpSessions: () => mcp.sessionCount() });
+  const mcp = createMcpEndpoint({ tasks, host, agentTokens, log, version: readVersion(), onSpawned: (ms) => metrics.observeMcpSpawn(ms) });
 
   // The allow-lists name the bound port, which is known only after listen (PORT=0).
   let policy: SecurityPolicy | undefined;
@@ -133,6 +142,9 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
     setSecurityHeaders(res);
     const path = pathOf(req);
     if (path.startsWith(AGENT_HOOKS_PREFIX)) return handleAgentHook(req, res, { tasks, lists: currentPolicy().lists, path });
+    // /mcp: the same Host/Origin/token guard, plus per-agent tokens (that surface only).
+    if (path === MCP_PATH) return guardHttp(req, res, currentPolicy(), 'mcp') ? mcp.handle(req, res) : undefined;
+    if (path === METRICS_PATH) return guardHttp(req, res, currentPolicy(), 'api') ? metrics.handle(req, res) : undefined;
     const isApi = path === '/health' || path.startsWith(API_PREFIX) || path === '/api';
     if (!guardHttp(req, res, currentPolicy(), isApi ? 'api' : 'page')) return;
     if (isApi && (await history(req, res))) return;
@@ -169,6 +181,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
   const port = await listen(server, config.host, config.port);
   policy = {
     token: config.token,
+    isAgentToken: (bearer) => agentTokens.has(bearer),
     lists: buildAllowLists({
       port,
       host: config.host,
@@ -185,6 +198,8 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
   const close = (): Promise<void> => {
     closing ??= (async () => {
       stopRouting();
+      await mcp.close();
+      metrics.dispose();
       // Stop accepting; 'close' fires once every connection has ended. socket.io closes its
       // clients gracefully; whatever is left after a grace time (Next's HMR sockets, a
       // half-open keep-alive) is destroyed.

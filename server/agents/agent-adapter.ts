@@ -23,6 +23,9 @@ export interface LaunchContext {
   args: string[];
   /** Offline mode: a scripted model server instead of the provider. */
   model: { baseUrl: string; apiKey: string } | null;
+  /** The console's MCP server and this agent's own token (server/mcp/); agents that speak
+   * MCP (claude) get it so they can spawn and steer children. Absent: no MCP. */
+  mcp?: { url: string; token: string } | null;
 }
 
 export interface LaunchSpec {

@@ -57,6 +57,20 @@ describe('guardRequest', () => {
     expect(codeOf(check('page', 'GET', '/?token=wrong', { cookie: COOKIE }))).toBe('refused:unauthorized');
   });
 
+  it('accepts a per-agent MCP token on the mcp surface only, never on the API, pages or sockets', () => {
+    const AGENT = 'agent-token-abcdef0123456789';
+    const withAgents = { ...policy, isAgentToken: (t: string) => t === AGENT };
+    const decide = (surface: RequestSurface, headers: IncomingHttpHeaders) =>
+      guardRequest({ surface, method: 'POST', url: '/mcp', headers: { host: HOST, ...headers } }, withAgents);
+    expect(decide('mcp', { authorization: `Bearer ${AGENT}` })).toEqual({ kind: 'allow', via: 'agent' });
+    expect(decide('mcp', { authorization: `Bearer ${TOKEN}` })).toEqual({ kind: 'allow', via: 'bearer' });
+    for (const surface of ['api', 'page', 'socket'] as const) expect(codeOf(decide(surface, { authorization: `Bearer ${AGENT}` }))).toBe('refused:unauthorized');
+    expect(codeOf(decide('mcp', { authorization: 'Bearer not-an-agent' }))).toBe('refused:unauthorized');
+    // Host and Origin are checked first, whatever the token.
+    expect(codeOf(decide('mcp', { authorization: `Bearer ${AGENT}`, host: 'attacker.example:7337' }))).toBe('refused:host');
+    expect(codeOf(decide('mcp', { authorization: `Bearer ${AGENT}`, origin: 'http://attacker.example' }))).toBe('refused:origin');
+  });
+
   it('never turns the exchange into an open redirect', () => {
     expect(check('page', 'GET', `/.//evil.example/x?token=${TOKEN}`, {})).toMatchObject({ location: '/evil.example/x' });
   });

@@ -17,10 +17,13 @@ import {
 export interface SecurityPolicy {
   token: string;
   lists: AllowLists;
+  /** Per-agent MCP tokens (server/mcp/agent-tokens.ts): true when `bearer` is one. */
+  isAgentToken?: (bearer: string) => boolean;
 }
 
-/** What is asking: an API call, a page load (may exchange ?token=), or a socket handshake. */
-export type RequestSurface = 'api' | 'page' | 'socket';
+/** What is asking: an API call, a page load (may exchange ?token=), a socket handshake,
+ * or the MCP endpoint (the one surface that also takes per-agent tokens). */
+export type RequestSurface = 'api' | 'page' | 'socket' | 'mcp';
 
 export interface GuardRequest {
   method: string;
@@ -33,7 +36,7 @@ export interface GuardRequest {
 export type RefusalCode = Extract<ErrorCode, 'refused:host' | 'refused:origin' | 'refused:unauthorized'>;
 
 export type GuardDecision =
-  | { kind: 'allow'; via: 'bearer' | 'cookie' }
+  | { kind: 'allow'; via: 'bearer' | 'cookie' | 'agent' }
   /** Right ?token= on a page load: set the cookie and redirect to the clean URL. */
   | { kind: 'exchange'; location: string; setCookie: string }
   | { kind: 'refuse'; code: RefusalCode; message: string };
@@ -52,9 +55,11 @@ export function guardRequest(req: GuardRequest, policy: SecurityPolicy): GuardDe
   const bearer = readBearer(firstHeader(req.headers.authorization));
   if (bearer !== undefined) {
     // Scripts authenticate with a header a foreign page cannot set, so Origin may be absent.
-    return tokensEqual(bearer, policy.token)
-      ? { kind: 'allow', via: 'bearer' }
-      : refuse('refused:unauthorized', 'wrong token');
+    if (tokensEqual(bearer, policy.token)) return { kind: 'allow', via: 'bearer' };
+    // An agent's own token opens /mcp and nothing else: through MCP tools it acts as
+    // itself (its spawns are its children), never with the REST API's or a page's reach.
+    if (req.surface === 'mcp' && policy.isAgentToken?.(bearer) === true) return { kind: 'allow', via: 'agent' };
+    return refuse('refused:unauthorized', 'wrong token');
   }
 
   const url = new URL(req.url, 'http://placeholder');

@@ -43,6 +43,8 @@ export interface TaskServiceOptions {
   ledger?: TaskLedger;
   scheduler?: Partial<SchedulerOptions>;
   pollMs?: number;
+  /** The console's MCP endpoint and a token for this task's agent (server/mcp/). */
+  mcp?: (id: TaskId) => { url: string; token: string } | null;
 }
 
 export type TaskEvent = { type: 'task:updated'; task: TaskInfo } | { type: 'task:removed'; id: TaskId };
@@ -284,6 +286,7 @@ export class TaskService {
         command: rec.request.command ?? null,
         args: rec.request.args ?? [],
         model: this.options.model(),
+        mcp: this.options.mcp?.(info.id) ?? null,
       });
       if (FINAL_TASK_STATES.has(info.state)) return rec.settleFirst();
       const created = await this.options.host.request({

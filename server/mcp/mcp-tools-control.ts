@@ -1,0 +1,121 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import { approveChoiceSchema } from '../../protocol/agent';
+import { LIMITS } from '../../protocol/limits';
+import { err, ok, type Result } from '../../protocol/result';
+import { FINAL_TASK_STATES, LIMITS_TASK, taskIdSchema, type TaskId } from '../../protocol/task';
+import { globMatcher, inScope, scoped, toolResult, type McpToolContext } from './mcp-context';
+
+/**
+ * The tools that read a task's screen and act on it: axiom_output, axiom_interrupt,
+ * axiom_inject, axiom_approve, axiom_steer. An agent may act only on itself and its
+ * descendants (scope); the console token may act on any task.
+ */
+const OUTPUT_LIMITS = {
+  /** A screen is at most a few thousand characters; a tail of 200 lines covers a full
+   * tall screen while keeping a tool result small enough for a model's context. */
+  maxTailLines: 200,
+  defaultTailLines: 40,
+} as const;
+
+export function registerControlTools(server: McpServer, ctx: McpToolContext): void {
+  const { tasks, caller } = ctx;
+  const guard = (id: TaskId): Result<null> => scoped(tasks, caller, id);
+
+  server.registerTool(
+    'axiom_output',
+    {
+      title: 'Task output',
+      description: 'What a task\'s terminal shows now: the whole screen as text, or its last `lines` non-empty lines (tail).',
+      inputSchema: {
+        id: taskIdSchema,
+        lines: z.number().int().min(1).max(OUTPUT_LIMITS.maxTailLines).optional().describe(`Tail: the last N non-empty lines (default: the whole screen)`),
+      },
+      annotations: { readOnlyHint: true },
+    },
+    async ({ id, lines }) => {
+      const task = tasks.get(id);
+      if (!task.ok) return toolResult(task);
+      if (task.value.sessionId === null) return toolResult(ok({ id, state: task.value.state, text: '' }));
+      const screen = await ctx.host.request({ type: 'screen', id: task.value.sessionId });
+      if (!screen.ok) return toolResult(screen);
+      const all = screen.value.text;
+      const text = lines === undefined ? all : all.split('\n').filter((l) => l.trim() !== '').slice(-lines).join('\n');
+      return { content: [{ type: 'text', text }], structuredContent: { id, state: task.value.state, title: screen.value.title, text } };
+    },
+  );
+
+  server.registerTool(
+    'axiom_interrupt',
+    {
+      title: 'Interrupt tasks',
+      description:
+        'Interrupt a task\'s current turn (ESC for agent CLIs, Ctrl-C for shells) and report whether it stopped; or every running task whose name matches `pattern` (`*` is a wildcard, case-insensitive).',
+      inputSchema: {
+        id: taskIdSchema.optional(),
+        pattern: z.string().min(1).max(LIMITS.maxNameLength).optional(),
+        subtree: z.boolean().optional().describe('Also interrupt the task\'s descendants'),
+      },
+    },
+    async ({ id, pattern, subtree }) => {
+      if ((id === undefined) === (pattern === undefined)) return toolResult(err('invalid:payload', 'give exactly one of id or pattern'));
+      let ids: TaskId[];
+      if (id !== undefined) {
+        const allowed = guard(id);
+        if (!allowed.ok) return toolResult(allowed);
+        ids = [id];
+      } else {
+        const matches = globMatcher(pattern ?? '');
+        ids = tasks.list().filter((t) => !FINAL_TASK_STATES.has(t.state) && matches(t.name) && inScope(tasks, caller, t.id)).map((t) => t.id);
+      }
+      const results = await Promise.all(ids.map(async (t) => ({ id: t, result: await tasks.interrupt(t, { subtree: subtree ?? false }) })));
+      const outcomes = results.map(({ id: t, result }) => (result.ok ? { id: t, outcomes: result.value } : { id: t, error: result.error.code }));
+      return toolResult(ok({ interrupted: outcomes }));
+    },
+  );
+
+  server.registerTool(
+    'axiom_inject',
+    {
+      title: 'Send a prompt to a task',
+      description: 'Send text to a task\'s agent: mode "queue" (default) delivers it when the agent is idle; "now" types it at once, even mid-turn.',
+      inputSchema: { id: taskIdSchema, text: z.string().min(1).max(LIMITS_TASK.maxPromptChars), mode: z.enum(['queue', 'now']).optional() },
+    },
+    async ({ id, text, mode }) => {
+      const allowed = guard(id);
+      return toolResult(allowed.ok ? await tasks.prompt(id, text, mode ?? 'queue') : allowed);
+    },
+  );
+
+  server.registerTool(
+    'axiom_approve',
+    {
+      title: 'Answer a permission prompt',
+      description: 'Answer the permission prompt a waiting task shows: yes, yes-all (allow for the session) or no.',
+      inputSchema: { id: taskIdSchema, choice: approveChoiceSchema.optional() },
+    },
+    async ({ id, choice }) => {
+      const allowed = guard(id);
+      return toolResult(allowed.ok ? await tasks.approve(id, choice ?? 'yes') : allowed);
+    },
+  );
+
+  server.registerTool(
+    'axiom_steer',
+    {
+      title: 'Steer a task',
+      description:
+        'Steer a task: type this steering message into its agent now, mid-turn if it is busy (like axiom_inject with mode "now"). ' +
+        'Steering suggestions (rules that propose a message from the output) do not exist yet; suggestionId is accepted for forward compatibility and recorded nowhere.',
+      inputSchema: {
+        id: taskIdSchema,
+        message: z.string().min(1).max(LIMITS_TASK.maxPromptChars),
+        suggestionId: z.string().max(64).optional(),
+      },
+    },
+    async ({ id, message }) => {
+      const allowed = guard(id);
+      return toolResult(allowed.ok ? await tasks.prompt(id, message, 'now') : allowed);
+    },
+  );
+}

@@ -1,0 +1,119 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import { agentKindSchema } from '../../protocol/agent';
+import { LIMITS } from '../../protocol/limits';
+import { err, ok, type Result } from '../../protocol/result';
+import { createTaskInputSchema, FINAL_TASK_STATES, LIMITS_TASK, taskIdSchema, type TaskId, type TaskInfo } from '../../protocol/task';
+import { callerKey, scoped, summarizeTask, toolResult, type McpToolContext } from './mcp-context';
+import { buildTree, renderTree } from './task-tree';
+import { waitUntilSettled, WAIT_LIMITS } from './wait-for-task';
+
+/**
+ * The tools that make and read tasks: axiom_spawn, axiom_status, axiom_dag, axiom_wait.
+ * Each parses (zod, by the SDK), checks scope and limits, calls one TaskService method.
+ */
+export function registerTaskTools(server: McpServer, ctx: McpToolContext): void {
+  server.registerTool(
+    'axiom_spawn',
+    {
+      title: 'Spawn an agent task',
+      description:
+        'Start a new agent task and return its id at once (it runs in the background; use axiom_status, axiom_output or axiom_wait to follow it). ' +
+        'Called by an agent of this console, the new task becomes a child of the caller unless parentId names another task in the caller\'s own subtree.',
+      inputSchema: {
+        prompt: z.string().min(1).max(LIMITS_TASK.maxPromptChars).describe('What the new agent should do'),
+        agent: agentKindSchema.optional().describe('Agent kind; default claude when installed, else shell'),
+        parentId: taskIdSchema.optional().describe('Parent task; default the calling agent\'s own task'),
+        cwd: z.string().min(1).max(LIMITS.maxArgLength).optional().describe('Folder to work in (a git worktree is made when it is a repository)'),
+        check: z.string().min(1).max(LIMITS_TASK.maxCheckChars).optional().describe('Command that proves the task is done'),
+        name: z.string().min(1).max(LIMITS.maxNameLength).optional(),
+      },
+    },
+    async (args) => toolResult(await spawn(ctx, args)),
+  );
+
+  server.registerTool(
+    'axiom_status',
+    {
+      title: 'Task status',
+      description: 'One task by id, or every task that has not ended (all: true includes ended ones).',
+      inputSchema: { id: taskIdSchema.optional(), all: z.boolean().optional() },
+      annotations: { readOnlyHint: true },
+    },
+    async ({ id, all }) => {
+      if (id !== undefined) return toolResult(mapResult(ctx.tasks.get(id), summarizeTask));
+      const list = ctx.tasks.list().filter((t) => all === true || !FINAL_TASK_STATES.has(t.state));
+      return toolResult(ok({ tasks: list.map(summarizeTask) }));
+    },
+  );
+
+  server.registerTool(
+    'axiom_dag',
+    {
+      title: 'Task tree',
+      description: 'The task tree (who spawned whom) with each task\'s state. Default root: the calling agent\'s own task, or every root for the console.',
+      inputSchema: { rootId: taskIdSchema.optional() },
+      annotations: { readOnlyHint: true },
+    },
+    async ({ rootId }) => {
+      const root = rootId ?? (ctx.caller.kind === 'agent' ? ctx.caller.taskId : undefined);
+      if (root !== undefined && !ctx.tasks.get(root).ok) return toolResult(err('not_found:task', `no task ${root}`));
+      const tree = buildTree(ctx.tasks.list(), root);
+      return { content: [{ type: 'text', text: renderTree(tree) || '(no tasks)' }], structuredContent: { tree } };
+    },
+  );
+
+  server.registerTool(
+    'axiom_wait',
+    {
+      title: 'Wait for a task',
+      description:
+        'Wait until a task is no longer working (not queued, starting or busy, and no prompt waiting to be delivered), or until timeoutMs. ' +
+        'Sends progress notifications while waiting when the request carries a progress token. Returns the task and whether it timed out.',
+      inputSchema: {
+        id: taskIdSchema,
+        timeoutMs: z.number().int().min(0).max(WAIT_LIMITS.maxTimeoutMs).optional().describe(`Default ${WAIT_LIMITS.defaultTimeoutMs}`),
+      },
+      annotations: { readOnlyHint: true },
+    },
+    async ({ id, timeoutMs }, extra) => {
+      if (!ctx.tasks.get(id).ok) return toolResult(err('not_found:task', `no task ${id}`));
+      const progressToken = extra._meta?.progressToken;
+      const outcome = await waitUntilSettled({
+        tasks: ctx.tasks,
+        id,
+        timeoutMs: timeoutMs ?? WAIT_LIMITS.defaultTimeoutMs,
+        signal: extra.signal,
+        onProgress:
+          progressToken === undefined
+            ? undefined
+            : (elapsedMs, task) =>
+                void extra.sendNotification({ method: 'notifications/progress', params: { progressToken, progress: elapsedMs, message: `${task.id} is ${task.state}` } }),
+      });
+      return toolResult(mapResult(outcome, (o) => ({ timedOut: o.timedOut, task: summarizeTask(o.task) })));
+    },
+  );
+}
+
+type SpawnArgs = { prompt: string; agent?: TaskInfo['agent']; parentId?: TaskId; cwd?: string; check?: string; name?: string };
+
+async function spawn(ctx: McpToolContext, args: SpawnArgs): Promise<Result<{ id: TaskId; sessionId: string | null; parentId: TaskId | null }>> {
+  const { caller, tasks } = ctx;
+  const parentId = args.parentId ?? (caller.kind === 'agent' ? caller.taskId : undefined);
+  if (parentId !== undefined) {
+    const inScope = scoped(tasks, caller, parentId);
+    if (!inScope.ok) return inScope;
+  }
+  const allowed = ctx.limiter.take(callerKey(caller));
+  if (!allowed.ok) return err('refused:rate-limit', `too many spawns from this caller; retry in ${Math.ceil(allowed.retryAfterMs / 1000)} s`);
+  const parsed = createTaskInputSchema.safeParse({ ...args, parentId });
+  if (!parsed.success) return err('invalid:payload', parsed.error.issues.map((i) => i.message).join('; '));
+  const startedAt = performance.now();
+  const created = await tasks.create(parsed.data);
+  ctx.onSpawned?.(performance.now() - startedAt);
+  return mapResult(created, (c) => ({ id: c.id, sessionId: c.sessionId, parentId: parentId ?? null }));
+}
+
+function mapResult<T, U>(r: Result<T>, f: (v: T) => U): Result<U> {
+  return r.ok ? ok(f(r.value)) : r;
+}
