@@ -85,6 +85,7 @@ export function measureStore(options: StoreBenchOptions): StoreBenchResult {
         status: null, parentId: i % 500 === 0 ? null : ('t-bench00000' as TaskId), children: [], sessionId: null,
         workspace: null, check: null, createdAt: 1_700_000_000_000 + (i % 500), startedAt: null, endedAt: null,
         attempts: 1, error: null, timeoutMs: null, queue: [], receipts: [], queuePosition: null,
+        verification: null, usage: { turns: 0, inputTokens: 0, outputTokens: 0 }, openSuggestions: 0, autoSteer: { enabled: false, minConfidence: 0.8 },
       });
     }
     const upsertSec = (performance.now() - t0) / 1000;

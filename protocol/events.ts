@@ -6,6 +6,8 @@ import type {
 } from './session';
 import type { ApproveChoice, InterruptOutcome, PromptReceipt } from './agent';
 import type { CreateTaskInput, TaskCreated, TaskId, TaskInfo } from './task';
+import type { AutoSteer, Intervention, Suggestion, SuggestionId } from './steering';
+import type { Proof } from './verification';
 
 /** Acks are optional on the wire (a client may fire and forget a keystroke); the server
  * replies whenever one is given. */
@@ -65,6 +67,21 @@ export interface ClientToServerEvents {
   'task:stop': (req: { id: string; subtree?: boolean }, ack?: Ack<TaskId[]>) => void;
   /** Stop and forget the task and its subtree. */
   'task:remove': (req: { id: string }, ack?: Ack<null>) => void;
+  /** The verification proof of a task (null before its first verification). */
+  'task:proof': (req: { id: string }, ack?: Ack<Proof | null>) => void;
+  /** The unified diff of the task's workspace changes since it started. */
+  'task:diff': (req: { id: string }, ack?: Ack<{ diff: string; truncated: boolean }>) => void;
+  'task:auto-steer': (req: { id: string; enabled: boolean; minConfidence?: number }, ack?: Ack<AutoSteer>) => void;
+  /** Open and snoozed suggestions (all tasks, or one), newest first. */
+  'suggestion:list': (req: { taskId?: string }, ack?: Ack<Suggestion[]>) => void;
+  /** Sends the proposed message (or `text`, an edited one) as the suggestion's action says. */
+  'suggestion:accept': (req: { id: string; text?: string }, ack?: Ack<Suggestion>) => void;
+  'suggestion:dismiss': (req: { id: string }, ack?: Ack<Suggestion>) => void;
+  'suggestion:snooze': (req: { id: string; minutes?: number }, ack?: Ack<Suggestion>) => void;
+  /** One steering message to several agents. */
+  'steer:broadcast': (req: { taskIds: string[]; text: string; mode?: 'queue' | 'now' }, ack?: Ack<Intervention[]>) => void;
+  /** Interventions on one task, oldest first. */
+  'intervention:list': (req: { taskId: string }, ack?: Ack<Intervention[]>) => void;
 }
 
 /** Server → client: facts. */
@@ -77,4 +94,8 @@ export interface ServerToClientEvents {
   'pty:snapshot': (snapshot: ScreenSnapshot) => void;
   'task:updated': (task: TaskInfo) => void;
   'task:removed': (payload: { id: TaskId }) => void;
+  'suggestion:updated': (suggestion: Suggestion) => void;
+  'intervention:recorded': (intervention: Intervention) => void;
+  /** A suggestion id that no longer exists (its task was removed). */
+  'suggestion:removed': (payload: { id: SuggestionId }) => void;
 }

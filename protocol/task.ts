@@ -3,6 +3,7 @@ import { LIMITS } from './limits';
 import { agentKindSchema, approveChoiceSchema, type AgentKind, type AgentStatus, type PromptReceipt } from './agent';
 import type { SessionId } from './ids';
 import type { WireError } from './result';
+import type { VerificationSummary } from './verification';
 
 /**
  * Tasks: a prompt given to an agent in a workspace, with an optional parent (the DAG) and an
@@ -81,6 +82,17 @@ export const createTaskInputSchema = z
     inheritContext: z.boolean().default(true),
     /** Claude only: `default` shows permission prompts; `acceptEdits` lets file edits through. */
     permissionMode: z.enum(['default', 'acceptEdits']).default('default'),
+    /** After a failed verification, send the failing output back and retry up to this many times. */
+    verifyRetries: z.number().int().min(0).max(10).default(0),
+    /** Guardrails: past any of these the agent is interrupted and a person notified. */
+    budget: z
+      .object({
+        wallMs: z.number().int().min(1000).max(LIMITS_TASK.maxTimeoutMs).optional(),
+        turns: z.number().int().min(1).max(10_000).optional(),
+        tokens: z.number().int().min(1).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type CreateTaskInput = z.input<typeof createTaskInputSchema>;
@@ -120,6 +132,13 @@ export interface TaskInfo {
   receipts: PromptReceipt[];
   /** Position in the scheduler's queue (0 = next), for `queued`. */
   queuePosition: number | null;
+  /** null until a turn ends on a task that has a check (or a default one). */
+  verification: VerificationSummary | null;
+  /** Turns finished, and tokens where the agent reports them (Claude transcripts). */
+  usage: { turns: number; inputTokens: number; outputTokens: number };
+  /** Suggestions still open on this task. */
+  openSuggestions: number;
+  autoSteer: { enabled: boolean; minConfidence: number };
 }
 
 export interface TaskCreated {

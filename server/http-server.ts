@@ -116,6 +116,8 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
     model: () => agentModel.current(),
     log,
     scheduler: { maxRunning: config.maxRunningTasks },
+    // Every task change and event goes to the durable record.
+    ledger: store,
   });
   const rest = createRestApi({ host, log, version: readVersion(), startedAtMs, tasks });
   // Read at scrape time only, after both exist.

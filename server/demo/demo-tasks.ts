@@ -20,7 +20,7 @@ export interface DemoTasksOptions {
 export async function startDemoTasks(options: DemoTasksOptions): Promise<void> {
   const { tasks, agentModel, log } = options;
   if (agentModel.current() === null || claudeCommand() === null || tasks.list().length > 0) return;
-  const base = { agent: 'claude', workspace: 'auto', inheritContext: true } as const;
+  const base = { agent: 'claude', workspace: 'auto', inheritContext: true, verifyRetries: 0 } as const;
   const parent = await tasks.create({
     ...base,
     name: 'Plan a greeting tool',

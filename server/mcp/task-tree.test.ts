@@ -24,6 +24,7 @@ function task(id: string, parentId: string | null, children: string[] = []): Tas
     queue: [],
     receipts: [],
     queuePosition: null,
+    verification: null, usage: { turns: 0, inputTokens: 0, outputTokens: 0 }, openSuggestions: 0, autoSteer: { enabled: false, minConfidence: 0.8 },
   };
 }
 

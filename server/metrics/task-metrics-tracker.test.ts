@@ -8,7 +8,7 @@ function task(state: TaskState, extra: Partial<TaskInfo> = {}): TaskInfo {
   return {
     id: 't-abcdef' as TaskId, name: 'n', prompt: 'p', agent: 'shell', state, status: null, parentId: null, children: [],
     sessionId: null, workspace: null, check: null, createdAt: 0, startedAt: null, endedAt: null, attempts: 1, error: null,
-    timeoutMs: null, queue: [], receipts: [], queuePosition: null, ...extra,
+    timeoutMs: null, queue: [], receipts: [], queuePosition: null, verification: null, usage: { turns: 0, inputTokens: 0, outputTokens: 0 }, openSuggestions: 0, autoSteer: { enabled: false, minConfidence: 0.8 }, ...extra,
   };
 }
 const status = (state: AgentStatus['state'], signal: StateSignal, since: number): AgentStatus => ({ state, signal, since, waiting: null, disagreement: null, lastLine: '', exitCode: null });

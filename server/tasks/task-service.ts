@@ -144,6 +144,10 @@ export class TaskService {
         queue: [],
         receipts: [],
         queuePosition: null,
+        verification: null,
+        usage: { turns: 0, inputTokens: 0, outputTokens: 0 },
+        openSuggestions: 0,
+        autoSteer: { enabled: false, minConfidence: 0.8 },
       },
     };
     this.tasks.set(id, rec);

@@ -28,6 +28,7 @@ export function taskInfo(id: string, extra: Partial<TaskInfo> = {}): TaskInfo {
     queue: [],
     receipts: [],
     queuePosition: 0,
+    verification: null, usage: { turns: 0, inputTokens: 0, outputTokens: 0 }, openSuggestions: 0, autoSteer: { enabled: false, minConfidence: 0.8 },
     ...extra,
   };
 }
