@@ -1,6 +1,7 @@
 import { bundledClaudePath, findClaudeOnPath, prepareClaudeLaunch } from '../claude/claude-launch';
 import type { AgentAdapter } from '../agent-adapter';
 import { CLAUDE_2_1 } from '../screen-rules/claude-2.1';
+import { writeAgentMcpConfig } from '../../mcp/agent-mcp-config';
 
 /** The Claude Code CLI found for this machine: the user's own on PATH first, else the one
  * installed with the console. */
@@ -34,6 +35,7 @@ export const claudeAdapter: AgentAdapter = {
       permissionMode: ctx.permissionMode,
       claudePath,
       ...(ctx.model === null ? {} : { model: ctx.model }),
+      ...(ctx.mcp == null ? {} : { extraArgs: await writeAgentMcpConfig(ctx.agentDir, ctx.mcp) }),
     });
     const args = ctx.prompt === null ? prepared.args : [...prepared.args, '--', ctx.prompt];
     return { command: prepared.command, args, env: prepared.env };
