@@ -1,0 +1,65 @@
+import { io, type Socket } from 'socket.io-client';
+import type { AttachReply, ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
+import { asBytes, decodeOutputBatch } from '../protocol/output-batch';
+import type { Result } from '../protocol/result';
+import type { TaskInfo } from '../protocol/task';
+import type { ApiClient } from './api-client';
+import { CliError, EXIT } from './exit-codes';
+
+/**
+ * `axiom tail ID`: follows a task's terminal live, as the browser does: a socket.io
+ * attach (not polling), the screen snapshot first, then the raw output frames, acked so
+ * the server's flow control keeps sending. Ends when the session exits (exit 0) or on
+ * Ctrl-C. Raw bytes, so a terminal shows colours and redraws as the pane does.
+ */
+export interface TailOptions {
+  api: ApiClient;
+  taskId: string;
+  write: (data: string | Uint8Array) => void;
+  /** Stop after the snapshot (`--once`): print the current screen and exit. */
+  once: boolean;
+}
+
+export async function tail(o: TailOptions): Promise<void> {
+  const task = await o.api.call<TaskInfo>('GET', `/api/tasks/${encodeURIComponent(o.taskId)}`);
+  if (task.sessionId === null) throw new CliError(`task ${task.id} has no terminal yet (${task.state})`, EXIT.error);
+  const sessionId = task.sessionId;
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(o.api.address.origin, {
+    transports: ['websocket'],
+    extraHeaders: { authorization: `Bearer ${o.api.address.token}` },
+    reconnection: false,
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      // Already exited: the snapshot is all there will be.
+      let exited = false;
+      socket.on('connect_error', (error) => reject(new CliError(`console unreachable at ${o.api.address.origin} (${error.message})`, EXIT.unreachable)));
+      socket.on('disconnect', () => resolve());
+      socket.on('pty:snapshot', (snap) => {
+        if (snap.id !== sessionId) return;
+        o.write(snap.data);
+        if (o.once || exited) resolve();
+      });
+      socket.on('pty:output-batch', (batch) => {
+        let last = -1;
+        decodeOutputBatch(asBytes(batch), (id, seq, data) => {
+          if (id !== sessionId) return;
+          o.write(data);
+          last = seq + data.byteLength;
+        });
+        if (last >= 0) socket.emit('pty:ack', { id: sessionId, seq: last });
+      });
+      socket.on('session:updated', (info) => {
+        if (info.id === sessionId && info.status === 'exited') resolve();
+      });
+      socket.on('connect', () => {
+        socket.emit('session:attach', { id: sessionId }, (r: Result<AttachReply>) => {
+          if (r.ok) exited = r.value.info.status === 'exited';
+          else reject(new CliError(`${r.error.code}: ${r.error.message}`, r.error.code.startsWith('not_found') ? EXIT.notFound : EXIT.error));
+        });
+      });
+    });
+  } finally {
+    socket.close();
+  }
+}
