@@ -1,3 +1,4 @@
+import type { Suggestion } from '../protocol/steering';
 import type { TaskInfo, TaskState } from '../protocol/task';
 import { stateSummary } from './task-format';
 
@@ -7,7 +8,7 @@ import { stateSummary } from './task-format';
  * tested without a browser and applies the same way to a single update and to the full
  * list after a reconnect (a task that started waiting while we were away still notifies).
  */
-export type TaskNoticeKind = 'waiting' | 'finished' | 'exited' | 'failed';
+export type TaskNoticeKind = 'waiting' | 'finished' | 'exited' | 'failed' | 'suggestion';
 
 export interface TaskNotice {
   taskId: string;
@@ -35,6 +36,7 @@ const TITLES: Record<TaskNoticeKind, (name: string) => string> = {
   finished: (name) => `${name} finished its turn`,
   exited: (name) => `${name} exited`,
   failed: (name) => `${name} failed`,
+  suggestion: (name) => `${name}: a suggestion to review`,
 };
 
 /**
@@ -48,6 +50,31 @@ export function taskNotices(prev: ReadonlyMap<string, TaskInfo>, next: ReadonlyM
     if (!before) continue;
     const kind = noticeKind(before.state, task.state);
     if (kind) out.push({ taskId: id, kind, title: TITLES[kind](task.name), body: stateSummary(task) });
+  }
+  return out;
+}
+
+/**
+ * Only suggestions a rule is sure about ring: a low-confidence guess is worth a glance at
+ * the inbox, not an interruption. The same bar as auto-steer's default.
+ */
+export const SUGGESTION_NOTIFY_MIN_CONFIDENCE = 0.8;
+
+/**
+ * Notices for suggestions that became open since `prev` (new ones, and snoozed ones the
+ * server reopened) with a high confidence. The caller skips the initial list, as with
+ * tasks: on load every open suggestion would otherwise ring at once.
+ */
+export function suggestionNotices(
+  prev: ReadonlyMap<string, Suggestion>,
+  next: ReadonlyMap<string, Suggestion>,
+  taskName: (taskId: string) => string,
+): TaskNotice[] {
+  const out: TaskNotice[] = [];
+  for (const [id, s] of next) {
+    if (s.state !== 'open' || s.confidence < SUGGESTION_NOTIFY_MIN_CONFIDENCE) continue;
+    if (prev.get(id)?.state === 'open') continue;
+    out.push({ taskId: s.taskId, kind: 'suggestion', title: TITLES.suggestion(taskName(s.taskId)), body: s.title });
   }
   return out;
 }
@@ -69,10 +96,12 @@ export async function requestNotificationAccess(): Promise<NotificationAccess> {
   return Notification.requestPermission();
 }
 
-/** Shows a notice if allowed. One notification per task (`tag`): a newer one replaces it. */
+/** Shows a notice if allowed. One notification per task and kind family (`tag`): a newer one replaces it. */
 export function showNotice(notice: TaskNotice, onClick?: () => void): void {
   if (notificationAccess() !== 'granted') return;
-  const n = new Notification(notice.title, { body: notice.body, tag: `axiom-${notice.taskId}` });
+  // Suggestions get their own tag: a suggestion must not silently replace "needs you".
+  const tag = notice.kind === 'suggestion' ? `axiom-suggestion-${notice.taskId}` : `axiom-${notice.taskId}`;
+  const n = new Notification(notice.title, { body: notice.body, tag });
   n.onclick = () => {
     window.focus();
     onClick?.();
