@@ -12,7 +12,7 @@ import { startTestConsole, TEST_TOKEN, waitFor, type TestConsole } from '../serv
  */
 const BIN = fileURLToPath(new URL('./axiom.mjs', import.meta.url));
 let c: TestConsole;
-let env: Record<string, string | undefined>;
+let env: NodeJS.ProcessEnv;
 
 interface Run {
   code: number;
