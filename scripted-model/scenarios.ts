@@ -63,6 +63,14 @@ function resolveInCwd(facts: RequestFacts, rel: string): string {
   return path.join(facts.cwd, rel);
 }
 
+/** A Write of `rel` in the CLI's cwd, then a closing sentence after its tool result. */
+function writeThenSay(facts: RequestFacts, rel: string, content: string, closing: string): ScriptedTurn[] {
+  return [
+    { blocks: [text(`I'll write ${rel}.`), { type: 'tool_use', name: 'Write', input: { file_path: resolveInCwd(facts, rel), content } }] },
+    reply(closing),
+  ];
+}
+
 /** Fixed-width steps, one per delta, so the pace is exactly SLOW_PACE_MS per step. */
 const SLOW_STEP_CHARS = slowStep(1).length;
 function slowStep(i: number): string {
@@ -96,6 +104,48 @@ export const SCENARIOS: readonly Scenario[] = [
     turns: ({ arg }) => [
       { blocks: [text('Running a command.'), { type: 'tool_use', name: 'Bash', input: { command: arg, description: 'Run the requested command' } }] },
       reply(`Ran \`${arg}\`.`),
+    ],
+  },
+  // The steering scenario suite: each reproduces one way agents fail (or the honest case),
+  // with a file `result.txt` that a task's check can test (`grep -q correct result.txt`).
+  {
+    name: 'fix',
+    keyword: /\bFix it\b/,
+    turns: ({ facts }) => writeThenSay(facts, 'result.txt', 'correct answer\n', 'Fixed result.txt; it now holds the correct answer.'),
+  },
+  {
+    name: 'honest',
+    keyword: /\bhonest-work\b/,
+    turns: ({ facts }) => writeThenSay(facts, 'result.txt', 'correct answer\n', "I've written result.txt and checked it: the check passes."),
+  },
+  {
+    name: 'claim-failing',
+    keyword: /\bclaim-failing\b/,
+    turns: ({ facts }) => writeThenSay(facts, 'result.txt', 'wrong answer\n', "Done! I've implemented it and all tests pass."),
+  },
+  {
+    name: 'claim-done',
+    keyword: /\bclaim-done\b/,
+    turns: () => [reply("Done! I've implemented the feature and all tests pass.")],
+  },
+  {
+    name: 'stub-code',
+    keyword: /\bstub-code\b/,
+    turns: ({ facts }) =>
+      writeThenSay(
+        facts,
+        'feature.js',
+        "export function greet(name) {\n  // TODO: implement greeting\n  throw new Error('not implemented');\n}\n",
+        "I've added the skeleton of greet() in feature.js.",
+      ),
+  },
+  {
+    name: 'repeat-error',
+    keyword: /\brepeat-error\b/,
+    turns: () => [
+      reply(
+        "Running the build.\nError: Cannot find module 'left-pad'\nRetrying the build.\nError: Cannot find module 'left-pad'\nRetrying once more.\nError: Cannot find module 'left-pad'",
+      ),
     ],
   },
   {

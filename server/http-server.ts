@@ -17,6 +17,7 @@ import { AGENT_HOOKS_PREFIX, handleAgentHook } from './transport/agent-hooks';
 import type { SessionHost } from './sessions/session-host';
 import { sendResult } from './transport/http-io';
 import { startNextApp, type NextApp } from './transport/next-app';
+import { createOversight } from './steering/oversight-setup';
 import { createRestApi } from './transport/rest-api';
 import { attachSocketApi } from './transport/socket-api';
 import { createSocketServer, SOCKET_IO_PATH } from './transport/socket-server';
@@ -119,7 +120,8 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
     // Every task change and event goes to the durable record.
     ledger: store,
   });
-  const rest = createRestApi({ host, log, version: readVersion(), startedAtMs, tasks });
+  const { steering, oversight, dispose: disposeOversight } = createOversight({ tasks, host, dataDir: config.dataDir, log, ledger: store });
+  const rest = createRestApi({ host, log, version: readVersion(), startedAtMs, tasks, steering: { service: steering, proofs: oversight } });
   // Read at scrape time only, after both exist.
   const metrics = createConsoleMetrics({ tasks, host, mcpSessions: () => mcp.sessionCount() });
   const mcp = createMcpEndpoint({ tasks, host, agentTokens, log, version: readVersion(), onSpawned: (ms) => metrics.observeMcpSpawn(ms) });
@@ -178,7 +180,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
   });
 
   const io = createSocketServer({ httpServer: server, policy: currentPolicy, log });
-  const stopRouting = attachSocketApi({ io, host, log, tasks });
+  const stopRouting = attachSocketApi({ io, host, log, tasks, steering: { service: steering, proofs: oversight } });
 
   const port = await listen(server, config.host, config.port);
   policy = {
@@ -210,6 +212,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
       await Promise.race([ioClosed, delay(SHUTDOWN.connectionGraceMs)]);
       for (const socket of openSockets) socket.destroy();
       await Promise.all([httpClosed, ioClosed]);
+      disposeOversight();
       await tasks.dispose();
       await host.dispose();
       stopStoreBridge();

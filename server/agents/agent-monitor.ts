@@ -2,7 +2,7 @@ import type { AgentStatus } from '../../protocol/agent';
 import type { SessionId } from '../../protocol/ids';
 import type { SessionHost } from '../sessions/session-host';
 import type { AgentAdapter } from './agent-adapter';
-import { readHook } from './hook-events';
+import { hookFacts, readHook } from './hook-events';
 import { lastMeaningfulLine, readScreen, readTitle, STATUS_CHROME } from './screen-rules/screen-rule-set';
 import { DEFAULT_FUSION, StateFusion, type FusionOptions } from './state-fusion';
 
@@ -40,6 +40,7 @@ export class AgentMonitor {
   private screenText = '';
   private stopped = false;
   private seenWork = false;
+  private stopInfo: { message: string | null; transcriptPath: string | null } = { message: null, transcriptPath: null };
   private readonly startedAt: number;
   private readonly waiters = new Set<() => void>();
   /** Counts UserPromptSubmit hooks, so a prompt delivery can tell its own submit. */
@@ -79,7 +80,19 @@ export class AgentMonitor {
   }
 
   /** A hook report from this agent's CLI (already authenticated by the caller). */
+  /** What the agent said when its last turn stopped, and its transcript (Claude's Stop hook). */
+  lastStop(): { message: string | null; transcriptPath: string | null } {
+    return this.stopInfo;
+  }
+
   hook(payload: Record<string, unknown>): void {
+    const facts = hookFacts(payload);
+    if (facts.transcriptPath !== null) this.stopInfo = { ...this.stopInfo, transcriptPath: facts.transcriptPath };
+    if (facts.event === 'UserPromptSubmit') this.stopInfo = { ...this.stopInfo, message: null };
+    if (facts.event === 'Stop') {
+      const message = payload['last_assistant_message'];
+      this.stopInfo = { ...this.stopInfo, message: typeof message === 'string' ? message : null };
+    }
     const reading = readHook(payload);
     if (reading.kind === 'ignore') return;
     if (reading.submitted) this.submits += 1;

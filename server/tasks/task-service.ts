@@ -2,6 +2,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ApproveChoice, InterruptOutcome, PromptReceipt } from '../../protocol/agent';
+import type { Intervention } from '../../protocol/steering';
+import type { VerificationSummary } from '../../protocol/verification';
 import type { SessionId } from '../../protocol/ids';
 import { err, ok, type Result } from '../../protocol/result';
 import {
@@ -49,6 +51,26 @@ export interface TaskServiceOptions {
 
 export type TaskEvent = { type: 'task:updated'; task: TaskInfo } | { type: 'task:removed'; id: TaskId };
 
+/**
+ * What oversight (verification, steering, guardrails) listens to; not sent to browsers.
+ * `turn-ended`: the agent went from working (busy/waiting) to idle, with what it said last
+ * when the agent reports it (Claude's Stop hook carries the last assistant message).
+ */
+export type TaskLifecycle =
+  | { type: 'started'; task: TaskInfo }
+  | { type: 'turn-ended'; task: TaskInfo; lastMessage: string | null; transcriptPath: string | null }
+  | { type: 'ended'; task: TaskInfo }
+  | { type: 'hook'; task: TaskInfo; payload: Record<string, unknown> }
+  | { type: 'intervention'; intervention: Omit<Intervention, 'id' | 'at'> };
+
+export type Who = Intervention['who'];
+/** Who acted and why, for the intervention record. */
+export interface InterventionMeta {
+  who?: Who;
+  kind?: Intervention['kind'];
+  suggestionId?: Intervention['suggestionId'];
+}
+
 interface TaskRecord {
   info: TaskInfo;
   request: CreateTaskRequest;
@@ -72,6 +94,7 @@ export class TaskService {
   private readonly graph = new TaskGraph();
   private readonly scheduler: TaskScheduler;
   private readonly listeners = new Set<(e: TaskEvent) => void>();
+  private readonly lifecycle = new Set<(e: TaskLifecycle) => void>();
   private readonly unsubscribeHost: () => void;
   private disposed = false;
 
@@ -88,6 +111,74 @@ export class TaskService {
   onEvent(listener: (e: TaskEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  onLifecycle(listener: (e: TaskLifecycle) => void): () => void {
+    this.lifecycle.add(listener);
+    return () => this.lifecycle.delete(listener);
+  }
+
+  /** The rendered screen of the task's agent as last read by its monitor. */
+  screenOf(id: TaskId): string | null {
+    return this.tasks.get(id)?.run?.monitor.screen() ?? null;
+  }
+
+  /** What the agent said when its last turn stopped (Claude's Stop hook), and its transcript. */
+  lastStopOf(id: TaskId): { message: string | null; transcriptPath: string | null } {
+    return this.tasks.get(id)?.run?.monitor.lastStop() ?? { message: null, transcriptPath: null };
+  }
+
+  /** The agent's output offset now (evidence links to it). */
+  outputSeqOf(id: TaskId): number | null {
+    return this.tasks.get(id)?.run?.monitor.outputBytes ?? null;
+  }
+
+  setVerification(id: TaskId, verification: VerificationSummary): void {
+    this.patch(id, (info) => {
+      info.verification = verification;
+    });
+  }
+
+  setUsage(id: TaskId, usage: TaskInfo['usage']): void {
+    this.patch(id, (info) => {
+      info.usage = usage;
+    });
+  }
+
+  setOpenSuggestions(id: TaskId, count: number): void {
+    this.patch(id, (info) => {
+      if (info.openSuggestions !== count) info.openSuggestions = count;
+    });
+  }
+
+  setAutoSteer(id: TaskId, autoSteer: TaskInfo['autoSteer']): Result<TaskInfo['autoSteer']> {
+    if (!this.tasks.has(id)) return notFound(id);
+    this.patch(id, (info) => {
+      info.autoSteer = autoSteer;
+    });
+    return ok(autoSteer);
+  }
+
+  /** The create request (check command, budgets, verify retries) of a task. */
+  requestOf(id: TaskId): CreateTaskRequest | null {
+    return this.tasks.get(id)?.request ?? null;
+  }
+
+  private patch(id: TaskId, change: (info: TaskInfo) => void): void {
+    const rec = this.tasks.get(id);
+    if (rec === undefined) return;
+    change(rec.info);
+    this.changed(rec);
+  }
+
+  private life(event: TaskLifecycle): void {
+    for (const l of this.lifecycle) {
+      try {
+        l(event);
+      } catch (error) {
+        this.options.log.log('error', 'task lifecycle listener failed', error);
+      }
+    }
   }
 
   list(): TaskInfo[] {
@@ -165,7 +256,16 @@ export class TaskService {
     return ok({ id, sessionId: rec.info.sessionId });
   }
 
-  async prompt(id: TaskId, text: string, mode: 'queue' | 'now'): Promise<Result<PromptReceipt>> {
+  async prompt(id: TaskId, text: string, mode: 'queue' | 'now', meta: InterventionMeta = {}): Promise<Result<PromptReceipt>> {
+    const result = await this.promptQuiet(id, text, mode);
+    this.life({
+      type: 'intervention',
+      intervention: { taskId: id, kind: meta.kind ?? 'prompt', who: meta.who ?? 'api', text, outcome: result.ok ? result.value.status : result.error.code, suggestionId: meta.suggestionId ?? null },
+    });
+    return result;
+  }
+
+  private async promptQuiet(id: TaskId, text: string, mode: 'queue' | 'now'): Promise<Result<PromptReceipt>> {
     const rec = this.tasks.get(id);
     if (rec === undefined) return notFound(id);
     if (FINAL_TASK_STATES.has(rec.info.state)) return err('refused:task-ended', `task ${id} has ended`);
@@ -180,7 +280,7 @@ export class TaskService {
     return ok(await rec.run.prompt(text, mode));
   }
 
-  async interrupt(id: TaskId, options: { subtree: boolean; escalate?: boolean }): Promise<Result<InterruptOutcome[]>> {
+  async interrupt(id: TaskId, options: { subtree: boolean; escalate?: boolean } & InterventionMeta): Promise<Result<InterruptOutcome[]>> {
     if (!this.tasks.has(id)) return notFound(id);
     const ids = options.subtree ? this.graph.subtree(id) : [id];
     const outcomes = await Promise.all(
@@ -190,16 +290,20 @@ export class TaskService {
         return run.interrupt({ escalate: options.escalate ?? false });
       }),
     );
-    for (const [i, t] of ids.entries()) this.options.ledger?.append({ type: 'task.interrupt', taskId: t, data: outcomes[i] });
+    for (const [i, t] of ids.entries()) {
+      this.options.ledger?.append({ type: 'task.interrupt', taskId: t, data: outcomes[i] });
+      this.life({ type: 'intervention', intervention: { taskId: t, kind: options.kind ?? 'interrupt', who: options.who ?? 'api', text: null, outcome: outcomes[i]?.outcome ?? 'unknown', suggestionId: options.suggestionId ?? null } });
+    }
     return ok(outcomes);
   }
 
-  async approve(id: TaskId, choice: ApproveChoice): Promise<Result<null>> {
+  async approve(id: TaskId, choice: ApproveChoice, meta: InterventionMeta = {}): Promise<Result<null>> {
     const rec = this.tasks.get(id);
     if (rec === undefined) return notFound(id);
     if (rec.run === null) return err('refused:not-waiting', 'the agent is not waiting for an answer');
     const result = await rec.run.approve(choice);
     this.options.ledger?.append({ type: 'task.approve', taskId: id, data: { choice, ok: result.ok } });
+    this.life({ type: 'intervention', intervention: { taskId: id, kind: meta.kind ?? 'approve', who: meta.who ?? 'api', text: choice, outcome: result.ok ? 'ok' : result.error.code, suggestionId: meta.suggestionId ?? null } });
     return result;
   }
 
@@ -249,6 +353,7 @@ export class TaskService {
       return err('refused:hook-secret', 'unknown task or wrong hook secret');
     }
     rec.run?.monitor.hook(payload);
+    this.life({ type: 'hook', task: this.view(rec), payload });
     return ok(null);
   }
 
@@ -334,6 +439,10 @@ export class TaskService {
         info.state = status.state;
         if (previous !== info.state) this.options.ledger?.append({ type: 'task.state', taskId: info.id, sessionId, data: { from: previous, to: info.state, signal: status.signal } });
         this.changed(rec);
+        if ((previous === 'busy' || previous === 'waiting') && info.state === 'idle') {
+          const last = run.monitor.lastStop();
+          this.life({ type: 'turn-ended', task: this.view(rec), lastMessage: last.message, transcriptPath: last.transcriptPath });
+        }
       },
       onReceipts: (queue, receipts) => {
         info.queue = queue;
@@ -343,6 +452,7 @@ export class TaskService {
     });
     rec.run = run;
     run.start();
+    this.life({ type: 'started', task: this.view(rec) });
     if (rec.adapter.initialPrompt === 'type') void this.effectivePrompt(rec).then((p) => run.prompt(p, 'queue'));
     for (const early of rec.early.splice(0)) void run.prompt(early.text, early.mode);
     if (info.timeoutMs !== null) {
@@ -365,6 +475,7 @@ export class TaskService {
     this.scheduler.release(info.id);
     this.options.ledger?.append({ type: 'task.state', taskId: info.id, sessionId: info.sessionId, data: { from, to: state, error } });
     this.changed(rec);
+    this.life({ type: 'ended', task: this.view(rec) });
     if (state !== 'exited' && info.sessionId !== null) await this.options.host.request({ type: 'kill', id: info.sessionId });
     this.pump();
   }

@@ -15,6 +15,8 @@ import { describeZodError, readJsonBody, sendJson, sendResult, sendText } from '
 import { createRouter, type RouteEntry } from './router';
 import type { TaskService } from '../tasks/task-service';
 import { buildTaskRoutes } from './task-routes';
+import type { SteeringService } from '../steering/steering-service';
+import { buildSteeringRoutes, type ProofSource } from './steering-routes';
 
 /**
  * The REST API. Each route parses (path id, query, JSON body), calls one host request and
@@ -43,6 +45,8 @@ export interface RestApiOptions {
   startedAtMs: number;
   /** The task routes (/api/tasks...), when the console runs tasks. */
   tasks?: TaskService;
+  /** Suggestions, broadcast, proofs and diffs (needs tasks). */
+  steering?: { service: SteeringService; proofs: ProofSource };
 }
 
 export interface RouteContext {
@@ -63,7 +67,12 @@ export interface RouteHandler {
 export type RestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 export function createRestApi(options: RestApiOptions): RestHandler {
-  const router = createRouter([...buildRoutes(options), ...(options.tasks === undefined ? [] : buildTaskRoutes(options.tasks))]);
+  const { tasks, steering } = options;
+  const router = createRouter([
+    ...buildRoutes(options),
+    ...(tasks === undefined ? [] : buildTaskRoutes(tasks)),
+    ...(tasks === undefined || steering === undefined ? [] : buildSteeringRoutes({ tasks, steering: steering.service, proofs: steering.proofs })),
+  ]);
   return async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://placeholder');

@@ -17,11 +17,21 @@ import {
   taskApproveRequestSchema,
   taskInterruptRequestSchema,
   taskPromptRequestSchema,
+  taskIdSchema,
   taskRefSchema,
   taskStopRequestSchema,
 } from '../../protocol/task';
 import type { Logger } from '../logger';
 import type { TaskService } from '../tasks/task-service';
+import type { SteeringService } from '../steering/steering-service';
+import type { ProofSource } from './steering-routes';
+import {
+  acceptSuggestionRequestSchema,
+  autoSteerRequestSchema,
+  broadcastSchema,
+  snoozeSuggestionRequestSchema,
+  suggestionRefSchema,
+} from '../../protocol/steering';
 import type { HostEvent, SessionHost, ViewerId } from '../sessions/session-host';
 import { describeZodError } from './http-io';
 import { createStrikeCounter, MALFORMED_LIMITS, type StrikeCounter } from './strike-counter';
@@ -46,6 +56,8 @@ export interface SocketApiOptions {
   malformedLimits?: { maxStrikes: number; windowMs: number };
   /** Task commands and task:* broadcasts, when the console runs tasks. */
   tasks?: TaskService;
+  /** Suggestion commands and broadcasts (needs tasks). */
+  steering?: { service: SteeringService; proofs: ProofSource };
 }
 
 /** Wires every socket; returns a function that stops routing host events. */
@@ -59,9 +71,16 @@ export function attachSocketApi(options: SocketApiOptions): () => void {
       if (event.type === 'task:updated') io.to(ALL_VIEWERS_ROOM).emit('task:updated', event.task);
       else io.to(ALL_VIEWERS_ROOM).emit('task:removed', { id: event.id });
     }) ?? (() => undefined);
+  const unsubscribeSteering =
+    options.steering?.service.onEvent((event) => {
+      if (event.type === 'suggestion:updated') io.to(ALL_VIEWERS_ROOM).emit('suggestion:updated', event.suggestion);
+      else if (event.type === 'suggestion:removed') io.to(ALL_VIEWERS_ROOM).emit('suggestion:removed', { id: event.id });
+      else io.to(ALL_VIEWERS_ROOM).emit('intervention:recorded', event.intervention);
+    }) ?? (() => undefined);
   const unsubscribe = (): void => {
     unsubscribeHost();
     unsubscribeTasks();
+    unsubscribeSteering();
   };
   io.on('connection', (socket) => {
     const strikes = createStrikeCounter({ ...(options.malformedLimits ?? MALFORMED_LIMITS), now: Date.now });
@@ -70,6 +89,9 @@ export function attachSocketApi(options: SocketApiOptions): () => void {
     queues.set(viewerIdOf(socket), queue);
     registerCommands({ socket, host, log, strikes, queue });
     if (options.tasks !== undefined) registerTaskCommands({ socket, host, log, strikes, queue }, options.tasks);
+    if (options.tasks !== undefined && options.steering !== undefined) {
+      registerSteeringCommands({ socket, host, log, strikes, queue }, options.tasks, options.steering);
+    }
     socket.on('disconnect', () => {
       queue.dispose();
       queues.delete(viewerIdOf(socket));
@@ -133,6 +155,15 @@ const KNOWN_EVENTS: ReadonlySet<string> = new Set<keyof ClientToServerEvents>([
   'task:approve',
   'task:stop',
   'task:remove',
+  'task:proof',
+  'task:diff',
+  'task:auto-steer',
+  'suggestion:list',
+  'suggestion:accept',
+  'suggestion:dismiss',
+  'suggestion:snooze',
+  'steer:broadcast',
+  'intervention:list',
 ]);
 
 function registerCommands(ctx: CommandContext): void {
@@ -183,11 +214,28 @@ function registerCommands(ctx: CommandContext): void {
 function registerTaskCommands(ctx: CommandContext, tasks: TaskService): void {
   command(ctx, 'task:list', z.unknown(), () => Promise.resolve(ok(tasks.list())));
   command(ctx, 'task:create', createTaskInputSchema, (input) => tasks.create(input));
-  command(ctx, 'task:prompt', taskPromptRequestSchema, (req) => tasks.prompt(req.id, req.text, req.mode));
-  command(ctx, 'task:interrupt', taskInterruptRequestSchema, (req) => tasks.interrupt(req.id, { subtree: req.subtree }));
-  command(ctx, 'task:approve', taskApproveRequestSchema, (req) => tasks.approve(req.id, req.choice));
+  command(ctx, 'task:prompt', taskPromptRequestSchema, (req) => tasks.prompt(req.id, req.text, req.mode, { who: 'person' }));
+  command(ctx, 'task:interrupt', taskInterruptRequestSchema, (req) => tasks.interrupt(req.id, { subtree: req.subtree, who: 'person' }));
+  command(ctx, 'task:approve', taskApproveRequestSchema, (req) => tasks.approve(req.id, req.choice, { who: 'person' }));
   command(ctx, 'task:stop', taskStopRequestSchema, (req) => tasks.stop(req.id, { subtree: req.subtree }));
   command(ctx, 'task:remove', taskRefSchema, (req) => tasks.remove(req.id));
+}
+
+function registerSteeringCommands(ctx: CommandContext, tasks: TaskService, s: { service: SteeringService; proofs: ProofSource }): void {
+  const { service, proofs } = s;
+  command(ctx, 'task:proof', taskRefSchema, (req) => Promise.resolve(tasks.get(req.id).ok ? ok(proofs.proof(req.id)) : err('not_found:task', 'no such task')));
+  command(ctx, 'task:diff', taskRefSchema, (req) => proofs.diff(req.id));
+  command(ctx, 'task:auto-steer', autoSteerRequestSchema, (req) => Promise.resolve(tasks.setAutoSteer(req.id, { enabled: req.enabled, minConfidence: req.minConfidence })));
+  command(ctx, 'suggestion:list', z.object({ taskId: taskIdSchema.optional() }).strict().optional(), (req) =>
+    Promise.resolve(ok(service.list(req?.taskId === undefined ? {} : { taskId: req.taskId }))),
+  );
+  command(ctx, 'suggestion:accept', acceptSuggestionRequestSchema, (req) => service.accept(req.id, { ...(req.text === undefined ? {} : { text: req.text }), who: 'person' }));
+  command(ctx, 'suggestion:dismiss', suggestionRefSchema, (req) => Promise.resolve(service.dismiss(req.id, 'person')));
+  command(ctx, 'suggestion:snooze', snoozeSuggestionRequestSchema, (req) => Promise.resolve(service.snooze(req.id, req.minutes)));
+  command(ctx, 'steer:broadcast', broadcastSchema, (req) => service.broadcast(req.taskIds, req.text, req.mode, 'person'));
+  command(ctx, 'intervention:list', z.object({ taskId: taskIdSchema }).strict(), (req) =>
+    Promise.resolve(tasks.get(req.taskId).ok ? ok(service.interventionsOf(req.taskId)) : err('not_found:task', 'no such task')),
+  );
 }
 
 /**

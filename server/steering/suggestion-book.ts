@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import type { PromptReceipt } from '../../protocol/agent';
+import type { Suggestion, SuggestionId } from '../../protocol/steering';
+import type { TaskId } from '../../protocol/task';
+import type { SuggestionDraft } from './rule-types';
+
+/**
+ * The suggestions and what became of them. Raising the same finding twice (same task, same
+ * key) while the first is open or snoozed is a no-op, so a rule evaluated every second does
+ * not flood the inbox; a dismissed finding stays dismissed.
+ */
+export class SuggestionBook {
+  private readonly byId = new Map<SuggestionId, Suggestion>();
+  private readonly keys = new Map<string, SuggestionId>();
+
+  /** Returns the new suggestion, or null when this finding was already raised. */
+  raise(draft: SuggestionDraft, now: number): Suggestion | null {
+    const key = `${draft.taskId}\u0000${draft.key}`;
+    if (this.keys.has(key)) return null;
+    const s: Suggestion = {
+      id: `g-${randomBytes(6).toString('hex')}` as SuggestionId,
+      taskId: draft.taskId,
+      rule: draft.rule,
+      title: draft.title,
+      message: draft.message,
+      confidence: Math.round(draft.confidence * 100) / 100,
+      action: draft.action,
+      evidence: draft.evidence,
+      state: 'open',
+      createdAt: now,
+      resolvedAt: null,
+      resolvedBy: null,
+      sentText: null,
+      receipt: null,
+      snoozedUntil: null,
+    };
+    this.byId.set(s.id, s);
+    this.keys.set(key, s.id);
+    return s;
+  }
+
+  get(id: SuggestionId): Suggestion | undefined {
+    return this.byId.get(id);
+  }
+
+  list(filter: { taskId?: TaskId; states?: readonly Suggestion['state'][] } = {}): Suggestion[] {
+    return [...this.byId.values()]
+      .filter((s) => (filter.taskId === undefined || s.taskId === filter.taskId) && (filter.states === undefined || filter.states.includes(s.state)))
+      .sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  openCount(taskId: TaskId): number {
+    let n = 0;
+    for (const s of this.byId.values()) if (s.taskId === taskId && s.state === 'open') n++;
+    return n;
+  }
+
+  resolve(id: SuggestionId, patch: { state: 'accepted' | 'auto-applied' | 'dismissed' | 'expired'; by: Suggestion['resolvedBy']; sentText?: string; receipt?: PromptReceipt | null }, now: number): Suggestion | undefined {
+    const s = this.byId.get(id);
+    if (s === undefined) return undefined;
+    const next: Suggestion = { ...s, state: patch.state, resolvedAt: now, resolvedBy: patch.by, sentText: patch.sentText ?? s.sentText, receipt: patch.receipt ?? s.receipt, snoozedUntil: null };
+    this.byId.set(id, next);
+    return next;
+  }
+
+  snooze(id: SuggestionId, until: number): Suggestion | undefined {
+    const s = this.byId.get(id);
+    if (s === undefined) return undefined;
+    const next: Suggestion = { ...s, state: 'snoozed', snoozedUntil: until };
+    this.byId.set(id, next);
+    return next;
+  }
+
+  /** Snoozed suggestions whose time came: open again. */
+  wake(now: number): Suggestion[] {
+    const woken: Suggestion[] = [];
+    for (const s of this.byId.values()) {
+      if (s.state === 'snoozed' && s.snoozedUntil !== null && s.snoozedUntil <= now) {
+        const next: Suggestion = { ...s, state: 'open', snoozedUntil: null };
+        this.byId.set(s.id, next);
+        woken.push(next);
+      }
+    }
+    return woken;
+  }
+
+  /** Open suggestions of a task that ended: expired. */
+  expireTask(taskId: TaskId, now: number): Suggestion[] {
+    const out: Suggestion[] = [];
+    for (const s of this.byId.values()) {
+      if (s.taskId === taskId && (s.state === 'open' || s.state === 'snoozed')) {
+        const next = this.resolve(s.id, { state: 'expired', by: null }, now);
+        if (next !== undefined) out.push(next);
+      }
+    }
+    return out;
+  }
+
+  forgetTask(taskId: TaskId): SuggestionId[] {
+    const gone: SuggestionId[] = [];
+    for (const s of [...this.byId.values()]) {
+      if (s.taskId !== taskId) continue;
+      this.byId.delete(s.id);
+      gone.push(s.id);
+    }
+    for (const [k, id] of [...this.keys]) if (gone.includes(id)) this.keys.delete(k);
+    return gone;
+  }
+}
