@@ -3,9 +3,13 @@
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { io } from 'socket.io-client';
 import type { SessionInfo } from '../protocol/session';
+import type { Intervention, Suggestion } from '../protocol/steering';
 import type { TaskInfo } from '../protocol/task';
 import { command } from './commands';
 import { SessionsStore } from './sessions-store';
+import { steeringCommands } from './steering-commands';
+import { InterventionsStore } from './steering-interventions';
+import { EMPTY_SUGGESTIONS, SuggestionsStore, type SuggestionsState } from './suggestions-store';
 import { EMPTY_TASKS, TasksStore, type TasksState } from './tasks-store';
 import type { AxiomSocket, ConnectionStatus } from './socket-types';
 
@@ -15,6 +19,8 @@ interface AxiomContextValue {
   status: ConnectionStatus;
   store: SessionsStore;
   tasks: TasksStore;
+  suggestions: SuggestionsStore;
+  interventions: InterventionsStore;
 }
 
 const AxiomContext = createContext<AxiomContextValue | null>(null);
@@ -31,6 +37,8 @@ const SERVER_DISCONNECT_RETRY_MS = 2_000;
 export function AxiomProvider({ children }: { children: ReactNode }) {
   const [store] = useState(() => new SessionsStore());
   const [tasks] = useState(() => new TasksStore());
+  const [suggestions] = useState(() => new SuggestionsStore());
+  const [interventions] = useState(() => new InterventionsStore());
   const [socket, setSocket] = useState<AxiomSocket | null>(null);
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
 
@@ -51,6 +59,12 @@ export function AxiomProvider({ children }: { children: ReactNode }) {
         if (result.ok) tasks.replaceAll(result.value);
         else console.warn(`[axiom] task:list failed: ${result.error.code}`);
       });
+      // With a short timeout: a server without steering never answers, and then the inbox
+      // stays empty (rows fall back to the task's own open count).
+      void steeringCommands.listSuggestions(s).then((result) => {
+        if (result.ok) suggestions.replaceAll(result.value);
+        else console.warn(`[axiom] suggestion:list failed: ${result.error.code}`);
+      });
     };
     const onDisconnect = (reason: string): void => {
       setStatus('reconnecting');
@@ -60,7 +74,15 @@ export function AxiomProvider({ children }: { children: ReactNode }) {
     const onUpdated = (info: SessionInfo): void => store.upsert(info);
     const onRemoved = (payload: { id: string }): void => store.remove(payload.id);
     const onTaskUpdated = (task: TaskInfo): void => tasks.upsert(task);
-    const onTaskRemoved = (payload: { id: string }): void => tasks.remove(payload.id);
+    const onTaskRemoved = (payload: { id: string }): void => {
+      tasks.remove(payload.id);
+      // The server also sends suggestion:removed for each; this covers one that predates it.
+      suggestions.removeTask(payload.id);
+      interventions.dispatch({ type: 'task-removed', taskId: payload.id });
+    };
+    const onSuggestionUpdated = (suggestion: Suggestion): void => suggestions.upsert(suggestion);
+    const onSuggestionRemoved = (payload: { id: string }): void => suggestions.remove(payload.id);
+    const onInterventionRecorded = (intervention: Intervention): void => interventions.dispatch({ type: 'recorded', intervention });
 
     s.on('connect', onConnect);
     s.on('disconnect', onDisconnect);
@@ -69,6 +91,9 @@ export function AxiomProvider({ children }: { children: ReactNode }) {
     s.on('session:removed', onRemoved);
     s.on('task:updated', onTaskUpdated);
     s.on('task:removed', onTaskRemoved);
+    s.on('suggestion:updated', onSuggestionUpdated);
+    s.on('suggestion:removed', onSuggestionRemoved);
+    s.on('intervention:recorded', onInterventionRecorded);
     setSocket(s);
 
     return () => {
@@ -80,12 +105,15 @@ export function AxiomProvider({ children }: { children: ReactNode }) {
       s.off('session:removed', onRemoved);
       s.off('task:updated', onTaskUpdated);
       s.off('task:removed', onTaskRemoved);
+      s.off('suggestion:updated', onSuggestionUpdated);
+      s.off('suggestion:removed', onSuggestionRemoved);
+      s.off('intervention:recorded', onInterventionRecorded);
       s.disconnect();
       setSocket(null);
     };
-  }, [store, tasks]);
+  }, [store, tasks, suggestions, interventions]);
 
-  return <AxiomContext.Provider value={{ socket, status, store, tasks }}>{children}</AxiomContext.Provider>;
+  return <AxiomContext.Provider value={{ socket, status, store, tasks, suggestions, interventions }}>{children}</AxiomContext.Provider>;
 }
 
 export function useAxiom(): AxiomContextValue {
@@ -114,4 +142,17 @@ export function useTaskForSession(sessionId: string): TaskInfo | undefined {
     () => tasks.forSession(sessionId),
     () => undefined,
   );
+}
+
+export function useSuggestions(): SuggestionsState {
+  const { suggestions } = useAxiom();
+  return useSyncExternalStore(suggestions.subscribe, suggestions.getSnapshot, () => EMPTY_SUGGESTIONS);
+}
+
+const NO_INTERVENTIONS: readonly Intervention[] = [];
+
+/** A task's interventions, oldest first (fetch its history with useInterventionHistory). */
+export function useInterventions(taskId: string): readonly Intervention[] {
+  const { interventions } = useAxiom();
+  return useSyncExternalStore(interventions.subscribe, () => interventions.forTask(taskId), () => NO_INTERVENTIONS);
 }

@@ -6,6 +6,8 @@ import type { TaskInfo, TaskState } from '@/protocol/task';
 import { useNow } from '@/lib/task-clock';
 import { DAG_NODE_SIZE } from '@/lib/task-dag-layout';
 import { formatElapsed, stateSummary, taskElapsedMs } from '@/lib/task-format';
+import { SuggestionCountChip } from '@/components/steering/suggestion-count-chip';
+import { VerificationBadge } from '@/components/verify/verification-badge';
 
 export type TaskNodeData = { task: TaskInfo };
 export type TaskFlowNode = Node<TaskNodeData, 'task'>;
@@ -59,11 +61,13 @@ function TaskNodeView({ data }: NodeProps<TaskFlowNode>) {
       <Handle type="target" position={Position.Top} isConnectable={false} className={HIDDEN_HANDLE} />
       <div className="flex min-w-0 items-baseline gap-1.5">
         <span className="min-w-0 flex-1 truncate text-xs font-semibold text-fg">{task.name}</span>
+        <NodeSuggestions task={task} />
         <span className="shrink-0 text-[10px] text-faint">{task.agent}</span>
       </div>
       <div className="flex items-center gap-1.5 text-[11px]">
         <span data-testid={`dag-node-state-${task.id}`} className={`font-medium ${STATE_TEXT[task.state]}`}>{task.state}</span>
         {task.queue.length > 0 && <span className="text-muted">· {task.queue.length} queued</span>}
+        <VerificationBadge task={task} testId={`dag-node-verification-${task.id}`} compact />
         <span data-testid={`dag-node-elapsed-${task.id}`} className="ml-auto font-mono text-faint tabular-nums">
           {formatElapsed(taskElapsedMs(task, now || task.createdAt))}
         </span>
@@ -71,6 +75,15 @@ function TaskNodeView({ data }: NodeProps<TaskFlowNode>) {
       <p className="truncate font-mono text-[10px] leading-4 text-muted" title={line ?? undefined}>{line || '\u00a0'}</p>
       <Handle type="source" position={Position.Bottom} isConnectable={false} className={HIDDEN_HANDLE} />
     </div>
+  );
+}
+
+/** The chip stops the click from reaching the node (which would go to the pane instead). */
+function NodeSuggestions({ task }: { task: TaskInfo }) {
+  return (
+    <span className="nodrag" onClick={(e) => e.stopPropagation()}>
+      <SuggestionCountChip task={task} testId={`dag-node-suggestions-${task.id}`} />
+    </span>
   );
 }
 

@@ -10,6 +10,10 @@ import { isLive } from '@/lib/session-format';
 import { NewSessionDialog } from '@/components/sessions/new-session-dialog';
 import { NewTaskDialog } from '@/components/tasks/new-task-dialog';
 import { TaskPanel } from '@/components/tasks/task-panel';
+import { InboxDrawer } from '@/components/steering/inbox-drawer';
+import { SteeringUiProvider, useSteeringUi } from '@/components/steering/steering-ui';
+import { useSuggestionNotifications } from '@/components/steering/use-suggestion-notifications';
+import { TaskDetailsDrawer } from '@/components/verify/task-details-drawer';
 import { useTaskNotifications } from '@/components/tasks/use-task-notifications';
 import { EmptyState } from './empty-state';
 import { PaneGrid } from './pane-grid';
@@ -23,7 +27,7 @@ type PanelMode = 'auto' | 'open' | 'closed';
 
 /** The dashboard: top bar, the tasks panel, the grid of panes, the dialogs and the shortcuts. */
 export function Dashboard() {
-  const { status } = useAxiom();
+  const { status, tasks: tasksStore } = useAxiom();
   const sessions = useSessions();
   const tasks = useTasks();
   const [panelMode, setPanelMode] = useState<PanelMode>('auto');
@@ -99,6 +103,12 @@ export function Dashboard() {
     });
   }, []);
   useTaskNotifications(focusTask);
+  // Through the store, not the snapshot: a stable callback, so the steering context does
+  // not change (and re-render every row) on each task update.
+  const focusTaskId = useCallback((taskId: string) => {
+    const task = tasksStore.get(taskId);
+    if (task) focusTask(task);
+  }, [tasksStore, focusTask]);
 
   // Latest values for the window listener, which is registered once.
   const state = useRef({ sessions, focusedId, maximizedId, dialogOpen: anyDialogOpen });
@@ -149,55 +159,71 @@ export function Dashboard() {
   const panelOpen = panelMode === 'open' || (panelMode === 'auto' && tasks.list.length > 0);
   const openNewTask = (parentId: string | null): void => setNewTask({ open: true, parentId });
   return (
-    <div className="flex h-dvh flex-col">
-      <TopBar
-        status={status}
-        activeCount={activeCount}
-        totalCount={sessions.length}
-        onNewSession={() => setDialogOpen(true)}
-        onNewTask={() => openNewTask(null)}
-        tasksOpen={panelOpen}
-        onToggleTasks={() => setPanelMode(panelOpen ? 'closed' : 'open')}
-        taskCount={tasks.list.length}
-        waitingCount={waitingCount(tasks.list)}
-        onShowWaiting={() => {
-          setPanelMode('open');
-          setTaskFilter('waiting');
-        }}
-      />
-      <div className="flex min-h-0 flex-1 flex-col lg:flex-row">
-        {panelOpen && (
-          <TaskPanel
-            state={tasks}
-            filter={taskFilter}
-            onFilter={setTaskFilter}
-            onFocusTask={focusTask}
-            onNewTask={openNewTask}
-            onClose={() => setPanelMode('closed')}
-          />
-        )}
-        <main className={`min-h-0 min-w-0 flex-1 ${maximizedId ? 'overflow-hidden' : 'overflow-y-auto'}`}>
-          {sessions.length === 0 ? (
-            <EmptyState onNewSession={() => setDialogOpen(true)} connected={status === 'connected'} />
-          ) : (
-            <PaneGrid
-              sessions={sessions}
-              focusedId={focusedId}
-              maximizedId={maximizedId}
-              onFocused={setFocusedId}
-              onToggleMaximize={toggleMaximize}
-              onRegisterFocus={onRegisterFocus}
+    <SteeringUiProvider focusTask={focusTaskId}>
+      <div className="flex h-dvh flex-col">
+        <TopBar
+          status={status}
+          activeCount={activeCount}
+          totalCount={sessions.length}
+          onNewSession={() => setDialogOpen(true)}
+          onNewTask={() => openNewTask(null)}
+          tasksOpen={panelOpen}
+          onToggleTasks={() => setPanelMode(panelOpen ? 'closed' : 'open')}
+          taskCount={tasks.list.length}
+          waitingCount={waitingCount(tasks.list)}
+          onShowWaiting={() => {
+            setPanelMode('open');
+            setTaskFilter('waiting');
+          }}
+        />
+        <div className="flex min-h-0 flex-1 flex-col lg:flex-row">
+          {panelOpen && (
+            <TaskPanel
+              state={tasks}
+              filter={taskFilter}
+              onFilter={setTaskFilter}
+              onFocusTask={focusTask}
+              onNewTask={openNewTask}
+              onClose={() => setPanelMode('closed')}
             />
           )}
-        </main>
+          <main className={`min-h-0 min-w-0 flex-1 ${maximizedId ? 'overflow-hidden' : 'overflow-y-auto'}`}>
+            {sessions.length === 0 ? (
+              <EmptyState onNewSession={() => setDialogOpen(true)} connected={status === 'connected'} />
+            ) : (
+              <PaneGrid
+                sessions={sessions}
+                focusedId={focusedId}
+                maximizedId={maximizedId}
+                onFocused={setFocusedId}
+                onToggleMaximize={toggleMaximize}
+                onRegisterFocus={onRegisterFocus}
+              />
+            )}
+          </main>
+        </div>
+        <NewSessionDialog open={dialogOpen} onClose={() => setDialogOpen(false)} onCreated={onCreated} />
+        <NewTaskDialog
+          open={newTask.open}
+          parentId={newTask.parentId}
+          onClose={() => setNewTask({ open: false, parentId: null })}
+          onCreated={onTaskCreated}
+        />
+        <SteeringDrawers />
       </div>
-      <NewSessionDialog open={dialogOpen} onClose={() => setDialogOpen(false)} onCreated={onCreated} />
-      <NewTaskDialog
-        open={newTask.open}
-        parentId={newTask.parentId}
-        onClose={() => setNewTask({ open: false, parentId: null })}
-        onCreated={onTaskCreated}
-      />
-    </div>
+    </SteeringUiProvider>
   );
+}
+
+/** The inbox or a task's details, whichever is open; and the suggestion notifications,
+ * whose click opens the inbox on that task. */
+function SteeringDrawers() {
+  const ui = useSteeringUi();
+  const openInbox = ui?.openInbox;
+  useSuggestionNotifications(useCallback((taskId: string) => openInbox?.(taskId), [openInbox]));
+  const drawer = ui?.drawer ?? null;
+  if (drawer?.kind === 'inbox') return <InboxDrawer taskId={drawer.taskId} />;
+  // Keyed: another task's details start fresh (diff folded, proof reloaded).
+  if (drawer?.kind === 'task') return <TaskDetailsDrawer key={drawer.taskId} taskId={drawer.taskId} />;
+  return null;
 }

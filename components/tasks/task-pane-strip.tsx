@@ -2,6 +2,10 @@
 
 import type { TaskInfo } from '@/protocol/task';
 import { disagreementText, stateSummary } from '@/lib/task-format';
+import { formatConfidence, usageText, usageTitle } from '@/lib/steering-format';
+import { SuggestionCountChip } from '@/components/steering/suggestion-count-chip';
+import { useSteeringUi } from '@/components/steering/steering-ui';
+import { VerificationBadge } from '@/components/verify/verification-badge';
 import { ApprovalBar } from './approval-bar';
 import { DisagreementIcon, TaskStateBadge } from './task-state-badge';
 
@@ -11,6 +15,8 @@ import { DisagreementIcon, TaskStateBadge } from './task-state-badge';
  */
 export function TaskPaneStrip({ task }: { task: TaskInfo }) {
   const { id } = task;
+  const ui = useSteeringUi();
+  const usage = usageText(task.usage);
   return (
     <div data-testid={`task-strip-${id}`} data-state={task.state} className="space-y-1 border-b border-line bg-raised/40 px-3 py-1">
       <div className="flex min-w-0 items-center gap-2 text-xs">
@@ -24,9 +30,19 @@ export function TaskPaneStrip({ task }: { task: TaskInfo }) {
           </span>
         )}
         <DisagreementIcon text={disagreementText(task.status)} testId={`task-warning-${id}`} />
-        {task.queue.length > 0 && (
-          <span data-testid={`task-queue-${id}`} className="ml-auto shrink-0 text-[11px] text-muted">{task.queue.length} queued</span>
+        <VerificationBadge task={task} testId={`task-verification-${id}`} />
+        <SuggestionCountChip task={task} testId={`task-suggestions-${id}`} />
+        {task.autoSteer.enabled && (
+          <span data-testid={`task-auto-steer-on-${id}`} className="shrink-0 text-[11px] text-accent" title={`Auto-steer on (≥ ${formatConfidence(task.autoSteer.minConfidence)})`}>auto</span>
         )}
+        <div className="ml-auto flex shrink-0 items-center gap-2 text-[11px]">
+          {task.queue.length > 0 && <span data-testid={`task-queue-${id}`} className="text-muted">{task.queue.length} queued</span>}
+          {usage && <span data-testid={`task-usage-${id}`} className="text-faint tabular-nums" title={usageTitle(task.usage)}>{usage}</span>}
+          {ui && (
+            <button type="button" data-testid={`task-strip-details-${id}`} onClick={() => ui.openTask(id)} title="Proof, diff, interventions and auto-steer"
+              className="text-accent hover:underline">details</button>
+          )}
+        </div>
       </div>
       {task.state === 'waiting' && (
         <ApprovalBar

@@ -5,6 +5,10 @@ import type { TaskInfo } from '@/protocol/task';
 import type { CommandError } from '@/lib/commands';
 import { useNow } from '@/lib/task-clock';
 import { disagreementText, formatElapsed, lastReceipt, stateSummary, taskElapsedMs } from '@/lib/task-format';
+import { usageText, usageTitle, formatConfidence } from '@/lib/steering-format';
+import { SuggestionCountChip } from '@/components/steering/suggestion-count-chip';
+import { useSteeringUi } from '@/components/steering/steering-ui';
+import { VerificationBadge } from '@/components/verify/verification-badge';
 import { ApprovalBar } from './approval-bar';
 import { TaskRowActions } from './task-row-actions';
 import { DisagreementIcon, TaskStateBadge } from './task-state-badge';
@@ -14,17 +18,24 @@ export interface TaskRowProps {
   descendants: number;
   onFocusTask: (task: TaskInfo) => void;
   onAddChild: (parentId: string) => void;
+  /** Picked for a broadcast ("Steer selected"). */
+  selected: boolean;
+  onSelect: (id: string, selected: boolean) => void;
 }
 
 /** One task in the list: what it is, how it is doing and why we think so, and its actions. */
-export function TaskRow({ task, descendants, onFocusTask, onAddChild }: TaskRowProps) {
+export function TaskRow({ task, descendants, onFocusTask, onAddChild, selected, onSelect }: TaskRowProps) {
   const { id } = task;
+  const ui = useSteeringUi();
+  const usage = usageText(task.usage);
   const now = useNow();
   const [error, setError] = useState<CommandError | null>(null);
   const receipt = lastReceipt(task);
   return (
     <li data-testid={`task-row-${id}`} data-state={task.state} className="space-y-1.5 border-b border-line px-3 py-2 last:border-b-0">
       <div className="flex min-w-0 items-center gap-2">
+        <input type="checkbox" data-testid={`task-select-${id}`} aria-label={`Select ${task.name} for a steering message`} checked={selected}
+          onChange={(e) => onSelect(id, e.target.checked)} className="shrink-0" />
         <button type="button" data-testid={`task-row-name-${id}`} onClick={() => onFocusTask(task)} disabled={!task.sessionId}
           title={task.sessionId ? `Go to the pane · ${task.prompt}` : task.prompt}
           className="min-w-0 truncate text-left text-sm font-medium text-fg hover:text-accent disabled:hover:text-fg">
@@ -42,6 +53,18 @@ export function TaskRow({ task, descendants, onFocusTask, onAddChild }: TaskRowP
           <span data-testid={`task-row-signal-${id}`} className="text-faint" title="The signal that decided this state">via {task.status.signal}</span>
         )}
         <DisagreementIcon text={disagreementText(task.status)} testId={`task-row-warning-${id}`} />
+        <VerificationBadge task={task} testId={`task-row-verification-${id}`} />
+        <SuggestionCountChip task={task} testId={`task-row-suggestions-${id}`} />
+        {task.autoSteer.enabled && (
+          <span data-testid={`task-row-auto-steer-on-${id}`} className="text-accent" title={`Auto-steer on: suggestions at ${formatConfidence(task.autoSteer.minConfidence)} or more are applied without a click`}>
+            auto-steer
+          </span>
+        )}
+        {usage && <span data-testid={`task-row-usage-${id}`} className="text-faint tabular-nums" title={usageTitle(task.usage)}>{usage}</span>}
+        {ui && (
+          <button type="button" data-testid={`task-row-details-${id}`} onClick={() => ui.openTask(id)} title="Proof, diff, interventions and auto-steer"
+            className="text-accent hover:underline">details</button>
+        )}
         {task.state === 'queued' && task.queuePosition !== null && <span className="text-muted">#{task.queuePosition + 1} in line</span>}
         {task.queue.length > 0 && (
           <span data-testid={`task-row-queue-${id}`} className="text-muted" title={task.queue.map((r) => r.text).join('\n')}>

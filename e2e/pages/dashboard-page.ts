@@ -199,4 +199,173 @@ export class DashboardPage {
   waitingBadge(): Locator {
     return this.page.getByTestId('waiting-badge');
   }
+
+  // --- Steering: suggestions inbox, broadcast, auto-steer ------------------------------
+
+  /** The open-suggestion count on the top bar's inbox button (`data-count` holds it too). */
+  inboxCount(): Locator {
+    return this.page.getByTestId('inbox-count');
+  }
+
+  /** Opens the inbox: every task's suggestions, or one task's (its row's count chip). */
+  async openInbox(taskId?: string): Promise<void> {
+    if (taskId) {
+      await this.showTasks();
+      await this.page.getByTestId(`task-row-suggestions-${taskId}`).click();
+    } else if (!(await this.page.getByTestId('inbox').isVisible())) {
+      await this.page.getByTestId('btn-inbox').click();
+    }
+    await expect(this.page.getByTestId('inbox')).toBeVisible();
+  }
+
+  async closeInbox(): Promise<void> {
+    await this.page.getByTestId('btn-close-inbox').click();
+    await expect(this.page.getByTestId('inbox')).toBeHidden();
+  }
+
+  /** A suggestion's card (`data-state`, `data-rule`, `data-task-id`). */
+  suggestion(id: string): Locator {
+    return this.page.getByTestId(`suggestion-${id}`);
+  }
+
+  /** Cards in the inbox, optionally only those of one rule or task. */
+  suggestionCards(filter: { rule?: string; taskId?: string; state?: string } = {}): Locator {
+    let sel = 'article[data-testid^="suggestion-"]';
+    if (filter.rule) sel += `[data-rule="${filter.rule}"]`;
+    if (filter.taskId) sel += `[data-task-id="${filter.taskId}"]`;
+    if (filter.state) sel += `[data-state="${filter.state}"]`;
+    return this.page.locator(sel);
+  }
+
+  /** Waits for an open suggestion of `rule` on a task and returns its id. */
+  async waitForSuggestion(taskId: string, rule: string, timeout = 30_000): Promise<string> {
+    await this.openInbox();
+    const card = this.suggestionCards({ rule, taskId, state: 'open' }).first();
+    await expect(card).toBeVisible({ timeout });
+    return ((await card.getAttribute('data-testid')) ?? '').slice('suggestion-'.length);
+  }
+
+  suggestionEvidence(id: string): Locator {
+    return this.page.getByTestId(`suggestion-evidence-${id}`);
+  }
+
+  /** Accept (send) a suggestion; with `text`, edit the proposed message first. */
+  async acceptSuggestion(id: string, text?: string): Promise<void> {
+    if (text !== undefined) await this.page.getByTestId(`suggestion-text-${id}`).fill(text);
+    await this.page.getByTestId(`suggestion-accept-${id}`).click();
+  }
+
+  async dismissSuggestion(id: string): Promise<void> {
+    await this.page.getByTestId(`suggestion-dismiss-${id}`).click();
+  }
+
+  async snoozeSuggestion(id: string): Promise<void> {
+    await this.page.getByTestId(`suggestion-snooze-${id}`).click();
+  }
+
+  /** After accept: the message's receipt (`data-status`: queued, typed, submitted or failed). */
+  suggestionReceipt(id: string): Locator {
+    return this.page.getByTestId(`suggestion-receipt-${id}`);
+  }
+
+  /** The "auto" badge of a suggestion applied by auto-steer. */
+  suggestionAutoBadge(id: string): Locator {
+    return this.page.getByTestId(`suggestion-auto-${id}`);
+  }
+
+  /** Ticks the tasks in the list, then "Steer selected" → message → send. */
+  async broadcast(taskIds: string[], text: string, opts: { now?: boolean } = {}): Promise<void> {
+    await this.showTasks();
+    for (const id of taskIds) await this.page.getByTestId(`task-select-${id}`).check();
+    await this.page.getByTestId('btn-broadcast').click();
+    await expect(this.page.getByTestId('broadcast-dialog')).toBeVisible();
+    await this.page.getByTestId('broadcast-text').fill(text);
+    if (opts.now) await this.page.getByTestId('broadcast-now').check();
+    await this.page.getByTestId('broadcast-send').click();
+    await expect(this.page.getByTestId('broadcast-result')).toBeVisible();
+  }
+
+  /** Per task, the outcome of the last broadcast (`data-outcome`). */
+  broadcastResult(taskId: string): Locator {
+    return this.page.getByTestId(`broadcast-result-${taskId}`);
+  }
+
+  // --- Task details: verification proof, diff, interventions, usage --------------------
+
+  /** Opens the task's details drawer from its list row. */
+  async openTaskDetails(taskId: string): Promise<void> {
+    if (await this.page.getByTestId(`task-details-${taskId}`).isVisible()) return;
+    await this.showTasks();
+    await this.page.getByTestId(`task-row-details-${taskId}`).click();
+    await expect(this.page.getByTestId(`task-details-${taskId}`)).toBeVisible();
+  }
+
+  async closeTaskDetails(): Promise<void> {
+    await this.page.getByTestId('btn-close-task-details').click();
+  }
+
+  /** Turns the task's auto-steer policy on or off (threshold in percent, 0–100). */
+  async setAutoSteer(taskId: string, enabled: boolean, thresholdPercent?: number): Promise<void> {
+    await this.openTaskDetails(taskId);
+    if (thresholdPercent !== undefined) await this.page.getByTestId(`task-auto-steer-threshold-${taskId}`).fill(String(thresholdPercent));
+    const box = this.page.getByTestId(`task-auto-steer-${taskId}`);
+    if ((await box.isChecked()) !== enabled) await box.click();
+    await expect(box).toBeChecked({ checked: enabled });
+  }
+
+  /** The verification badge in the task's pane (`data-state`: pending, checking, verified, needs-work). */
+  verification(taskId: string): Locator {
+    return this.page.getByTestId(`task-verification-${taskId}`);
+  }
+
+  /** The same badge on the task's list row and DAG node. */
+  rowVerification(taskId: string): Locator {
+    return this.page.getByTestId(`task-row-verification-${taskId}`);
+  }
+
+  dagVerification(taskId: string): Locator {
+    return this.page.getByTestId(`dag-node-verification-${taskId}`);
+  }
+
+  async expectVerification(taskId: string, state: 'pending' | 'checking' | 'verified' | 'needs-work', timeout = 60_000): Promise<void> {
+    await expect(this.verification(taskId)).toHaveAttribute('data-state', state, { timeout });
+  }
+
+  /** The proof panel in the task's details (`data-state` once loaded). */
+  async proof(taskId: string): Promise<Locator> {
+    await this.openTaskDetails(taskId);
+    const proof = this.page.getByTestId(`proof-${taskId}`);
+    await expect(proof).not.toHaveAttribute('data-loading', '');
+    return proof;
+  }
+
+  /** The check's output tail (<pre>) and exit code in the proof. */
+  proofOutput(taskId: string): Locator {
+    return this.page.getByTestId(`proof-output-${taskId}`);
+  }
+
+  proofExit(taskId: string): Locator {
+    return this.page.getByTestId(`proof-exit-${taskId}`);
+  }
+
+  /** Loads and returns the diff view of the task's workspace (`data-files` = file count). */
+  async diff(taskId: string, mode: 'unified' | 'split' = 'unified'): Promise<Locator> {
+    await this.openTaskDetails(taskId);
+    const diff = this.page.getByTestId(`diff-${taskId}`);
+    if (!(await diff.isVisible())) await this.page.getByTestId(`btn-diff-${taskId}`).click();
+    await expect(diff).toHaveAttribute('data-status', 'ready');
+    await this.page.getByTestId(`diff-mode-${mode}-${taskId}`).click();
+    return diff;
+  }
+
+  /** The task's interventions timeline (items `intervention-<id>` with data-kind, data-who). */
+  async interventions(taskId: string): Promise<Locator> {
+    await this.openTaskDetails(taskId);
+    return this.page.getByTestId(`interventions-${taskId}`);
+  }
+
+  /** Turns and tokens in the task's pane ("3 turns · 12.3k tokens"). */
+  usage(taskId: string): Locator {
+    return this.page.getByTestId(`task-usage-${taskId}`);
+  }
 }
