@@ -18,11 +18,12 @@ import { measureCatExit } from './measure-cat-exit';
 import { measureSpawnToFirstOutput } from './measure-spawn';
 import { measureStore } from './measure-store';
 import { measureAgentStates } from './measure-agent-states';
+import { measureMcpSpawn } from './measure-mcp-spawn';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.env.BENCH_QUICK === '1';
-/** BENCH_ONLY=echo,throughput,busy,cat,flood,spawn,store runs a subset (the rest is left out of results.json). */
-const only = new Set((process.env.BENCH_ONLY ?? 'spawn,echo,throughput,busy,cat,flood,store,agents').split(',').map((s) => s.trim()));
+/** BENCH_ONLY=echo,throughput,busy,cat,flood,spawn,store,agents,mcp runs a subset (the rest is left out of results.json). */
+const only = new Set((process.env.BENCH_ONLY ?? 'spawn,echo,throughput,busy,cat,flood,store,agents,mcp').split(',').map((s) => s.trim()));
 /** `store` needs no server and no browser: run alone, it starts neither. */
 const CONSOLE_BENCHES = ['spawn', 'echo', 'throughput', 'busy', 'cat', 'flood'];
 const N = {
@@ -40,6 +41,8 @@ const N = {
   storeBulkBatch: 500,
   storeTaskUpserts: quick ? 5_000 : 50_000,
   agentRounds: quick ? 1 : 3,
+  mcpSpawns: quick ? 12 : 60,
+  mcpAgents: quick ? 2 : 4,
 };
 
 const log = (msg: string) => console.log(`[bench] ${msg}`);
@@ -56,6 +59,17 @@ async function main(): Promise<void> {
     });
   }
   if (CONSOLE_BENCHES.some((b) => only.has(b))) await runConsoleBenches(results);
+  if (only.has('mcp')) {
+    log(`axiom_spawn latency (mcp): ${N.mcpSpawns} shell tasks from ${N.mcpAgents} concurrent MCP clients`);
+    // Its own console, no browser; a running limit above the number of spawns, so every
+    // answer is a real start (tasks run `exit`, but spawns outpace the exits).
+    const server = await startConsoleProcess(root, { AXIOM_MAX_RUNNING: String(N.mcpSpawns + N.mcpAgents) });
+    try {
+      results.mcpSpawn = await measureMcpSpawn(server.url, server.token, N.mcpSpawns, N.mcpAgents);
+    } finally {
+      await server.stop();
+    }
+  }
   if (only.has('agents')) {
     log(`agent state detection: ${N.agentRounds} rounds of scripted Claude Code scenarios`);
     const server = await startConsoleProcess(root, { AXIOM_AGENT_MODEL: 'scripted' });

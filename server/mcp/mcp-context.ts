@@ -18,13 +18,14 @@ export interface McpToolContext {
   host: SessionHost;
   caller: McpCaller;
   limiter: SpawnLimiter;
+  /** Who the spawn limit counts against: an agent's task id (across all its sessions), or
+   * one console-token session (the token's holder can use REST without limits anyway, so
+   * the limit only guards against one runaway client loop). */
+  limiterKey: string;
   /** Reports each spawn's service time (metrics, bench). */
   onSpawned?: (ms: number) => void;
 }
 
-export function callerKey(caller: McpCaller): string {
-  return caller.kind === 'console' ? 'console' : caller.taskId;
-}
 
 /**
  * Whether `caller` may act on task `id`. The console may act on any task; an agent only

@@ -113,7 +113,8 @@ export function createMcpEndpoint(o: McpEndpointOptions): McpEndpoint {
     if (sessions.size >= MCP_SESSIONS.max) {
       return jsonRpcError(res, 429, 'too many MCP sessions; close one (DELETE /mcp) and retry');
     }
-    const server = createAxiomMcpServer({ tasks: o.tasks, host: o.host, caller, limiter, onSpawned: o.onSpawned }, o.version);
+    const limiterKey = caller.kind === 'agent' ? caller.taskId : `console:${randomUUID()}`;
+    const server = createAxiomMcpServer({ tasks: o.tasks, host: o.host, caller, limiter, limiterKey, onSpawned: o.onSpawned }, o.version);
     const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       maxRequestBodySize: LIMITS.maxRestBodyBytes,

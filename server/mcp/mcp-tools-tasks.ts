@@ -4,7 +4,7 @@ import { agentKindSchema } from '../../protocol/agent';
 import { LIMITS } from '../../protocol/limits';
 import { err, ok, type Result } from '../../protocol/result';
 import { createTaskInputSchema, FINAL_TASK_STATES, LIMITS_TASK, taskIdSchema, type TaskId, type TaskInfo } from '../../protocol/task';
-import { callerKey, scoped, summarizeTask, toolResult, type McpToolContext } from './mcp-context';
+import { scoped, summarizeTask, toolResult, type McpToolContext } from './mcp-context';
 import { buildTree, renderTree } from './task-tree';
 import { waitUntilSettled, WAIT_LIMITS } from './wait-for-task';
 
@@ -104,7 +104,7 @@ async function spawn(ctx: McpToolContext, args: SpawnArgs): Promise<Result<{ id:
     const inScope = scoped(tasks, caller, parentId);
     if (!inScope.ok) return inScope;
   }
-  const allowed = ctx.limiter.take(callerKey(caller));
+  const allowed = ctx.limiter.take(ctx.limiterKey);
   if (!allowed.ok) return err('refused:rate-limit', `too many spawns from this caller; retry in ${Math.ceil(allowed.retryAfterMs / 1000)} s`);
   const parsed = createTaskInputSchema.safeParse({ ...args, parentId });
   if (!parsed.success) return err('invalid:payload', parsed.error.issues.map((i) => i.message).join('; '));

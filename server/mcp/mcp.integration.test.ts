@@ -113,6 +113,18 @@ describe('the MCP server on /mcp (official SDK client, shell agents)', () => {
     expect((await mcp.call('axiom_spawn', { prompt: 'x'.repeat(40_000) })).isError).toBe(true);
   });
 
+  it('limits spawns per caller per minute (refused:rate-limit), per session for the console token', async () => {
+    const burst = await connectMcp(c.origin, TEST_TOKEN);
+    try {
+      for (let i = 0; i < 30; i++) await burst.value('axiom_spawn', { prompt: 'exit', agent: 'shell' });
+      expect(await burst.error('axiom_spawn', { prompt: 'exit', agent: 'shell' })).toMatch(/^refused:rate-limit: .*retry in \d+ s/);
+      // Another session has its own budget.
+      await mcp.value('axiom_spawn', { prompt: 'exit', agent: 'shell' });
+    } finally {
+      await burst.close();
+    }
+  }, 60_000);
+
   it('axiom_wait gives up at its timeout and says so', async () => {
     const t = await spawnShell('sleep 30');
     await api.waitState(t.id, 'busy', 10_000);
