@@ -119,11 +119,11 @@ export async function runCheck(opts: RunCheckOptions): Promise<CheckOutcome> {
     }
     const durationMs = endedAt - startedAt;
     if (timedOut) {
-      tail.writeText(`\n[axiom: check timed out after ${formatMs(timeoutMs)}; killed]\n`);
+      tail.note(`[axiom: check timed out after ${formatMs(timeoutMs)}; killed]`);
       return { command: opts.command, sessionId: id, exitCode: null, signal: finalInfo?.signal ?? 'SIGKILL', durationMs, outputTail: tail.text(), timedOut };
     }
     if (finalInfo === null) {
-      tail.writeText('\n[axiom: the check session was removed before it ended]\n');
+      tail.note('[axiom: the check session was removed before it ended]');
       return { command: opts.command, sessionId: id, exitCode: null, signal: null, durationMs, outputTail: tail.text(), timedOut };
     }
     return { command: opts.command, sessionId: id, exitCode: finalInfo.exitCode, signal: finalInfo.signal, durationMs, outputTail: tail.text(), timedOut };

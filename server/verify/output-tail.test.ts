@@ -37,9 +37,12 @@ describe('output tail', () => {
 
   it('appends our own notes and resets on a snapshot', () => {
     const tail = new OutputTail();
-    tail.write(bytes('partial'));
-    tail.writeText('\n[note]\n');
+    tail.write(bytes('partial\x1b[3'));
+    tail.note('[note]');
     expect(tail.text()).toBe('partial\n[note]');
+    tail.write(bytes('after\n'));
+    tail.note('[again]');
+    expect(tail.text()).toBe('partial\n[note]\nafter\n[again]');
     tail.reset();
     tail.writeText('screen');
     expect(tail.text()).toBe('screen');

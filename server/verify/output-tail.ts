@@ -47,6 +47,13 @@ export class OutputTail {
     this.feed(text);
   }
 
+  /** A line of ours (a timeout note), on a line of its own. */
+  note(text: string): void {
+    this.state = 'text';
+    if (this.current !== '') this.pushLine();
+    this.feed(`${text}\n`);
+  }
+
   /** Forget everything (a screen snapshot replaces what came before). */
   reset(): void {
     this.lines.length = 0;
