@@ -65,3 +65,13 @@ describe('StateFusion', () => {
     expect(f.fuse(1700).disagreement).toBeNull();
   });
 });
+
+describe('StateFusion waiting details', () => {
+  it('keeps the question and choices the screen read when a later hook says only "waiting"', () => {
+    const f = new StateFusion(0);
+    const onScreen = { kind: 'permission' as const, question: 'Do you want to create a.txt?', choices: [{ key: '1', label: 'Yes' }] };
+    f.observe('screen', 'waiting', 100, onScreen);
+    f.event('hook', 'waiting', 300, { kind: 'permission', question: 'Claude wants to use Write', choices: [] });
+    expect(f.fuse(300)).toMatchObject({ state: 'waiting', signal: 'hook', waiting: onScreen });
+  });
+});

@@ -98,15 +98,18 @@ export class StateFusion {
       state,
       signal: winner.signal,
       since: winner.reading.changedAt,
-      waiting: state === 'waiting' ? winner.reading.waiting ?? this.anyWaiting() : null,
+      waiting: state === 'waiting' ? this.bestWaiting(winner.reading.waiting) : null,
       disagreement: this.disagreement(state, now),
       exitCode: null,
     };
   }
 
-  private anyWaiting(): WaitingInfo | null {
-    for (const r of this.readings.values()) if (r.state === 'waiting' && r.waiting !== null) return r.waiting;
-    return null;
+  /** A hook knows *that* the agent waits; the screen shows the question and its numbered
+   * choices. Prefer the reading that has the choices. */
+  private bestWaiting(fromWinner: WaitingInfo | null): WaitingInfo | null {
+    if (fromWinner !== null && fromWinner.choices.length > 0) return fromWinner;
+    for (const r of this.readings.values()) if (r.state === 'waiting' && r.waiting !== null && r.waiting.choices.length > 0) return r.waiting;
+    return fromWinner ?? [...this.readings.values()].find((r) => r.state === 'waiting' && r.waiting !== null)?.waiting ?? null;
   }
 
   private disagreement(state: AgentState, now: number): AgentStatus['disagreement'] {

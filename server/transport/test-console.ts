@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,8 +19,13 @@ export interface TestConsole extends RunningConsole {
   stop(): Promise<void>;
 }
 
-export async function startTestConsole(env: Record<string, string> = {}): Promise<TestConsole> {
+export async function startTestConsole(env: Record<string, string> = {}, files: Record<string, string> = {}): Promise<TestConsole> {
   const dataDir = mkdtempSync(join(tmpdir(), 'axiom-test-'));
+  // Files the console reads at start (e.g. steering.json), relative to its data folder.
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(dataDir, 'data'), { recursive: true });
+    writeFileSync(join(dataDir, 'data', name), content);
+  }
   const config = parseConfig({
     env: {
       HOST: '127.0.0.1',
