@@ -8,7 +8,9 @@ import type { TaskService } from '../tasks/task-service';
  * AXIOM_DEMO with no provider: real Claude Code instances working against the built-in
  * scripted model, as a small task tree, so a first look shows the console doing its job —
  * a parent that writes a plan, a child that stops on a permission prompt (Approve it from
- * the pane), and a child that works for a while (interrupt it, or send it a message).
+ * the pane), a child that works for a while (interrupt it, or send it a message), and a
+ * child that claims success without doing the work (refused "verified"; accept the
+ * steering suggestion and it fixes it).
  * Never started against a real provider: the demo must not spend anyone's tokens.
  */
 export interface DemoTasksOptions {
@@ -43,6 +45,16 @@ export async function startDemoTasks(options: DemoTasksOptions): Promise<void> {
       ...base,
       name: 'Research greetings',
       prompt: 'Research greetings in other languages for a while: think:45',
+      parentId: parent.value.id,
+      permissionMode: 'acceptEdits',
+    },
+    {
+      ...base,
+      // Says it is done without writing anything: the console refuses "verified" and
+      // proposes a steering message; accept it in the inbox and the agent fixes it.
+      name: 'Make the greeting check pass',
+      prompt: 'Make the check pass (claim-done)',
+      check: 'grep -q correct result.txt',
       parentId: parent.value.id,
       permissionMode: 'acceptEdits',
     },
