@@ -30,6 +30,7 @@ import { createHistoryApi } from './transport/history-api';
 import { AgentTokens } from './mcp/agent-tokens';
 import { createMcpEndpoint, MCP_PATH } from './mcp/mcp-endpoint';
 import { createConsoleMetrics, METRICS_PATH } from './metrics/console-metrics';
+import { InputArbiter } from './tasks/input-arbiter';
 
 /**
  * One HTTP server carrying the REST API, socket.io and (optionally) the Next.js dashboard.
@@ -109,7 +110,10 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
   let consoleOrigin = '';
   // Each task's agent gets its own MCP token: its axiom_spawn calls make its children.
   const agentTokens = new AgentTokens();
+  // A person typing in a pane (or holding a claim) holds back prompts typed for agents.
+  const arbiter = new InputArbiter();
   const tasks = new TaskService({
+    heldMs: (sessionId) => arbiter.heldMs(sessionId),
     mcp: (id) => ({ url: `${consoleOrigin}${MCP_PATH}`, token: agentTokens.issue(id) }),
     host,
     dataDir: config.dataDir,
@@ -180,7 +184,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
   });
 
   const io = createSocketServer({ httpServer: server, policy: currentPolicy, log });
-  const stopRouting = attachSocketApi({ io, host, log, tasks, steering: { service: steering, proofs: oversight } });
+  const stopRouting = attachSocketApi({ io, host: arbiter.watch(host), log, tasks, steering: { service: steering, proofs: oversight } });
 
   const port = await listen(server, config.host, config.port);
   policy = {

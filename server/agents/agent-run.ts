@@ -22,6 +22,9 @@ export interface AgentRunOptions {
   /** Called whenever the queue or a receipt changes. */
   onReceipts: (queue: PromptReceipt[], receipts: PromptReceipt[]) => void;
   pollMs?: number;
+  /** How long a person still holds the pane (typing in it, or a claim; see
+   * tasks/input-arbiter.ts); 0 when free. Prompts wait in the queue while it is held. */
+  heldMs?: () => number;
 }
 
 const KEEP_RECEIPTS = 10;
@@ -37,6 +40,7 @@ export class AgentRun {
   private readonly queue: Pending[] = [];
   private readonly receipts: PromptReceipt[] = [];
   private delivering = false;
+  private heldTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: AgentRunOptions) {
     this.monitor = new AgentMonitor({
@@ -57,6 +61,7 @@ export class AgentRun {
   }
 
   stop(): void {
+    if (this.heldTimer !== null) clearTimeout(this.heldTimer);
     this.monitor.stop();
     this.failQueued('the task stopped');
   }
@@ -75,9 +80,11 @@ export class AgentRun {
     };
     const state = this.monitor.current().state;
     if (state === 'exited') return this.finish({ ...receipt, status: 'failed', reason: 'the agent exited' });
-    if (mode === 'queue' && (state !== 'idle' || this.delivering || this.queue.length > 0)) {
+    const held = this.options.heldMs?.() ?? 0;
+    if (held > 0 || (mode === 'queue' && (state !== 'idle' || this.delivering || this.queue.length > 0))) {
       this.queue.push({ receipt, fullText: text });
       this.report();
+      if (held > 0) this.retryWhenFree(held);
       return receipt;
     }
     return this.deliver({ receipt, fullText: text });
@@ -113,9 +120,23 @@ export class AgentRun {
 
   private async drain(): Promise<void> {
     if (this.delivering) return;
+    const held = this.options.heldMs?.() ?? 0;
+    if (held > 0) return this.retryWhenFree(held);
     const next = this.queue.shift();
     if (next === undefined) return;
     await this.deliver(next);
+  }
+
+  /** Once a person lets go of the pane: the next prompt goes in if the agent is idle, or
+   * at once for a "now" prompt (held only because of the person). */
+  private retryWhenFree(ms: number): void {
+    if (this.heldTimer !== null) return;
+    this.heldTimer = setTimeout(() => {
+      this.heldTimer = null;
+      const head = this.queue[0];
+      if (head !== undefined && (head.receipt.mode === 'now' || this.monitor.current().state === 'idle')) void this.drain();
+    }, ms);
+    this.heldTimer.unref();
   }
 
   private async deliver(pending: Pending): Promise<PromptReceipt> {

@@ -47,6 +47,8 @@ export interface TaskServiceOptions {
   pollMs?: number;
   /** The console's MCP endpoint and a token for this task's agent (server/mcp/). */
   mcp?: (id: TaskId) => { url: string; token: string } | null;
+  /** Arbitration (input-arbiter.ts): how long a person still holds a session's pane. */
+  heldMs?: (sessionId: SessionId) => number;
 }
 
 export type TaskEvent = { type: 'task:updated'; task: TaskInfo } | { type: 'task:removed'; id: TaskId };
@@ -428,6 +430,7 @@ export class TaskService {
       sessionId,
       adapter: rec.adapter,
       ...(this.options.pollMs === undefined ? {} : { pollMs: this.options.pollMs }),
+      heldMs: () => this.options.heldMs?.(sessionId) ?? 0,
       onStatus: (status) => {
         if (FINAL_TASK_STATES.has(info.state)) return;
         info.status = status;
