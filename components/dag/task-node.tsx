@@ -67,7 +67,7 @@ function TaskNodeView({ data }: NodeProps<TaskFlowNode>) {
       <div className="flex items-center gap-1.5 text-[11px]">
         <span data-testid={`dag-node-state-${task.id}`} className={`font-medium ${STATE_TEXT[task.state]}`}>{task.state}</span>
         {task.queue.length > 0 && <span className="text-muted">· {task.queue.length} queued</span>}
-        <VerificationBadge task={task} testId={`dag-node-verification-${task.id}`} compact />
+        <VerificationBadge task={task} testId={`dag-verification-${task.id}`} compact />
         <span data-testid={`dag-node-elapsed-${task.id}`} className="ml-auto font-mono text-faint tabular-nums">
           {formatElapsed(taskElapsedMs(task, now || task.createdAt))}
         </span>
@@ -82,7 +82,7 @@ function TaskNodeView({ data }: NodeProps<TaskFlowNode>) {
 function NodeSuggestions({ task }: { task: TaskInfo }) {
   return (
     <span className="nodrag" onClick={(e) => e.stopPropagation()}>
-      <SuggestionCountChip task={task} testId={`dag-node-suggestions-${task.id}`} />
+      <SuggestionCountChip task={task} testId={`dag-suggestions-${task.id}`} />
     </span>
   );
 }

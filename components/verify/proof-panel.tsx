@@ -65,11 +65,10 @@ export function ProofPanel({ task }: { task: TaskInfo }) {
             </span>
             <span data-testid={`proof-duration-${id}`} className="text-muted tabular-nums">{formatDuration(check.durationMs)}</span>
           </div>
-          {check.outputTail && (
-            <pre data-testid={`proof-output-${id}`} className="max-h-60 overflow-auto whitespace-pre-wrap rounded-md border border-line bg-canvas px-2 py-1 font-mono text-[11px] leading-4 text-muted">
-              {check.outputTail}
-            </pre>
-          )}
+          {/* Always there, so "it printed nothing" is visible rather than a missing block. */}
+          <pre data-testid={`proof-output-${id}`} className="max-h-60 overflow-auto whitespace-pre-wrap rounded-md border border-line bg-canvas px-2 py-1 font-mono text-[11px] leading-4 text-muted">
+            {check.outputTail || '(no output)'}
+          </pre>
         </div>
       ) : (
         <p className="text-faint">No check command ran: the verdict rests on the workspace changes.</p>

@@ -324,7 +324,7 @@ export class DashboardPage {
   }
 
   dagVerification(taskId: string): Locator {
-    return this.page.getByTestId(`dag-node-verification-${taskId}`);
+    return this.page.getByTestId(`dag-verification-${taskId}`);
   }
 
   async expectVerification(taskId: string, state: 'pending' | 'checking' | 'verified' | 'needs-work', timeout = 60_000): Promise<void> {

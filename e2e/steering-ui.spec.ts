@@ -1,0 +1,96 @@
+import { expect, test } from '@playwright/test';
+import { ConsoleApi } from './fixtures/console-api';
+import { E2E } from './fixtures/e2e-env';
+import { DashboardPage } from './pages/dashboard-page';
+
+/**
+ * Steering in the browser, with the real Claude Code CLI against the scripted model: an
+ * agent that claims it is done without writing a file gets a suggestion in the inbox (with
+ * its evidence) and a "needs work" badge; accepting the suggestion from the inbox reaches
+ * the agent, which fixes the work, and only then is the task verified, with its proof, diff
+ * and interventions in the task's details. Broadcast reaches several agents at once.
+ */
+test.describe.configure({ mode: 'serial' });
+
+const CHECK = 'grep -q correct result.txt';
+let api: ConsoleApi;
+test.beforeEach(async ({ page, request }) => {
+  api = new ConsoleApi(request);
+  await page.setViewportSize({ width: 1600, height: 1000 });
+});
+// Remove (not only stop) our tasks and their check panes: specs that run after this one
+// count the DAG's nodes and the panes.
+test.afterEach(async ({ request }) => {
+  const headers = { authorization: `Bearer ${E2E.token}` };
+  for (const t of await api.listTasks()) if (t.parentId === null) await request.delete(`${E2E.baseUrl}/api/tasks/${t.id}`, { headers });
+  await api.removeAll();
+});
+
+test('a done-claim without files: suggestion in the inbox, accepted from it, then verified with its proof and diff', async ({ page }) => {
+  test.setTimeout(180_000);
+  const dash = new DashboardPage(page);
+  await dash.open();
+  await dash.createTask({ prompt: 'claim-done', agent: 'claude', permission: 'acceptEdits', check: CHECK, name: 'claimer' });
+  const task = await api.taskNamed('claimer');
+
+  await dash.expectVerification(task.id, 'needs-work', 90_000);
+  await expect(dash.rowVerification(task.id)).toHaveAttribute('data-state', 'needs-work');
+  await expect(page.getByTestId(`task-row-suggestions-${task.id}`)).toBeVisible();
+  await expect(dash.inboxCount()).not.toHaveText('0');
+
+  const id = await dash.waitForSuggestion(task.id, 'unverified-claim');
+  await expect(dash.suggestion(id)).toContainText('no file changed');
+  await expect(dash.suggestionEvidence(id)).toBeVisible();
+  await expect(page.getByTestId(`suggestion-confidence-${id}`)).toHaveText(/\d+%/);
+  await expect(page.getByTestId(`suggestion-text-${id}`)).toHaveValue(/done/i);
+  await dash.acceptSuggestion(id);
+  await expect(dash.suggestion(id)).toHaveAttribute('data-state', 'accepted');
+  await expect(dash.suggestionReceipt(id)).toHaveAttribute('data-status', /queued|typed|submitted/);
+  await dash.closeInbox();
+
+  await dash.expectVerification(task.id, 'verified', 120_000);
+  await dash.showTasks();
+  await expect(dash.dagVerification(task.id)).toHaveAttribute('data-state', 'verified');
+  await expect(dash.rowVerification(task.id)).toHaveAttribute('data-state', 'verified');
+  const proof = await dash.proof(task.id);
+  await expect(proof).toHaveAttribute('data-state', 'verified');
+  await expect(page.getByTestId(`proof-file-${task.id}-result.txt`)).toHaveAttribute('data-change', 'added');
+  await expect(dash.proofExit(task.id)).toHaveAttribute('data-exit-code', '0');
+  await expect(page.getByTestId(`proof-command-${task.id}`)).toContainText(CHECK);
+
+  const diff = await dash.diff(task.id);
+  await expect(diff.getByTestId('diff-file-result.txt')).toBeVisible();
+  await expect(diff.locator('tr[data-kind="add"]').first()).toContainText('correct');
+  await dash.diff(task.id, 'split');
+  await expect(diff.locator('td[data-kind="add"]').first()).toBeVisible();
+
+  const timeline = await dash.interventions(task.id);
+  await expect(timeline.locator('[data-kind="steer"][data-who="person"]')).toHaveCount(1);
+});
+
+test('auto-steer from the details, and one message broadcast to two selected tasks', async ({ page }) => {
+  test.setTimeout(150_000);
+  const dash = new DashboardPage(page);
+  await dash.open();
+  await dash.createTask({ prompt: 'say hello', agent: 'claude', permission: 'acceptEdits', name: 'bc one' });
+  await dash.createTask({ prompt: 'say hello', agent: 'claude', permission: 'acceptEdits', name: 'bc two' });
+  const one = await api.taskNamed('bc one');
+  const two = await api.taskNamed('bc two');
+  await dash.expectDagState(one.id, 'idle', 90_000);
+  await dash.expectDagState(two.id, 'idle', 90_000);
+
+  await dash.setAutoSteer(one.id, true, 90);
+  await expect(page.getByTestId(`task-row-auto-steer-on-${one.id}`)).toBeVisible();
+  expect((await api.task(one.id)).autoSteer).toEqual({ enabled: true, minConfidence: 0.9 });
+  await dash.setAutoSteer(one.id, false);
+  await dash.closeTaskDetails();
+
+  await dash.broadcast([one.id, two.id], 'say broadcast-reached');
+  for (const t of [one, two]) await expect(dash.broadcastResult(t.id)).toBeVisible();
+  await page.keyboard.press('Escape');
+  for (const t of [one, two]) {
+    await expect.poll(async () => (await api.task(t.id)).receipts.some((r) => r.text.includes('broadcast-reached')), { timeout: 60_000 }).toBe(true);
+  }
+  const timeline = await dash.interventions(one.id);
+  await expect(timeline.locator('[data-kind="broadcast"]')).toHaveCount(1);
+});
