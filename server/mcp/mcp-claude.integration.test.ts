@@ -40,6 +40,9 @@ describe.skipIf(claudeCommand() === null)('Claude Code spawning children through
       const done = await api.waitState(k.id, 'idle', 90_000, (t) => t.status?.signal !== 'silence');
       await waitFor(async () => ((await api.screen(done.sessionId ?? '')).includes('Hello from the scripted model.') ? true : undefined), 30_000, 'a child answer');
     }
+    // Their results reach the parent: one report per child, delivered as prompts it answers.
+    const reported = await api.waitState(parent.id, 'idle', 90_000, (t) => t.receipts.filter((r) => r.text.startsWith('[axiom] child task') && r.status === 'submitted').length === 2);
+    expect(reported.receipts.filter((r) => r.text.startsWith('[axiom] child task')).map((r) => r.text).join('\n')).toMatch(/finished its turn\. Last line: .*Hello from the scripted model/);
   }, 200_000);
 
   it('wrote the agent\'s MCP config 0600 with its own token; that token opens /mcp only, as that agent', async () => {

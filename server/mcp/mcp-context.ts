@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../../protocol/result';
 import type { TaskId, TaskInfo } from '../../protocol/task';
 import type { SessionHost } from '../sessions/session-host';
 import type { TaskService } from '../tasks/task-service';
+import type { ChildReports } from './child-reports';
 import type { SpawnLimiter } from './spawn-limiter';
 
 /**
@@ -22,6 +23,8 @@ export interface McpToolContext {
    * one console-token session (the token's holder can use REST without limits anyway, so
    * the limit only guards against one runaway client loop). */
   limiterKey: string;
+  /** Children that report back to their parent (push-based completion). */
+  reports?: ChildReports;
   /** Reports each spawn's service time (metrics, bench). */
   onSpawned?: (ms: number) => void;
 }

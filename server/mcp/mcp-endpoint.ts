@@ -11,6 +11,7 @@ import type { TaskService } from '../tasks/task-service';
 import type { AgentTokens } from './agent-tokens';
 import { inScope, type McpCaller } from './mcp-context';
 import { createAxiomMcpServer } from './mcp-server';
+import { ChildReports } from './child-reports';
 import { SPAWN_LIMIT, SpawnLimiter } from './spawn-limiter';
 import { TaskNotices, type TaskNotice } from './task-notices';
 
@@ -61,6 +62,7 @@ export function createMcpEndpoint(o: McpEndpointOptions): McpEndpoint {
   const sessions = new Map<string, McpSession>();
   const limiter = new SpawnLimiter(SPAWN_LIMIT);
   const notices = new TaskNotices();
+  const reports = new ChildReports({ tasks: o.tasks, log: o.log });
 
   const closeSession = (id: string): void => {
     const s = sessions.get(id);
@@ -114,7 +116,7 @@ export function createMcpEndpoint(o: McpEndpointOptions): McpEndpoint {
       return jsonRpcError(res, 429, 'too many MCP sessions; close one (DELETE /mcp) and retry');
     }
     const limiterKey = caller.kind === 'agent' ? caller.taskId : `console:${randomUUID()}`;
-    const server = createAxiomMcpServer({ tasks: o.tasks, host: o.host, caller, limiter, limiterKey, onSpawned: o.onSpawned }, o.version);
+    const server = createAxiomMcpServer({ tasks: o.tasks, host: o.host, caller, limiter, limiterKey, reports, onSpawned: o.onSpawned }, o.version);
     const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       maxRequestBodySize: LIMITS.maxRestBodyBytes,
@@ -153,6 +155,7 @@ export function createMcpEndpoint(o: McpEndpointOptions): McpEndpoint {
     async close() {
       clearInterval(sweep);
       unsubscribe();
+      reports.dispose();
       const all = [...sessions.values()];
       sessions.clear();
       await Promise.all(all.map((s) => s.server.close().catch((error: unknown) => o.log.log('warn', 'mcp session close failed at shutdown', error))));

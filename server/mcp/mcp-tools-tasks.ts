@@ -27,6 +27,7 @@ export function registerTaskTools(server: McpServer, ctx: McpToolContext): void 
         cwd: z.string().min(1).max(LIMITS.maxArgLength).optional().describe('Folder to work in (a git worktree is made when it is a repository)'),
         check: z.string().min(1).max(LIMITS_TASK.maxCheckChars).optional().describe('Command that proves the task is done'),
         name: z.string().min(1).max(LIMITS.maxNameLength).optional(),
+        report: z.boolean().optional().describe('Queue a note to the parent when the child finishes a turn, waits for an answer, or ends; default true when an agent spawns'),
       },
     },
     async (args) => toolResult(await spawn(ctx, args)),
@@ -95,7 +96,7 @@ export function registerTaskTools(server: McpServer, ctx: McpToolContext): void 
   );
 }
 
-type SpawnArgs = { prompt: string; agent?: TaskInfo['agent']; parentId?: TaskId; cwd?: string; check?: string; name?: string };
+type SpawnArgs = { prompt: string; agent?: TaskInfo['agent']; parentId?: TaskId; cwd?: string; check?: string; name?: string; report?: boolean };
 
 async function spawn(ctx: McpToolContext, args: SpawnArgs): Promise<Result<{ id: TaskId; sessionId: string | null; parentId: TaskId | null }>> {
   const { caller, tasks } = ctx;
@@ -106,11 +107,13 @@ async function spawn(ctx: McpToolContext, args: SpawnArgs): Promise<Result<{ id:
   }
   const allowed = ctx.limiter.take(ctx.limiterKey);
   if (!allowed.ok) return err('refused:rate-limit', `too many spawns from this caller; retry in ${Math.ceil(allowed.retryAfterMs / 1000)} s`);
-  const parsed = createTaskInputSchema.safeParse({ ...args, parentId });
+  const { report, ...request } = args;
+  const parsed = createTaskInputSchema.safeParse({ ...request, parentId });
   if (!parsed.success) return err('invalid:payload', parsed.error.issues.map((i) => i.message).join('; '));
   const startedAt = performance.now();
   const created = await tasks.create(parsed.data);
   ctx.onSpawned?.(performance.now() - startedAt);
+  if (created.ok && parentId !== undefined && (report ?? caller.kind === 'agent')) ctx.reports?.watch(created.value.id, parentId);
   return mapResult(created, (c) => ({ id: c.id, sessionId: c.sessionId, parentId: parentId ?? null }));
 }
 

@@ -79,6 +79,14 @@ describe('the MCP server on /mcp (official SDK client, shell agents)', () => {
     expect(JSON.stringify(text.content)).toContain(`  ${child.id}`);
   });
 
+  it('a child spawned with report: true reports back to its parent as a queued prompt', async () => {
+    const parent = await spawnShell('echo parent-ready');
+    await waitText(parent.id, 'parent-ready');
+    const child = await spawnShell('sleep 0.5; echo kid-$((5*5))', { parentId: parent.id, report: true, name: 'reporting kid' });
+    const p = await api.waitState(parent.id, 'idle', 15_000, (t) => t.receipts.some((r) => r.text.startsWith(`[axiom] child task ${child.id} "reporting kid" finished its turn`)));
+    expect(p.receipts.at(-1)?.text).toMatch(/Last line: /);
+  });
+
   it('injects (queue and now) and steers: the text reaches the agent', async () => {
     const t = await spawnShell('echo ready');
     await waitText(t.id, 'ready');
