@@ -6,7 +6,17 @@ describe('StateFusion', () => {
     const f = new StateFusion(0);
     expect(f.fuse(10).state).toBe('starting');
     f.observe('screen', 'idle', 20);
-    expect(f.fuse(30)).toMatchObject({ state: 'idle', signal: 'screen', since: 20 });
+    expect(f.fuse(30).state).toBe('starting');
+    expect(f.fuse(400)).toMatchObject({ state: 'idle', signal: 'screen', since: 20 });
+  });
+
+  it('lets a title that turned idle settle first: the permission prompt drawn just after wins', () => {
+    const f = new StateFusion(0);
+    f.observe('title', 'busy', 100);
+    f.observe('title', 'idle', 1000);
+    expect(f.fuse(1050).state).toBe('busy');
+    f.observe('screen', 'waiting', 1100, { kind: 'permission', question: 'Do you want to create a?', choices: [{ key: '1', label: 'Yes' }] });
+    expect(f.fuse(1500).state).toBe('waiting');
   });
 
   it('lets a newer change of a weaker signal override a stale hook (ESC sends no Stop hook)', () => {
@@ -15,7 +25,7 @@ describe('StateFusion', () => {
     f.observe('title', 'busy', 120);
     expect(f.fuse(200)).toMatchObject({ state: 'busy', signal: 'title' });
     f.observe('title', 'idle', 5000);
-    expect(f.fuse(5001)).toMatchObject({ state: 'idle', signal: 'title' });
+    expect(f.fuse(5400)).toMatchObject({ state: 'idle', signal: 'title' });
   });
 
   it('keeps a repeated reading at its first change time, so it does not beat a newer hook', () => {
@@ -30,7 +40,7 @@ describe('StateFusion', () => {
     const f = new StateFusion(0);
     f.observe('title', 'idle', 100);
     f.observe('screen', 'busy', 100);
-    expect(f.fuse(100).signal).toBe('title');
+    expect(f.fuse(500).signal).toBe('title');
     const g = new StateFusion(0);
     const waiting = { kind: 'permission' as const, question: 'Do you want to create a.txt?', choices: [{ key: '1', label: 'Yes' }] };
     g.observe('screen', 'waiting', 100, waiting);
@@ -56,7 +66,7 @@ describe('StateFusion', () => {
   });
 
   it('flags a continuous signal that contradicts the fused state for too long', () => {
-    const f = new StateFusion(0, { disagreeAfterMs: 1000 });
+    const f = new StateFusion(0, { disagreeAfterMs: 1000, idleSettleMs: 0 });
     f.observe('screen', 'idle', 0);
     f.event('hook', 'busy', 100);
     expect(f.fuse(200).disagreement).toBeNull();

@@ -20,6 +20,8 @@ export interface SignalReading {
   /** When this signal last changed its state (ms). */
   changedAt: number;
   waiting: WaitingInfo | null;
+  /** What it read before this change (stands in while an idle reading settles). */
+  before: { state: Exclude<AgentState, 'exited'>; changedAt: number; waiting: WaitingInfo | null } | null;
 }
 
 export type FusedSignal = Exclude<StateSignal, 'process'>;
@@ -29,9 +31,11 @@ const CONTINUOUS: ReadonlySet<FusedSignal> = new Set(['title', 'screen']);
 export interface FusionOptions {
   /** How long a continuous signal may contradict the fused state before it is flagged. */
   disagreeAfterMs: number;
+  /** How long a title or screen reading of idle must hold before it counts. */
+  idleSettleMs: number;
 }
 
-export const DEFAULT_FUSION: FusionOptions = { disagreeAfterMs: 10_000 };
+export const DEFAULT_FUSION: FusionOptions = { disagreeAfterMs: 10_000, idleSettleMs: 300 };
 
 export class StateFusion {
   private readonly readings = new Map<FusedSignal, SignalReading>();
@@ -54,12 +58,12 @@ export class StateFusion {
       if (waiting !== null) prev.waiting = waiting;
       return;
     }
-    this.readings.set(signal, { state, changedAt: now, waiting });
+    this.readings.set(signal, { state, changedAt: now, waiting, before: prev === undefined ? null : { state: prev.state, changedAt: prev.changedAt, waiting: prev.waiting } });
   }
 
   /** An event signal (a hook) repeating the same state is still news: it moves the change time. */
   event(signal: FusedSignal, state: SignalReading['state'], now: number, waiting: WaitingInfo | null = null): void {
-    this.readings.set(signal, { state, changedAt: now, waiting });
+    this.readings.set(signal, { state, changedAt: now, waiting, before: null });
   }
 
   exited(code: number | null, now: number): void {
@@ -77,8 +81,14 @@ export class StateFusion {
     }
     let winner: { signal: FusedSignal; reading: SignalReading } | null = null;
     for (const signal of PRIORITY) {
-      const reading = this.readings.get(signal);
-      if (reading === undefined) continue;
+      const latest = this.readings.get(signal);
+      if (latest === undefined) continue;
+      // The CLI's title turns idle a moment before its screen shows a permission prompt:
+      // a screen or title that just turned idle must hold for a moment before it counts;
+      // until then it reads as what it said before.
+      const settling = latest.state === 'idle' && CONTINUOUS.has(signal) && now - latest.changedAt < this.options.idleSettleMs;
+      if (settling && latest.before === null) continue;
+      const reading: SignalReading = settling && latest.before !== null ? { ...latest.before, before: null } : latest;
       if (winner === null || reading.changedAt > winner.reading.changedAt) winner = { signal, reading };
       // Read in the same instant, a weaker signal that sees a question beats a stronger one
       // that cannot show questions (the title shows idle while a permission prompt waits).
