@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { InboxButton } from '@/components/steering/inbox-button';
 import { NotificationBell } from './notification-bell';
 import { ShortcutsHelp } from './shortcuts-help';
+import { TaskStatsBar } from './task-stats-bar';
 
 export interface TopBarProps {
   status: ConnectionStatus;
@@ -52,6 +53,7 @@ export function TopBar(props: TopBarProps) {
           {waitingCount}
         </button>
       )}
+      <TaskStatsBar />
       <div className="ml-auto flex items-center gap-2">
         <InboxButton />
         <a href="/history" data-testid="link-history" title="Past tasks and sessions, with their recordings" className="rounded-md px-2 py-1 text-xs text-muted hover:bg-raised hover:text-fg">History</a>
