@@ -18,6 +18,7 @@ import { measureCatExit } from './measure-cat-exit';
 import { measureSpawnToFirstOutput } from './measure-spawn';
 import { measureStore } from './measure-store';
 import { measureAgentStates } from './measure-agent-states';
+import { BENCH_WAIT_SECONDS, measureSteering } from './measure-steering';
 import { measureMcpSpawn } from './measure-mcp-spawn';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -75,6 +76,16 @@ async function main(): Promise<void> {
     const server = await startConsoleProcess(root, { AXIOM_AGENT_MODEL: 'scripted' });
     try {
       results.agentStates = await measureAgentStates(server.url, server.token, N.agentRounds);
+    } finally {
+      await server.stop();
+    }
+  }
+  if (only.has('steering')) {
+    log(`steering: ${N.agentRounds} rounds of the scenario suite with the real Claude Code CLI`);
+    const steeringJson = JSON.stringify({ 'waiting-too-long': { thresholds: { waitSeconds: BENCH_WAIT_SECONDS } } });
+    const server = await startConsoleProcess(root, { AXIOM_AGENT_MODEL: 'scripted' }, { 'steering.json': steeringJson });
+    try {
+      results.steering = await measureSteering(server.url, server.token, N.agentRounds);
     } finally {
       await server.stop();
     }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -19,8 +19,10 @@ export interface ConsoleProcess {
 
 const STARTUP_TIMEOUT_MS = 60_000;
 
-export async function startConsoleProcess(root: string, extraEnv: Record<string, string> = {}): Promise<ConsoleProcess> {
+export async function startConsoleProcess(root: string, extraEnv: Record<string, string> = {}, files: Record<string, string> = {}): Promise<ConsoleProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'axiom-bench-'));
+  // Files the console reads at start (e.g. steering.json).
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dataDir, name), content);
   const token = `bench-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
   const child: ChildProcess = spawn(process.execPath, [join(root, 'scripts', 'start.mjs'), '--no-build'], {
     cwd: root,
