@@ -133,6 +133,16 @@ describe('the MCP server on /mcp (official SDK client, shell agents)', () => {
     }
   }, 60_000);
 
+  it('axiom_wait sends progress notifications on state changes while it waits', async () => {
+    const t = await spawnShell('sleep 1; echo waited');
+    const progress: string[] = [];
+    const r = await mcp.client.callTool({ name: 'axiom_wait', arguments: { id: t.id, timeoutMs: 15_000 } }, undefined, {
+      onprogress: (p) => progress.push(p.message ?? ''),
+    });
+    expect(r.isError).not.toBe(true);
+    expect(progress).toContain(`${t.id} is busy`);
+  });
+
   it('axiom_wait gives up at its timeout and says so', async () => {
     const t = await spawnShell('sleep 30');
     await api.waitState(t.id, 'busy', 10_000);

@@ -67,6 +67,8 @@ export function waitUntilSettled(o: WaitOptions): Promise<Result<{ task: TaskInf
     const unsubscribe = o.tasks.onEvent((e) => {
       if (e.type === 'task:removed' && e.id === o.id) finish(err('not_found:task', `task ${o.id} was removed`));
       if (e.type !== 'task:updated' || e.task.id !== o.id) return;
+      // Each state change while waiting is progress worth telling (busy → waiting, …).
+      if (e.task.state !== last.state) o.onProgress?.(Date.now() - startedAt, e.task);
       last = e.task;
       check();
     });
