@@ -5,6 +5,7 @@ import { TestViewer, create, screenText, waitExited, waitFor } from './testing/h
 /**
  * Runs in the PTY: raw mode, sends the queries, counts each kind of reply for one second,
  * prints the counts. Every query must be answered exactly once, by the server's mirror.
+ * (It waits 3 s for replies: on a loaded 2-core machine the mirror can take over 1 s.)
  */
 const QUERY_SCRIPT = `
 process.stdin.setRawMode(true);
@@ -22,7 +23,7 @@ setTimeout(() => {
   ];
   process.stdout.write('\\r\\nREPLIES ' + res.join(' ') + '\\r\\n');
   process.exit(0);
-}, 1000);
+}, 3000);
 `;
 
 const EXPECTED = 'REPLIES DA1=1 DA2=1 CPR=1 DSR=1 XTVERSION=1';
