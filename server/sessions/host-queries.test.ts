@@ -3,9 +3,9 @@ import { createInProcessSessionHost, type InProcessSessionHost } from './in-proc
 import { TestViewer, create, screenText, waitExited, waitFor } from './testing/host-harness';
 
 /**
- * Runs in the PTY: raw mode, sends the queries, counts each kind of reply for one second,
+ * Runs in the PTY: raw mode, sends the queries, counts each kind of reply for three seconds,
  * prints the counts. Every query must be answered exactly once, by the server's mirror.
- * (It waits 3 s for replies: on a loaded 2-core machine the mirror can take over 1 s.)
+ * Three seconds: on a loaded 2-core machine the mirror can take over one to reply.
  */
 const QUERY_SCRIPT = `
 process.stdin.setRawMode(true);
