@@ -1,4 +1,4 @@
-import type { Server, Socket } from 'socket.io';
+import type { Server } from 'socket.io';
 import { z } from 'zod';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/events';
 import { err, ok, type Result } from '../../protocol/result';
@@ -12,29 +12,14 @@ import {
   resizeSchema,
   sessionRefSchema,
 } from '../../protocol/session';
-import {
-  createTaskInputSchema,
-  taskApproveRequestSchema,
-  taskInterruptRequestSchema,
-  taskPromptRequestSchema,
-  taskIdSchema,
-  taskRefSchema,
-  taskStopRequestSchema,
-} from '../../protocol/task';
 import type { Logger } from '../logger';
 import type { TaskService } from '../tasks/task-service';
 import type { SteeringService } from '../steering/steering-service';
 import type { ProofSource } from './steering-routes';
-import {
-  acceptSuggestionRequestSchema,
-  autoSteerRequestSchema,
-  broadcastSchema,
-  snoozeSuggestionRequestSchema,
-  suggestionRefSchema,
-} from '../../protocol/steering';
 import type { HostEvent, SessionHost, ViewerId } from '../sessions/session-host';
-import { describeZodError } from './http-io';
-import { createStrikeCounter, MALFORMED_LIMITS, type StrikeCounter } from './strike-counter';
+import { createStrikeCounter, MALFORMED_LIMITS } from './strike-counter';
+import { command, isReplyFn, malformed, reply, type CommandContext } from './socket-commands';
+import { registerSteeringCommands, registerTaskCommands } from './socket-task-commands';
 import { SocketOutputQueue } from './socket-output-queue';
 import { ALL_VIEWERS_ROOM, viewerIdOf, viewerRoom } from './viewer-rooms';
 
@@ -45,8 +30,6 @@ import { ALL_VIEWERS_ROOM, viewerIdOf, viewerRoom } from './viewer-rooms';
  * broadcast (session updates).
  */
 export type ConsoleIo = Server<ClientToServerEvents, ServerToClientEvents>;
-type ConsoleSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
-type ReplyFn = (result: Result<unknown>) => void;
 
 export interface SocketApiOptions {
   io: ConsoleIo;
@@ -126,14 +109,6 @@ function routeHostEvent(io: ConsoleIo, queues: ReadonlyMap<ViewerId, SocketOutpu
   }
 }
 
-interface CommandContext {
-  socket: ConsoleSocket;
-  host: SessionHost;
-  log: Logger;
-  strikes: StrikeCounter;
-  queue: SocketOutputQueue;
-}
-
 const KNOWN_EVENTS: ReadonlySet<string> = new Set<keyof ClientToServerEvents>([
   'session:list',
   'session:create',
@@ -211,96 +186,3 @@ function registerCommands(ctx: CommandContext): void {
   });
 }
 
-function registerTaskCommands(ctx: CommandContext, tasks: TaskService): void {
-  command(ctx, 'task:list', z.unknown(), () => Promise.resolve(ok(tasks.list())));
-  command(ctx, 'task:create', createTaskInputSchema, (input) => tasks.create(input));
-  command(ctx, 'task:prompt', taskPromptRequestSchema, (req) => tasks.prompt(req.id, req.text, req.mode, { who: 'person' }));
-  command(ctx, 'task:interrupt', taskInterruptRequestSchema, (req) => tasks.interrupt(req.id, { subtree: req.subtree, who: 'person' }));
-  command(ctx, 'task:approve', taskApproveRequestSchema, (req) => tasks.approve(req.id, req.choice, { who: 'person' }));
-  command(ctx, 'task:stop', taskStopRequestSchema, (req) => tasks.stop(req.id, { subtree: req.subtree }));
-  command(ctx, 'task:remove', taskRefSchema, (req) => tasks.remove(req.id));
-}
-
-function registerSteeringCommands(ctx: CommandContext, tasks: TaskService, s: { service: SteeringService; proofs: ProofSource }): void {
-  const { service, proofs } = s;
-  command(ctx, 'task:proof', taskRefSchema, (req) => Promise.resolve(tasks.get(req.id).ok ? ok(proofs.proof(req.id)) : err('not_found:task', 'no such task')));
-  command(ctx, 'task:diff', taskRefSchema, (req) => proofs.diff(req.id));
-  command(ctx, 'task:auto-steer', autoSteerRequestSchema, (req) => Promise.resolve(tasks.setAutoSteer(req.id, { enabled: req.enabled, minConfidence: req.minConfidence })));
-  command(ctx, 'suggestion:list', z.object({ taskId: taskIdSchema.optional() }).strict().optional(), (req) =>
-    Promise.resolve(ok(service.list(req?.taskId === undefined ? {} : { taskId: req.taskId }))),
-  );
-  command(ctx, 'suggestion:accept', acceptSuggestionRequestSchema, (req) => service.accept(req.id, { ...(req.text === undefined ? {} : { text: req.text }), who: 'person' }));
-  command(ctx, 'suggestion:dismiss', suggestionRefSchema, (req) => Promise.resolve(service.dismiss(req.id, 'person')));
-  command(ctx, 'suggestion:snooze', snoozeSuggestionRequestSchema, (req) => Promise.resolve(service.snooze(req.id, req.minutes)));
-  command(ctx, 'steer:broadcast', broadcastSchema, (req) => service.broadcast(req.taskIds, req.text, req.mode, 'person'));
-  command(ctx, 'intervention:list', z.object({ taskId: taskIdSchema }).strict(), (req) =>
-    Promise.resolve(tasks.get(req.taskId).ok ? ok(service.interventionsOf(req.taskId)) : err('not_found:task', 'no such task')),
-  );
-}
-
-/**
- * Registers one event: split the ack off the arguments, parse the payload, run, reply. Listeners take `unknown` arguments on purpose: the
- * typed event map describes well-behaved clients, not what arrives on the wire.
- */
-function command<S extends z.ZodType>(
-  ctx: CommandContext,
-  event: keyof ClientToServerEvents,
-  schema: S,
-  run: (input: z.output<S>) => Promise<Result<unknown>>,
-): void {
-  ctx.socket.on(event, (...args: unknown[]) => {
-    const last = args[args.length - 1];
-    const ack = isReplyFn(last) ? last : undefined;
-    const payload = ack === undefined ? args[0] : args.length > 1 ? args[0] : undefined;
-    void handle({ ctx, event, schema, run, payload, ack });
-  });
-}
-
-interface HandleArgs<S extends z.ZodType> {
-  ctx: CommandContext;
-  event: string;
-  schema: S;
-  run: (input: z.output<S>) => Promise<Result<unknown>>;
-  payload: unknown;
-  ack: ReplyFn | undefined;
-}
-
-async function handle<S extends z.ZodType>(args: HandleArgs<S>): Promise<void> {
-  const { ctx, event, schema, run, payload, ack } = args;
-  let result: Result<unknown>;
-  try {
-    const parsed = schema.safeParse(payload);
-    if (parsed.success) {
-      result = await run(parsed.data);
-    } else {
-      const message = describeZodError(parsed.error);
-      malformed(ctx, `${event}: ${message}`);
-      result = err('invalid:payload', message);
-    }
-  } catch (error) {
-    ctx.log.log('error', `socket ${ctx.socket.id} ${event} failed`, error);
-    result = err('failed:internal', 'internal error');
-  }
-  if (ack !== undefined) reply(ctx, event, ack, result);
-}
-
-function reply(ctx: CommandContext, event: string, ack: ReplyFn, result: Result<unknown>): void {
-  try {
-    ack(result);
-  } catch (error) {
-    // The ack only queues a packet; a throw here is a socket.io bug, never the client's.
-    ctx.log.log('error', `socket ${ctx.socket.id} ${event} ack failed`, error);
-  }
-}
-
-function malformed(ctx: CommandContext, reason: string): void {
-  ctx.log.log('debug', `socket ${ctx.socket.id} malformed message: ${reason}`);
-  if (ctx.strikes.strike() && ctx.socket.connected) {
-    ctx.log.log('warn', `socket ${ctx.socket.id} sent too many malformed messages; disconnecting`);
-    ctx.socket.disconnect(true);
-  }
-}
-
-function isReplyFn(value: unknown): value is ReplyFn {
-  return typeof value === 'function';
-}
