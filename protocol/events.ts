@@ -61,7 +61,7 @@ export interface ClientToServerEvents {
   'task:create': (input: CreateTaskInput, ack?: Ack<TaskCreated>) => void;
   /** mode queue (default): delivered when the agent is idle; now: typed at once. */
   'task:prompt': (req: { id: string; text: string; mode?: 'queue' | 'now' }, ack?: Ack<PromptReceipt>) => void;
-  'task:interrupt': (req: { id: string; subtree?: boolean }, ack?: Ack<InterruptOutcome[]>) => void;
+  'task:interrupt': (req: { id: string; subtree?: boolean; escalate?: boolean }, ack?: Ack<InterruptOutcome[]>) => void;
   'task:approve': (req: { id: string; choice?: ApproveChoice }, ack?: Ack<null>) => void;
   /** Stop the task (and by default its subtree): kill its agent, mark it stopped. */
   'task:stop': (req: { id: string; subtree?: boolean }, ack?: Ack<TaskId[]>) => void;

@@ -102,7 +102,14 @@ export const taskPromptSchema = z
   .object({ text: z.string().min(1).max(LIMITS_TASK.maxPromptChars), mode: z.enum(['queue', 'now']).default('queue') })
   .strict();
 export const taskApproveSchema = z.object({ choice: approveChoiceSchema.default('yes') }).strict();
-export const taskInterruptSchema = z.object({ subtree: z.boolean().default(false) }).strict();
+export const taskInterruptSchema = z
+  .object({
+    subtree: z.boolean().default(false),
+    /** Policy: when the first key does not stop the work, send the adapter's next key (e.g.
+     * Ctrl-C after ESC). Off unless asked for. */
+    escalate: z.boolean().default(false),
+  })
+  .strict();
 export const taskStopSchema = z.object({ subtree: z.boolean().default(true) }).strict();
 
 export interface TaskInfo {

@@ -27,7 +27,7 @@ export function registerTaskCommands(ctx: CommandContext, tasks: TaskService): v
   command(ctx, 'task:list', z.unknown(), () => Promise.resolve(ok(tasks.list())));
   command(ctx, 'task:create', createTaskInputSchema, (input) => tasks.create(input));
   command(ctx, 'task:prompt', taskPromptRequestSchema, (req) => tasks.prompt(req.id, req.text, req.mode, { who: 'person' }));
-  command(ctx, 'task:interrupt', taskInterruptRequestSchema, (req) => tasks.interrupt(req.id, { subtree: req.subtree, who: 'person' }));
+  command(ctx, 'task:interrupt', taskInterruptRequestSchema, (req) => tasks.interrupt(req.id, { subtree: req.subtree, escalate: req.escalate, who: 'person' }));
   command(ctx, 'task:approve', taskApproveRequestSchema, (req) => tasks.approve(req.id, req.choice, { who: 'person' }));
   command(ctx, 'task:stop', taskStopRequestSchema, (req) => tasks.stop(req.id, { subtree: req.subtree }));
   command(ctx, 'task:remove', taskRefSchema, (req) => tasks.remove(req.id));

@@ -91,7 +91,7 @@ export function buildTaskRoutes(tasks: TaskService): RouteEntry<RouteHandler>[] 
     {
       method: 'POST',
       pattern: '/api/tasks/:id/interrupt',
-      handler: onTaskWithBody(taskInterruptSchema, async (id, body) => ({ result: await tasks.interrupt(id, { subtree: body.subtree }) })),
+      handler: onTaskWithBody(taskInterruptSchema, async (id, body) => ({ result: await tasks.interrupt(id, { subtree: body.subtree, escalate: body.escalate }) })),
     },
     {
       method: 'POST',
