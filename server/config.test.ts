@@ -19,6 +19,8 @@ describe('parseConfig', () => {
       demo: false,
       dev: false,
       tokenSource: 'generated',
+      ptyHost: 'process',
+      keepAgents: false,
     });
     expect(config.token).toMatch(/^[0-9a-f]{64}$/);
     expect(parse({}).token).not.toBe(config.token);
@@ -38,6 +40,8 @@ describe('parseConfig', () => {
         AXIOM_ALLOWED_ORIGINS: 'https://a.example, https://b.example ,',
         AXIOM_ALLOWED_HOSTS: 'a.example',
         AXIOM_DEMO: '1',
+        AXIOM_PTY_HOST: 'inline',
+        AXIOM_KEEP_AGENTS: '1',
       },
       ['--no-build', '--dev'],
     );
@@ -54,6 +58,8 @@ describe('parseConfig', () => {
       allowedHosts: ['a.example'],
       demo: true,
       dev: true,
+      ptyHost: 'inline',
+      keepAgents: true,
     });
   });
 
@@ -63,6 +69,8 @@ describe('parseConfig', () => {
     [{ AXIOM_MAX_SESSIONS: '0' }, /AXIOM_MAX_SESSIONS/],
     [{ AXIOM_RECORDING_MAX_BYTES: '-1' }, /AXIOM_RECORDING_MAX_BYTES/],
     [{ AXIOM_DEMO: 'maybe' }, /AXIOM_DEMO/],
+    [{ AXIOM_PTY_HOST: 'thread' }, /AXIOM_PTY_HOST/],
+    [{ AXIOM_KEEP_AGENTS: 'yes' }, /AXIOM_KEEP_AGENTS/],
     [{ AXIOM_TOKEN: 'short' }, /AXIOM_TOKEN/],
   ])('refuses invalid values %j', (env, message) => {
     expect(() => parse(env)).toThrow(message);

@@ -28,6 +28,13 @@ const DEFAULTS = {
   /** Agents working at once; more tasks wait in the queue. Each Claude Code instance is a
    * few hundred MB and a share of a core: 8 keeps a laptop responsive. */
   maxRunningTasks: 8,
+  /** The PTYs live in a separate, detached process so agents survive a console restart or
+   * crash (ADR 0009); 'inline' keeps them in the web server (tests, debugging). */
+  ptyHost: 'process',
+  /** Stop (SIGHUP, then SIGKILL after the grace time) every agent when the console is
+   * stopped: no surprise orphans. AXIOM_KEEP_AGENTS=1 leaves them running in the pty host
+   * for the next console to reattach. A crash or kill -9 always leaves them running. */
+  keepAgents: false,
 } as const;
 
 /** Exit code for a configuration refused at start, distinct from a crash (1). */
@@ -55,6 +62,10 @@ export interface ConsoleConfig {
   readonly demo: boolean;
   readonly dev: boolean;
   readonly maxRunningTasks: number;
+  /** 'process': PTYs in the detached pty host; 'inline': in this process. */
+  readonly ptyHost: 'process' | 'inline';
+  /** At a graceful stop, leave the agents running in the pty host (process mode only). */
+  readonly keepAgents: boolean;
   /**
    * Which model Claude Code instances talk to. 'real': the provider, with the user's own
    * login. 'scripted': the built-in scripted model server (offline demo and tests). A URL:
@@ -83,6 +94,13 @@ const intFromEnv = (fallback: number, min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 
+/** '1'/'true' or '0'/'false'; empty or unset gives the default. */
+const boolFromEnv = (fallback: boolean) =>
+  z
+    .enum(['', '0', '1', 'true', 'false'])
+    .optional()
+    .transform((s) => (s === undefined || s === '' ? fallback : s === '1' || s === 'true'));
+
 const envSchema = z.object({
   HOST: z
     .string()
@@ -109,10 +127,13 @@ const envSchema = z.object({
     .optional()
     .transform((s) => (s === undefined || s.trim() === '' ? 'auto' : s.trim()))
     .pipe(z.union([z.enum(['auto', 'real', 'scripted']), z.url({ protocol: /^https?$/ })])),
-  AXIOM_DEMO: z
-    .enum(['', '0', '1', 'true', 'false'])
+  AXIOM_DEMO: boolFromEnv(false),
+  AXIOM_PTY_HOST: z
+    .string()
     .optional()
-    .transform((s) => s === '1' || s === 'true'),
+    .transform((s) => (s === undefined || s.trim() === '' ? DEFAULTS.ptyHost : s.trim()))
+    .pipe(z.enum(['process', 'inline'])),
+  AXIOM_KEEP_AGENTS: boolFromEnv(DEFAULTS.keepAgents),
 });
 
 /** True for 127.0.0.0/8, ::1 (and its v4-mapped form) and "localhost". */
@@ -166,6 +187,8 @@ export function parseConfig(options: ParseConfigOptions): ConsoleConfig {
     demo: env.AXIOM_DEMO,
     dev: options.argv.includes('--dev'),
     maxRunningTasks: env.AXIOM_MAX_RUNNING,
+    ptyHost: env.AXIOM_PTY_HOST,
+    keepAgents: env.AXIOM_KEEP_AGENTS,
     agentModel:
       env.AXIOM_AGENT_MODEL === 'auto' || env.AXIOM_AGENT_MODEL === 'real' || env.AXIOM_AGENT_MODEL === 'scripted'
         ? env.AXIOM_AGENT_MODEL

@@ -11,7 +11,6 @@ import { bracketHost, buildAllowLists } from './security/allow-lists';
 import { guardHttp, guardUpgrade, setSecurityHeaders } from './security/http-guard';
 import type { SecurityPolicy } from './security/request-guard';
 import { resolveAgentModel, type AgentModel } from './agents/agent-model';
-import { createInProcessSessionHost } from './sessions/in-process-host';
 import { TaskService } from './tasks/task-service';
 import { AGENT_HOOKS_PREFIX, handleAgentHook } from './transport/agent-hooks';
 import type { SessionHost } from './sessions/session-host';
@@ -21,8 +20,6 @@ import { createOversight } from './steering/oversight-setup';
 import { createRestApi } from './transport/rest-api';
 import { attachSocketApi } from './transport/socket-api';
 import { createSocketServer, SOCKET_IO_PATH } from './transport/socket-server';
-import { TERMINAL_ENV } from './pty/child-env';
-import { createRecorder, recordingsDir } from './recording/recorder';
 import { bridgeSessionsToStore } from './store/session-recorder-bridge';
 import { openStore } from './store/store';
 import type { Store } from './store/store-types';
@@ -30,6 +27,8 @@ import { createHistoryApi } from './transport/history-api';
 import { AgentTokens } from './mcp/agent-tokens';
 import { createMcpEndpoint, MCP_PATH } from './mcp/mcp-endpoint';
 import { createConsoleMetrics, METRICS_PATH } from './metrics/console-metrics';
+import { rehydrateTasks } from './pty-host/rehydrate-tasks';
+import { createSessionLayer } from './pty-host/session-layer';
 import { InputArbiter } from './tasks/input-arbiter';
 
 /**
@@ -50,6 +49,8 @@ export interface StartConsoleOptions {
 
 export interface StartedContext {
   host: SessionHost;
+  /** True when the pty host was already running: its sessions are the last console's. */
+  resumed: boolean;
   /** The durable record (sessions, tasks, events ledger); closed last at shutdown. */
   store: Store;
   tasks: TaskService;
@@ -70,7 +71,10 @@ export interface RunningConsole {
   /** The durable record (sessions, tasks, events ledger); closed last at shutdown. */
   store: Store;
   tasks: TaskService;
-  /** Stop accepting, close sockets, stop every session, close Next, remove console.json. */
+  /** Pid of the process that owns the PTYs (the pty host, or this process when inline). */
+  ptyHostPid(): number | null;
+  /** Stop accepting, close sockets, stop every session (or leave them in the pty host with
+   * AXIOM_KEEP_AGENTS=1), close Next, remove console.json. */
   close(): Promise<void>;
 }
 
@@ -89,22 +93,16 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
   const startedAtMs = Date.now();
   // The durable record and the recorder come first and go last: every service writes to them.
   const store = openStore({ dataDir: config.dataDir });
-  const recordings = config.recordingMaxBytes > 0 ? recordingsDir(config.dataDir) : undefined;
-  const recorder = recordings === undefined ? undefined : createRecorder({
-    dir: recordings,
-    maxBytes: config.recordingMaxBytes,
-    term: TERMINAL_ENV.TERM,
-    shell: process.env.SHELL,
-    logError: (message, detail) => log.log('error', message, detail),
+  // The session layer: the PTYs in the pty host (or inline), the recorder beside them.
+  // Sockets that attached through a lost connection to a live pty host attach again.
+  let reattachViewers = (): void => undefined;
+  const layer = await createSessionLayer({ config, log, onReattached: () => reattachViewers() }).catch((error: unknown) => {
+    store.close();
+    throw error;
   });
-  const host = createInProcessSessionHost({
-    maxSessions: config.maxSessions,
-    killGraceMs: config.killGraceMs,
-    tap: recorder,
-    logger: { error: (message, ...detail) => log.log('error', message, detail.length > 0 ? detail : undefined) },
-  });
+  const { host } = layer;
   const stopStoreBridge = bridgeSessionsToStore({ host, store, log });
-  const history = createHistoryApi({ store, recordingsDir: recordings, flushRecording: recorder?.flush, log });
+  const history = createHistoryApi({ store, recordingsDir: layer.recordingsDir, flushRecording: layer.flushRecording, log });
   const agentModel = await resolveAgentModel(config.agentModel, { homeDir: homedir(), env: process.env });
   log.log('info', `agents: Claude Code talks to ${agentModel.describe()}`);
   let consoleOrigin = '';
@@ -185,6 +183,11 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
 
   const io = createSocketServer({ httpServer: server, policy: currentPolicy, log });
   const stopRouting = attachSocketApi({ io, host: arbiter.watch(host), log, tasks, steering: { service: steering, proofs: oversight } });
+  reattachViewers = () => void io.disconnectSockets();
+  // What the pty host did while no console was connected reaches the record; then the
+  // tasks of the last console are adopted or ended (no ghost "running" tasks).
+  layer.announceSessions();
+  rehydrateTasks({ store, tasks, sessions: layer.sessionsAtStart, log });
 
   const port = await listen(server, config.host, config.port);
   policy = {
@@ -218,9 +221,8 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
       await Promise.all([httpClosed, ioClosed]);
       disposeOversight();
       await tasks.dispose();
-      await host.dispose();
+      await layer.close();
       stopStoreBridge();
-      await recorder?.close();
       await agentModel.close();
       await nextApp?.close();
       removeConsoleFile(config.dataDir, process.pid);
@@ -242,9 +244,9 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
   if (options.printUrl !== false) process.stdout.write(`Axiom Console: ${url}\n`);
 
   if (options.onStarted !== undefined) {
-    options.onStarted({ host, store, tasks, agentModel, config, url, log }).catch((error: unknown) => log.log('error', 'onStarted failed', error));
+    options.onStarted({ host, resumed: layer.adopted, store, tasks, agentModel, config, url, log }).catch((error: unknown) => log.log('error', 'onStarted failed', error));
   }
-  return { url, origin, port, token: config.token, host, store, tasks, close };
+  return { url, origin, port, token: config.token, host, store, tasks, ptyHostPid: () => layer.hostPid(), close };
 }
 
 function delay(ms: number): Promise<void> {

@@ -6,7 +6,8 @@ import { createStderrLogger } from './logger';
 
 /**
  * The composition root: parse config, start the console (HTTP + socket.io + Next + the
- * session host), hook the demo, and one shutdown routine for SIGINT/SIGTERM. No logic.
+ * session layer, in the pty host process by default), hook the demo, and one shutdown
+ * routine for SIGINT/SIGTERM. No logic.
  */
 const EXIT_CRASH = 1;
 
@@ -29,7 +30,9 @@ async function main(): Promise<void> {
     log,
     ...(config.demo
       ? {
-          onStarted: async ({ host, tasks, agentModel }) => {
+          onStarted: async ({ host, resumed, tasks, agentModel }) => {
+            // The last console's agents are still there (pty host): no second demo set.
+            if (resumed) return;
             await startDemoSessions({ host, dataDir: config.dataDir, log });
             await startDemoTasks({ tasks, agentModel, log });
           },
@@ -41,7 +44,11 @@ async function main(): Promise<void> {
   const shutdown = (signal: NodeJS.Signals): void => {
     if (stopping) return;
     stopping = true;
-    log.log('info', `${signal}: shutting down`);
+    // Stop accepting, close the sockets, stop the tasks' monitors, then either end every
+    // agent (SIGHUP, SIGKILL after AXIOM_KILL_GRACE_MS) or, with AXIOM_KEEP_AGENTS=1, leave
+    // them in the pty host for the next console; the store is closed (checkpointed) last.
+    const agents = config.ptyHost === 'process' && config.keepAgents ? 'left running in the pty host' : 'stopped';
+    log.log('info', `${signal}: shutting down (agents ${agents})`);
     running.close().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -233,8 +233,10 @@ function readStartTime(pid: number): number | undefined {
   try {
     return parseProcStat(readFileSync(`/proc/${pid}/stat`, 'utf8'))?.startTime;
   } catch (e) {
-    // ENOENT: the child already exited (e.g. execvp failed at once); nothing to remember.
-    if (isNodeError(e) && e.code === 'ENOENT') return undefined;
+    // ENOENT: the child already exited (e.g. execvp failed at once); ESRCH: it exited and
+    // was reaped between open and read (a `true` that is done at once, seen in the pty-host
+    // spawn/exit cycles). Either way nothing to remember.
+    if (isNodeError(e) && (e.code === 'ENOENT' || e.code === 'ESRCH')) return undefined;
     throw e;
   }
 }

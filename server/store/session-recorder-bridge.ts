@@ -48,7 +48,10 @@ export function bridgeSessionsToStore({ host, store, log }: SessionBridgeOptions
     try {
       if (event.type === 'session:updated') {
         const { info } = event;
-        const transition = sessionTransition(lastStatus.get(info.id), info);
+        // A session first seen now may be one a previous console recorded (the pty host
+        // kept it running): its stored status, so reattaching is not a new `created`.
+        const previous = lastStatus.get(info.id) ?? store.getSession(info.id)?.status;
+        const transition = sessionTransition(previous, info);
         lastStatus.set(info.id, info.status);
         store.transaction(() => {
           store.recordSession(info);

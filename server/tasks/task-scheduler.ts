@@ -37,6 +37,14 @@ export class TaskScheduler {
     return started;
   }
 
+  /** A task whose agent already runs (adopted after a console restart): it holds a slot
+   * at once, even past the limit, since its agent is running whatever the queue says. */
+  adopt(id: TaskId): void {
+    const i = this.waiting.indexOf(id);
+    if (i >= 0) this.waiting.splice(i, 1);
+    this.running.add(id);
+  }
+
   /** The task no longer holds a slot (ended, failed, stopped, removed). */
   release(id: TaskId): void {
     this.running.delete(id);

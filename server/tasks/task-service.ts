@@ -359,6 +359,44 @@ export class TaskService {
     return ok(null);
   }
 
+  // ── Adoption after a console restart (added for the pty host, server/pty-host/) ─────────
+  /**
+   * Takes over a task recorded by a previous console whose agent still runs in the pty host
+   * (server/pty-host/rehydrate-tasks.ts calls this at start, parents before children): the
+   * task is in memory again, holds a running slot, and a fresh AgentRun monitors its
+   * session. Its prompt is not typed again. Not restored: the old hook secret and MCP
+   * token (the agent's hooks and MCP calls are refused; its state comes from the screen),
+   * and the verification baseline (taken now, not at the task's real start).
+   */
+  adopt(task: TaskInfo, request: CreateTaskRequest): Result<TaskInfo> {
+    if (this.disposed) return err('failed:internal', 'the console is shutting down');
+    if (this.tasks.has(task.id)) return err('invalid:payload', `task ${task.id} is already known`);
+    if (task.sessionId === null || FINAL_TASK_STATES.has(task.state)) return err('invalid:payload', `task ${task.id} has no running agent`);
+    const parentId = task.parentId !== null && this.graph.has(task.parentId) ? task.parentId : null;
+    const rec: TaskRecord = {
+      request,
+      adapter: adapterFor(task.agent),
+      run: null,
+      hookSecret: randomBytes(24),
+      timeout: null,
+      early: [],
+      firstAttempt: Promise.resolve(),
+      settleFirst: () => undefined,
+      info: { ...task, children: [], queue: [], queuePosition: null },
+    };
+    this.tasks.set(task.id, rec);
+    this.graph.add(task.id, parentId);
+    this.scheduler.adopt(task.id);
+    this.options.ledger?.append({ type: 'task.adopted', taskId: task.id, sessionId: task.sessionId, data: { state: task.state } });
+    this.started(rec, task.sessionId, true);
+    if (parentId !== null) {
+      const parent = this.tasks.get(parentId);
+      if (parent !== undefined) this.changed(parent);
+    }
+    return ok(this.view(rec));
+  }
+  // ── end of adoption ─────────────────────────────────────────────────────────────────────
+
   async dispose(): Promise<void> {
     this.disposed = true;
     this.unsubscribeHost();
@@ -420,10 +458,12 @@ export class TaskService {
     rec.settleFirst();
   }
 
-  private started(rec: TaskRecord, sessionId: SessionId): void {
+  /** `adopted`: the agent was started by a previous console (see adopt): keep its start
+   * time and do not type its prompt again. */
+  private started(rec: TaskRecord, sessionId: SessionId, adopted = false): void {
     const { info } = rec;
     info.sessionId = sessionId;
-    info.startedAt = Date.now();
+    info.startedAt = adopted ? (info.startedAt ?? Date.now()) : Date.now();
     this.bySession.set(sessionId, info.id);
     const run = new AgentRun({
       host: this.options.host,
@@ -456,7 +496,7 @@ export class TaskService {
     rec.run = run;
     run.start();
     this.life({ type: 'started', task: this.view(rec) });
-    if (rec.adapter.initialPrompt === 'type') void this.effectivePrompt(rec).then((p) => run.prompt(p, 'queue'));
+    if (!adopted && rec.adapter.initialPrompt === 'type') void this.effectivePrompt(rec).then((p) => run.prompt(p, 'queue'));
     for (const early of rec.early.splice(0)) void run.prompt(early.text, early.mode);
     if (info.timeoutMs !== null) {
       rec.timeout = setTimeout(() => void this.end(rec, 'failed', { code: 'failed:timeout', message: `timed out after ${info.timeoutMs} ms` }), info.timeoutMs);

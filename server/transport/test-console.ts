@@ -8,7 +8,8 @@ import { quietLogger } from '../logger';
 
 /**
  * For integration tests: the real console (real session host, real PTYs, real sockets)
- * without Next, on 127.0.0.1 and an ephemeral port, with a temp data dir.
+ * without Next, on 127.0.0.1 and an ephemeral port, with a temp data dir. The session
+ * layer runs inline unless `env` says AXIOM_PTY_HOST: 'process'.
  */
 export const TEST_TOKEN = 'integration-test-token-0123456789abcdef';
 
@@ -35,6 +36,9 @@ export async function startTestConsole(env: Record<string, string> = {}, files: 
       AXIOM_KILL_GRACE_MS: '500',
       // Tests never reach a provider, whatever credentials this machine has.
       AXIOM_AGENT_MODEL: 'scripted',
+      // The session layer in this process: fast, and nothing outlives the test. Tests of
+      // the pty host itself pass AXIOM_PTY_HOST: 'process'.
+      AXIOM_PTY_HOST: 'inline',
       ...env,
     },
     argv: [],
