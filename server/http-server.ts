@@ -125,8 +125,8 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
   const { steering, oversight, dispose: disposeOversight } = createOversight({ tasks, host, dataDir: config.dataDir, log, ledger: store });
   const rest = createRestApi({ host, log, version: readVersion(), startedAtMs, tasks, steering: { service: steering, proofs: oversight } });
   // Read at scrape time only, after both exist.
-  const metrics = createConsoleMetrics({ tasks, host, mcpSessions: () => mcp.sessionCount() });
-  const mcp = createMcpEndpoint({ tasks, host, agentTokens, log, version: readVersion(), onSpawned: (ms) => metrics.observeMcpSpawn(ms) });
+  const metrics = createConsoleMetrics({ tasks, host, steering, mcpSessions: () => mcp.sessionCount() });
+  const mcp = createMcpEndpoint({ tasks, host, steering, agentTokens, log, version: readVersion(), onSpawned: (ms) => metrics.observeMcpSpawn(ms) });
 
   // The allow-lists name the bound port, which is known only after listen (PORT=0).
   let policy: SecurityPolicy | undefined;

@@ -71,7 +71,7 @@ export class ChildReports {
   private send(parentId: TaskId, text: string): void {
     const parent = this.o.tasks.get(parentId);
     if (!parent.ok || FINAL_TASK_STATES.has(parent.value.state)) return;
-    this.o.tasks.prompt(parentId, text, 'queue').then(
+    this.o.tasks.prompt(parentId, text, 'queue', { who: 'auto' }).then(
       (r) => {
         if (!r.ok) this.o.log.log('warn', `child report to ${parentId} refused: ${r.error.code}`);
       },

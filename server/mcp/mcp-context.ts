@@ -2,6 +2,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { err, ok, type Result } from '../../protocol/result';
 import type { TaskId, TaskInfo } from '../../protocol/task';
 import type { SessionHost } from '../sessions/session-host';
+import type { SteeringService } from '../steering/steering-service';
 import type { TaskService } from '../tasks/task-service';
 import type { ChildReports } from './child-reports';
 import type { SpawnLimiter } from './spawn-limiter';
@@ -18,6 +19,8 @@ export interface McpToolContext {
   tasks: TaskService;
   host: SessionHost;
   caller: McpCaller;
+  /** Suggestions to accept (axiom_steer) and to show (axiom_status). */
+  steering?: Pick<SteeringService, 'accept' | 'list'>;
   limiter: SpawnLimiter;
   /** Who the spawn limit counts against: an agent's task id (across all its sessions), or
    * one console-token session (the token's holder can use REST without limits anyway, so

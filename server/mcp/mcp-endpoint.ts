@@ -7,6 +7,7 @@ import { FINAL_TASK_STATES, type TaskId } from '../../protocol/task';
 import type { Logger } from '../logger';
 import { readBearer } from '../security/token';
 import type { SessionHost } from '../sessions/session-host';
+import type { SteeringService } from '../steering/steering-service';
 import type { TaskService } from '../tasks/task-service';
 import type { AgentTokens } from './agent-tokens';
 import { inScope, type McpCaller } from './mcp-context';
@@ -45,6 +46,7 @@ interface McpSession {
 export interface McpEndpointOptions {
   tasks: TaskService;
   host: SessionHost;
+  steering?: Pick<SteeringService, 'accept' | 'list'>;
   agentTokens: AgentTokens;
   log: Logger;
   version: string;
@@ -116,7 +118,7 @@ export function createMcpEndpoint(o: McpEndpointOptions): McpEndpoint {
       return jsonRpcError(res, 429, 'too many MCP sessions; close one (DELETE /mcp) and retry');
     }
     const limiterKey = caller.kind === 'agent' ? caller.taskId : `console:${randomUUID()}`;
-    const server = createAxiomMcpServer({ tasks: o.tasks, host: o.host, caller, limiter, limiterKey, reports, onSpawned: o.onSpawned }, o.version);
+    const server = createAxiomMcpServer({ tasks: o.tasks, host: o.host, steering: o.steering, caller, limiter, limiterKey, reports, onSpawned: o.onSpawned }, o.version);
     const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       maxRequestBodySize: LIMITS.maxRestBodyBytes,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { approveChoiceSchema } from '../../protocol/agent';
 import { LIMITS } from '../../protocol/limits';
 import { err, ok, type Result } from '../../protocol/result';
+import { suggestionIdSchema } from '../../protocol/steering';
 import { FINAL_TASK_STATES, LIMITS_TASK, taskIdSchema, type TaskId } from '../../protocol/task';
 import { globMatcher, inScope, scoped, toolResult, type McpToolContext } from './mcp-context';
 
@@ -83,7 +84,7 @@ export function registerControlTools(server: McpServer, ctx: McpToolContext): vo
     },
     async ({ id, text, mode }) => {
       const allowed = guard(id);
-      return toolResult(allowed.ok ? await tasks.prompt(id, text, mode ?? 'queue') : allowed);
+      return toolResult(allowed.ok ? await tasks.prompt(id, text, mode ?? 'queue', { who: 'api' }) : allowed);
     },
   );
 
@@ -105,17 +106,24 @@ export function registerControlTools(server: McpServer, ctx: McpToolContext): vo
     {
       title: 'Steer a task',
       description:
-        'Steer a task: type this steering message into its agent now, mid-turn if it is busy (like axiom_inject with mode "now"). ' +
-        'Steering suggestions (rules that propose a message from the output) do not exist yet; suggestionId is accepted for forward compatibility and recorded nowhere.',
+        'Steer a task. With suggestionId: accept that steering suggestion (see axiom_status for a task\'s open suggestions), optionally with an edited message. ' +
+        'Without: type `message` into the agent now, mid-turn if it is busy (like axiom_inject with mode "now"), recorded as a steering intervention.',
       inputSchema: {
         id: taskIdSchema,
-        message: z.string().min(1).max(LIMITS_TASK.maxPromptChars),
-        suggestionId: z.string().max(64).optional(),
+        message: z.string().min(1).max(LIMITS_TASK.maxPromptChars).optional(),
+        suggestionId: suggestionIdSchema.optional(),
       },
     },
-    async ({ id, message }) => {
+    async ({ id, message, suggestionId }) => {
       const allowed = guard(id);
-      return toolResult(allowed.ok ? await tasks.prompt(id, message, 'now') : allowed);
+      if (!allowed.ok) return toolResult(allowed);
+      if (suggestionId === undefined) {
+        if (message === undefined) return toolResult(err('invalid:payload', 'give a message, or a suggestionId to accept'));
+        return toolResult(await tasks.prompt(id, message, 'now', { kind: 'steer', who: 'api' }));
+      }
+      const suggestion = ctx.steering?.list({ taskId: id }).find((s) => s.id === suggestionId);
+      if (ctx.steering === undefined || suggestion === undefined) return toolResult(err('not_found:suggestion', `no suggestion ${suggestionId} on task ${id}`));
+      return toolResult(await ctx.steering.accept(suggestionId, { ...(message === undefined ? {} : { text: message }), who: 'api' }));
     },
   );
 }

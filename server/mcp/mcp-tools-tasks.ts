@@ -42,7 +42,11 @@ export function registerTaskTools(server: McpServer, ctx: McpToolContext): void 
       annotations: { readOnlyHint: true },
     },
     async ({ id, all }) => {
-      if (id !== undefined) return toolResult(mapResult(ctx.tasks.get(id), summarizeTask));
+      if (id !== undefined) {
+        // One task: with its open steering suggestions, which axiom_steer can accept.
+        const suggestions = (ctx.steering?.list({ taskId: id, states: ['open'] }) ?? []).map((s) => ({ id: s.id, title: s.title, message: s.message, confidence: s.confidence }));
+        return toolResult(mapResult(ctx.tasks.get(id), (t) => ({ ...summarizeTask(t), suggestions })));
+      }
       const list = ctx.tasks.list().filter((t) => all === true || !FINAL_TASK_STATES.has(t.state));
       return toolResult(ok({ tasks: list.map(summarizeTask) }));
     },

@@ -43,7 +43,7 @@ describe('the MCP server on /mcp (official SDK client, shell agents)', () => {
     expect(tools.map((t) => t.name).sort()).toEqual(
       ['axiom_approve', 'axiom_dag', 'axiom_inject', 'axiom_interrupt', 'axiom_output', 'axiom_spawn', 'axiom_status', 'axiom_steer', 'axiom_wait'],
     );
-    expect(tools.find((t) => t.name === 'axiom_steer')?.description).toMatch(/suggestions .* do not exist yet/i);
+    expect(tools.find((t) => t.name === 'axiom_steer')?.description).toMatch(/accept that steering suggestion/);
   });
 
   it('spawns at once, waits until the task settles, reads its output (screen and tail) and pushes state notices', async () => {

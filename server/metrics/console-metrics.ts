@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { TaskInfo } from '../../protocol/task';
 import type { SessionHost } from '../sessions/session-host';
+import type { SteeringService } from '../steering/steering-service';
 import type { TaskService } from '../tasks/task-service';
 import { TaskMetricsTracker } from './task-metrics-tracker';
 
@@ -25,7 +26,14 @@ export interface ConsoleMetrics {
   dispose(): void;
 }
 
-export function createConsoleMetrics(o: { tasks: TaskService; host: SessionHost; mcpSessions?: () => number }): ConsoleMetrics {
+export interface ConsoleMetricsOptions {
+  tasks: TaskService;
+  host: SessionHost;
+  steering?: Pick<SteeringService, 'onEvent'>;
+  mcpSessions?: () => number;
+}
+
+export function createConsoleMetrics(o: ConsoleMetricsOptions): ConsoleMetrics {
   const registry = new Registry();
   const countIn = (states: ReadonlyArray<TaskInfo['state']>): number => o.tasks.list().filter((t) => states.includes(t.state)).length;
   new Gauge({
@@ -55,8 +63,18 @@ export function createConsoleMetrics(o: { tasks: TaskService; host: SessionHost;
     buckets: DETECTION_BUCKETS_S,
     registers: [registry],
   });
-  new Counter({ name: 'axiom_steering_attempts_total', help: 'Steering suggestions offered (suggestions do not exist yet: always 0)', registers: [registry] });
-  new Counter({ name: 'axiom_steering_acceptances_total', help: 'Steering suggestions accepted (always 0 until suggestions exist)', registers: [registry] });
+  const steerAttempts = new Counter({ name: 'axiom_steering_attempts_total', help: 'Steering suggestions raised by the rules', registers: [registry] });
+  const steerAccepted = new Counter({ name: 'axiom_steering_acceptances_total', help: 'Steering suggestions accepted by a person or an API call, or auto-applied', registers: [registry] });
+  const seenSuggestions = new Map<string, string>();
+  const stopSteering = o.steering?.onEvent((e) => {
+    if (e.type === 'suggestion:removed') return void seenSuggestions.delete(e.id);
+    if (e.type !== 'suggestion:updated') return;
+    const before = seenSuggestions.get(e.suggestion.id);
+    if (before === undefined) steerAttempts.inc();
+    const state = e.suggestion.state;
+    if (before !== state && (state === 'accepted' || state === 'auto-applied')) steerAccepted.inc();
+    seenSuggestions.set(e.suggestion.id, state);
+  });
   const seenBytes = new Map<string, number>();
   new Counter({
     name: 'axiom_output_bytes_total',
@@ -94,6 +112,7 @@ export function createConsoleMetrics(o: { tasks: TaskService; host: SessionHost;
     },
     dispose: () => {
       unsubscribe();
+      stopSteering?.();
       registry.clear();
     },
   };
