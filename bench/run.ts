@@ -20,11 +20,12 @@ import { measureStore } from './measure-store';
 import { measureAgentStates } from './measure-agent-states';
 import { BENCH_WAIT_SECONDS, measureSteering } from './measure-steering';
 import { measureMcpSpawn } from './measure-mcp-spawn';
+import { measureRestart } from './measure-restart';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.env.BENCH_QUICK === '1';
-/** BENCH_ONLY=echo,throughput,busy,cat,flood,spawn,store,agents,mcp runs a subset (the rest is left out of results.json). */
-const only = new Set((process.env.BENCH_ONLY ?? 'spawn,echo,throughput,busy,cat,flood,store,agents,mcp').split(',').map((s) => s.trim()));
+/** BENCH_ONLY=echo,throughput,busy,cat,flood,spawn,store,agents,mcp,restart runs a subset (the rest is left out of results.json). */
+const only = new Set((process.env.BENCH_ONLY ?? 'spawn,echo,throughput,busy,cat,flood,store,agents,mcp,restart').split(',').map((s) => s.trim()));
 /** `store` needs no server and no browser: run alone, it starts neither. */
 const CONSOLE_BENCHES = ['spawn', 'echo', 'throughput', 'busy', 'cat', 'flood'];
 const N = {
@@ -43,6 +44,7 @@ const N = {
   storeTaskUpserts: quick ? 5_000 : 50_000,
   agentRounds: quick ? 1 : 3,
   mcpSpawns: quick ? 12 : 60,
+  restartRuns: quick ? 3 : 7,
   mcpAgents: quick ? 2 : 4,
 };
 
@@ -89,6 +91,10 @@ async function main(): Promise<void> {
     } finally {
       await server.stop();
     }
+  }
+  if (only.has('restart')) {
+    log(`restart to reconnected: ${N.restartRuns} kill -9 and restarts of the web server (pty host kept)`);
+    results.restart = await measureRestart(N.restartRuns);
   }
   results.targets = checkTargets(results);
   const out = join(root, 'bench', 'results.json');
@@ -192,6 +198,7 @@ function checkTargets(r: Record<string, unknown>): Record<string, { target: stri
     floodRssStalled: t('< 64 MiB growth', get('flood_stalled.rssGrowthMiB'), get('flood_stalled.rssGrowthMiB') < 64),
     floodSecondViewer: t('echo within 1 s throughout', Math.max(get('flood_throttled-20x.secondViewerEchoMaxMs'), get('flood_stalled.secondViewerEchoMaxMs')), Math.max(get('flood_throttled-20x.secondViewerEchoMaxMs'), get('flood_stalled.secondViewerEchoMaxMs')) <= 1000),
     busyEchoP95: t('<= 15 ms', get('busyEchoMs.p95'), get('busyEchoMs.p95') <= 15),
+    restartBack: t('browsers back within 2 s of the restart (p50)', get('restart.backAfterListeningMs.p50'), get('restart.backAfterListeningMs.p50') <= 2000),
     spawnFirstOutput: t('< 100 ms (p50)', get('spawnToFirstOutputMs.p50'), get('spawnToFirstOutputMs.p50') < 100),
   };
 }

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { chmodSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { SessionId } from '../../protocol/ids';
 import { err, ok, type Result } from '../../protocol/result';
@@ -179,6 +180,9 @@ export async function serveSessionHost(options: HostServerOptions): Promise<Host
       resolve();
     });
   });
+  // Owner only, on top of the 0700 folder it is in: no other user can connect at all, and
+  // the secret keeps out this user's unrelated programs that guess the path.
+  chmodSync(options.socketPath, 0o600);
   server.on('error', (error) => log('server error', error));
 
   return {
