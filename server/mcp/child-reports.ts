@@ -61,6 +61,7 @@ export class ChildReports {
   /** Report this child's progress to its parent from now on. */
   watch(childId: TaskId, parentId: TaskId): void {
     this.watched.set(childId, { parentId, worked: false, reportedIdle: false });
+    this.o.tasks.markReportsToParent(childId);
   }
 
   dispose(): void {

@@ -122,7 +122,7 @@ export class TaskOversight {
       await steering.accept(failed.id, { who: 'auto' });
     }
     const parentId = task.value.parentId;
-    if (parentId !== null) steering.evaluate(parentId, 'child-ended', { child: { task: task.value, message: stop.message } });
+    if (parentId !== null && !tasks.reportsToParent(id)) steering.evaluate(parentId, 'child-ended', { child: { task: task.value, message: stop.message } });
   }
 
   private async updateUsage(task: TaskInfo, transcriptPath: string | null): Promise<void> {

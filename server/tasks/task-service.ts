@@ -97,6 +97,7 @@ export class TaskService {
   private readonly scheduler: TaskScheduler;
   private readonly listeners = new Set<(e: TaskEvent) => void>();
   private readonly lifecycle = new Set<(e: TaskLifecycle) => void>();
+  private readonly reportingChildren = new Set<TaskId>();
   private readonly unsubscribeHost: () => void;
   private disposed = false;
 
@@ -159,6 +160,16 @@ export class TaskService {
       info.autoSteer = autoSteer;
     });
     return ok(autoSteer);
+  }
+
+  /** This child reports to its parent by itself (an agent spawned it over MCP), so
+   * oversight does not also propose its result to the parent. */
+  markReportsToParent(id: TaskId): void {
+    this.reportingChildren.add(id);
+  }
+
+  reportsToParent(id: TaskId): boolean {
+    return this.reportingChildren.has(id);
   }
 
   /** The create request (check command, budgets, verify retries) of a task. */
