@@ -1,8 +1,7 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ApproveChoice, InterruptOutcome, PromptReceipt } from '../../protocol/agent';
-import type { Intervention } from '../../protocol/steering';
 import type { VerificationSummary } from '../../protocol/verification';
 import type { SessionId } from '../../protocol/ids';
 import { err, ok, type Result } from '../../protocol/result';
@@ -13,83 +12,25 @@ import {
   type TaskId,
   type TaskInfo,
 } from '../../protocol/task';
-import type { AgentAdapter } from '../agents/agent-adapter';
-import { adapterFor, defaultAgentKind } from '../agents/adapters/registry';
+import { defaultAgentKind } from '../agents/adapters/registry';
 import { AgentRun } from '../agents/agent-run';
-import type { Logger } from '../logger';
-import type { SessionHost } from '../sessions/session-host';
-import { childPrompt, taskName } from './context-summary';
+import { childPrompt } from './context-summary';
+import { adoptedTaskRecord, newTaskRecord } from './task-record';
+import type { InterventionMeta, TaskEvent, TaskLifecycle, TaskRecord, TaskServiceOptions } from './task-service-types';
 import { TaskGraph } from './task-graph';
-import { DEFAULT_SCHEDULER, TaskScheduler, type SchedulerOptions } from './task-scheduler';
+import { DEFAULT_SCHEDULER, TaskScheduler } from './task-scheduler';
 import { listFiles, prepareWorkspace, WorkspaceError } from './workspace';
+
+export type { InterventionMeta, TaskEvent, TaskLedger, TaskLifecycle, TaskServiceOptions, Who } from './task-service-types';
+
+/** How long create waits for the session to exist before answering without its id. */
+const CREATE_WAIT_MS = 1500;
 
 /**
  * Tasks: create returns at once; a scheduler starts agents under a concurrency limit with
  * retries; each running task has an AgentRun that keeps its state and confirms prompts and
  * interrupts. Every change is reported as a TaskInfo (task:updated) and to the ledger.
  */
-export interface TaskLedger {
-  recordTask(task: TaskInfo): void;
-  removeTask(id: TaskId): void;
-  append(event: { type: string; taskId?: string | null; sessionId?: string | null; data: unknown }): number;
-}
-
-export interface TaskServiceOptions {
-  host: SessionHost;
-  dataDir: string;
-  /** The console's own origin (known after listen): hooks report there. */
-  origin: () => string;
-  /** Offline mode: Claude instances talk to this scripted model server. */
-  model: () => { baseUrl: string; apiKey: string } | null;
-  log: Logger;
-  ledger?: TaskLedger;
-  scheduler?: Partial<SchedulerOptions>;
-  pollMs?: number;
-  /** The console's MCP endpoint and a token for this task's agent (server/mcp/). */
-  mcp?: (id: TaskId) => { url: string; token: string } | null;
-  /** Arbitration (input-arbiter.ts): how long a person still holds a session's pane. */
-  heldMs?: (sessionId: SessionId) => number;
-}
-
-export type TaskEvent = { type: 'task:updated'; task: TaskInfo } | { type: 'task:removed'; id: TaskId };
-
-/**
- * What oversight (verification, steering, guardrails) listens to; not sent to browsers.
- * `turn-ended`: the agent went from working (busy/waiting) to idle, with what it said last
- * when the agent reports it (Claude's Stop hook carries the last assistant message).
- */
-export type TaskLifecycle =
-  | { type: 'started'; task: TaskInfo }
-  | { type: 'turn-ended'; task: TaskInfo; lastMessage: string | null; transcriptPath: string | null }
-  | { type: 'ended'; task: TaskInfo }
-  | { type: 'hook'; task: TaskInfo; payload: Record<string, unknown> }
-  | { type: 'intervention'; intervention: Omit<Intervention, 'id' | 'at'> };
-
-export type Who = Intervention['who'];
-/** Who acted and why, for the intervention record. */
-export interface InterventionMeta {
-  who?: Who;
-  kind?: Intervention['kind'];
-  suggestionId?: Intervention['suggestionId'];
-}
-
-interface TaskRecord {
-  info: TaskInfo;
-  request: CreateTaskRequest;
-  adapter: AgentAdapter;
-  run: AgentRun | null;
-  hookSecret: Buffer;
-  timeout: NodeJS.Timeout | null;
-  /** Prompts sent before the agent started. */
-  early: Array<{ text: string; mode: 'queue' | 'now' }>;
-  /** Resolves when the first spawn attempt settled (for create's bounded wait). */
-  firstAttempt: Promise<void>;
-  settleFirst: () => void;
-}
-
-/** How long create waits for the session to exist before answering without its id. */
-const CREATE_WAIT_MS = 1500;
-
 export class TaskService {
   private readonly tasks = new Map<TaskId, TaskRecord>();
   private readonly bySession = new Map<SessionId, TaskId>();
@@ -212,48 +153,8 @@ export class TaskService {
     const parent = req.parentId === undefined ? undefined : this.tasks.get(req.parentId);
     if (req.parentId !== undefined && parent === undefined) return err('not_found:task', `no parent task ${req.parentId}`);
     const kind = req.agent ?? defaultAgentKind();
-    const id = newTaskId();
-    let settleFirst = (): void => undefined;
-    const firstAttempt = new Promise<void>((resolve) => {
-      settleFirst = resolve;
-    });
-    const now = Date.now();
-    const rec: TaskRecord = {
-      request: { ...req, agent: kind },
-      adapter: adapterFor(kind),
-      run: null,
-      hookSecret: randomBytes(24),
-      timeout: null,
-      early: [],
-      firstAttempt,
-      settleFirst,
-      info: {
-        id,
-        name: req.name ?? taskName(req.prompt),
-        prompt: req.prompt,
-        agent: kind,
-        state: 'queued',
-        status: null,
-        parentId: req.parentId ?? null,
-        children: [],
-        sessionId: null,
-        workspace: null,
-        check: req.check ?? null,
-        createdAt: now,
-        startedAt: null,
-        endedAt: null,
-        attempts: 0,
-        error: null,
-        timeoutMs: req.timeoutMs ?? null,
-        queue: [],
-        receipts: [],
-        queuePosition: null,
-        verification: null,
-        usage: { turns: 0, inputTokens: 0, outputTokens: 0 },
-        openSuggestions: 0,
-        autoSteer: { enabled: false, minConfidence: 0.8 },
-      },
-    };
+    const rec = newTaskRecord(req, kind, Date.now());
+    const id = rec.info.id;
     this.tasks.set(id, rec);
     this.graph.add(id, rec.info.parentId);
     this.options.ledger?.append({ type: 'task.created', taskId: id, data: { request: rec.request } });
@@ -264,7 +165,7 @@ export class TaskService {
     // Answer with the session id when the agent's process starts promptly; never wait for
     // the agent itself, nor for a queued task's turn.
     if (this.scheduler.position(id) === null) {
-      await Promise.race([firstAttempt, sleep(CREATE_WAIT_MS)]);
+      await Promise.race([rec.firstAttempt, sleep(CREATE_WAIT_MS)]);
     }
     return ok({ id, sessionId: rec.info.sessionId });
   }
@@ -384,17 +285,7 @@ export class TaskService {
     if (this.tasks.has(task.id)) return err('invalid:payload', `task ${task.id} is already known`);
     if (task.sessionId === null || FINAL_TASK_STATES.has(task.state)) return err('invalid:payload', `task ${task.id} has no running agent`);
     const parentId = task.parentId !== null && this.graph.has(task.parentId) ? task.parentId : null;
-    const rec: TaskRecord = {
-      request,
-      adapter: adapterFor(task.agent),
-      run: null,
-      hookSecret: randomBytes(24),
-      timeout: null,
-      early: [],
-      firstAttempt: Promise.resolve(),
-      settleFirst: () => undefined,
-      info: { ...task, children: [], queue: [], queuePosition: null },
-    };
+    const rec = adoptedTaskRecord(task, request);
     this.tasks.set(task.id, rec);
     this.graph.add(task.id, parentId);
     this.scheduler.adopt(task.id);
@@ -576,9 +467,6 @@ function notFound<T>(id: string): Result<T> {
   return err('not_found:task', `no task ${id}`);
 }
 
-function newTaskId(): TaskId {
-  return `t-${randomBytes(6).toString('hex')}` as TaskId;
-}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
