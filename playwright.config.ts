@@ -31,6 +31,10 @@ export default defineConfig({
     ignoreHTTPSErrors: true,
     reuseExistingServer: false,
     timeout: 60_000,
+    // SIGTERM, not Playwright's default SIGKILL of the process group: the agents live in a
+    // detached pty host (ADR 0011) that a SIGKILL of the console leaves running on purpose;
+    // the graceful stop ends them and the host.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     stdout: 'pipe',
     stderr: 'pipe',
     env: E2E.serverEnv,

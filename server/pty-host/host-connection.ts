@@ -1,9 +1,9 @@
 import { connect, type Socket } from 'node:net';
 import type { SessionId } from '../../protocol/ids';
-import { err, type Result } from '../../protocol/result';
+import { err, ok, type Result } from '../../protocol/result';
 import type { HostEvent, HostReply, HostRequest } from '../sessions/session-host';
 import { encodeJson, FrameDecoder, FrameError } from './frame-codec';
-import { asHostMessage, PTY_HOST_PROTOCOL_VERSION, type ClientMessage } from './host-protocol';
+import { asHostMessage, NO_REPLY_RID, PTY_HOST_PROTOCOL_VERSION, type ClientMessage } from './host-protocol';
 
 /**
  * The web server's side of one connection to a pty host: hello with the secret, then
@@ -104,6 +104,12 @@ export class HostConnection {
   }
 
   request<R extends HostRequest>(req: R): Promise<Result<HostReply<R>>> {
+    if (req.type === 'ack') {
+      // Acks are the busiest message (one per frame a browser parsed) and nobody reads
+      // their reply (pty:ack has none): sent with rid 0, which the host never answers.
+      if (!this.closed) this.socket.write(encodeJson({ type: 'request', rid: NO_REPLY_RID, request: req } satisfies ClientMessage));
+      return Promise.resolve(ok(null) as Result<HostReply<R>>);
+    }
     return this.call((rid) => ({ type: 'request', rid, request: req })) as Promise<Result<HostReply<R>>>;
   }
 

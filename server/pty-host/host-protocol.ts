@@ -12,6 +12,9 @@ import type { HostEvent, HostRequest } from '../sessions/session-host';
  * shape before use, so a bug on one side fails a request instead of crashing the other.
  */
 export const PTY_HOST_PROTOCOL_VERSION = 1;
+/** A request with this id gets no reply (real ids start at 1): for acks, whose result
+ * nobody waits for. */
+export const NO_REPLY_RID = 0;
 
 export type ClientMessage =
   | { type: 'hello'; version: number; secret: string }

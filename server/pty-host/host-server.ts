@@ -5,7 +5,7 @@ import type { SessionId } from '../../protocol/ids';
 import { err, ok, type Result } from '../../protocol/result';
 import type { HostEvent, SessionHost, ViewerId } from '../sessions/session-host';
 import { encodeJson, encodeOutputHeader, FrameDecoder, FrameError } from './frame-codec';
-import { asClientMessage, PTY_HOST_PROTOCOL_VERSION, type ClientMessage, type HostMessage } from './host-protocol';
+import { asClientMessage, NO_REPLY_RID, PTY_HOST_PROTOCOL_VERSION, type ClientMessage, type HostMessage } from './host-protocol';
 
 /**
  * The pty host's side of the socket: serves one SessionHost (the in-process one, in this
@@ -97,7 +97,7 @@ export async function serveSessionHost(options: HostServerOptions): Promise<Host
       if (message.stopAgents) await options.stopAll();
       result = ok(null);
     }
-    send(conn, { type: 'reply', rid: message.rid, result });
+    if (message.rid !== NO_REPLY_RID) send(conn, { type: 'reply', rid: message.rid, result });
   };
 
   const hello = (conn: Connection, message: ClientMessage): void => {
