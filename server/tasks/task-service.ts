@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ApproveChoice, InterruptOutcome, PromptReceipt } from '../../protocol/agent';
@@ -286,6 +287,9 @@ export class TaskService {
     if (task.sessionId === null || FINAL_TASK_STATES.has(task.state)) return err('invalid:payload', `task ${task.id} has no running agent`);
     const parentId = task.parentId !== null && this.graph.has(task.parentId) ? task.parentId : null;
     const rec = adoptedTaskRecord(task, request);
+    // The agent's hooks still present the secret its launch wrote to its private folder.
+    const secret = readAgentSecret(join(this.options.dataDir, 'agents', task.id, 'hook-secret'));
+    if (secret !== null) rec.hookSecret = secret;
     this.tasks.set(task.id, rec);
     this.graph.add(task.id, parentId);
     this.scheduler.adopt(task.id);
@@ -467,6 +471,16 @@ function notFound<T>(id: string): Result<T> {
   return err('not_found:task', `no task ${id}`);
 }
 
+
+/** The hook secret a launch wrote (hex), or null when there is none to read. */
+function readAgentSecret(path: string): Buffer | null {
+  try {
+    const hex = readFileSync(path, 'utf8').trim();
+    return /^[0-9a-f]{16,}$/.test(hex) ? Buffer.from(hex, 'hex') : null;
+  } catch {
+    return null;
+  }
+}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
