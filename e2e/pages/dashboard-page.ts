@@ -111,6 +111,13 @@ export class DashboardPage {
     if (opts.command) await this.page.getByTestId('new-task-command').fill(opts.command);
   }
 
+  /** Hides the tasks panel (it takes part of the width while tasks exist). */
+  async hideTasks(): Promise<void> {
+    const toggle = this.page.getByTestId('btn-toggle-tasks');
+    if ((await toggle.getAttribute('aria-pressed')) === 'true') await toggle.click();
+    await expect(this.page.getByTestId('task-panel')).toBeHidden();
+  }
+
   /** Shows the tasks panel (DAG and list) if it is hidden. */
   async showTasks(): Promise<void> {
     const toggle = this.page.getByTestId('btn-toggle-tasks');
