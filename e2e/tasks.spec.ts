@@ -95,3 +95,25 @@ test('a generic agent that is not Claude: a shell task goes busy then idle and a
   await dash.expectTaskState(task.id, 'idle', 20_000);
   await dash.expectBuffer((await api.task(task.id)).sessionId ?? '', /generic-42/);
 });
+
+test('an agent spawns two children through MCP: they appear under it in the DAG, run, and report back to it', async ({ page }) => {
+  test.setTimeout(150_000);
+  const dash = new DashboardPage(page);
+  await dash.open();
+  await dash.createTask({ prompt: 'spawn-children', agent: 'claude', permission: 'acceptEdits', name: 'mcp parent' });
+  const parent = await api.taskNamed('mcp parent');
+  await dash.showTasks();
+  // The scripted turn calls mcp__axiom__axiom_spawn twice; the children are the parent's.
+  await expect.poll(async () => (await api.task(parent.id)).children.length, { timeout: 60_000 }).toBe(2);
+  const kids = (await api.task(parent.id)).children;
+  for (const kid of kids) {
+    await expect(dash.dagNode(kid)).toBeVisible();
+    await expect(dash.dagEdge(parent.id, kid)).toHaveCount(1);
+    await dash.expectDagState(kid, 'idle', 90_000);
+  }
+  // Each child's end reaches the parent as a prompt it takes.
+  await expect
+    .poll(async () => (await api.task(parent.id)).receipts.filter((r) => r.text.startsWith('[axiom] child task') && r.status === 'submitted').length, { timeout: 60_000 })
+    .toBe(2);
+  await dash.expectBuffer((await api.task(parent.id)).sessionId ?? '', /\[axiom\] child task/, 30_000);
+});
