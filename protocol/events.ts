@@ -6,7 +6,7 @@ import type {
 } from './session';
 import type { ApproveChoice, InterruptOutcome, PromptReceipt } from './agent';
 import type { CreateTaskInput, TaskCreated, TaskId, TaskInfo } from './task';
-import type { AutoSteer, Intervention, Suggestion, SuggestionId } from './steering';
+import type { AutoSteer, Intervention, SteeringConfig, SteeringConfigPatch, Suggestion, SuggestionId } from './steering';
 import type { Proof } from './verification';
 
 /** Acks are optional on the wire (a client may fire and forget a keystroke); the server
@@ -82,6 +82,10 @@ export interface ClientToServerEvents {
   'steer:broadcast': (req: { taskIds: string[]; text: string; mode?: 'queue' | 'now' }, ack?: Ack<Intervention[]>) => void;
   /** Interventions on one task, oldest first. */
   'intervention:list': (req: { taskId: string }, ack?: Ack<Intervention[]>) => void;
+  /** The steering rules' settings in force. */
+  'steering:config': (ack?: Ack<SteeringConfig>) => void;
+  /** Changes rules' settings (per rule, only the fields given); saved, and in force at once. */
+  'steering:set-config': (patch: SteeringConfigPatch, ack?: Ack<SteeringConfig>) => void;
 }
 
 /** Server → client: facts. */
@@ -98,4 +102,6 @@ export interface ServerToClientEvents {
   'intervention:recorded': (intervention: Intervention) => void;
   /** A suggestion id that no longer exists (its task was removed). */
   'suggestion:removed': (payload: { id: SuggestionId }) => void;
+  /** The rules' settings changed (from any client or the API): the whole new config. */
+  'steering:config-updated': (config: SteeringConfig) => void;
 }

@@ -113,3 +113,25 @@ export interface RuleSettings {
   message: string;
 }
 export type SteeringConfig = Record<SteeringRule, RuleSettings>;
+
+/**
+ * A change to the rules' settings (PUT /api/steering/config, `steering:set-config`): per
+ * rule, only the fields given change. Unknown rules and fields are refused rather than
+ * ignored, so a typo is an error instead of a setting that silently does nothing. Which
+ * threshold keys a rule has is checked on the server, which knows the rules.
+ */
+export const LIMITS_STEERING_CONFIG = {
+  /** Room for a detailed instruction; far below the prompt limit, which also holds the filled placeholders. */
+  maxMessageChars: 2000,
+  maxThresholdKeyChars: 64,
+} as const;
+export const ruleSettingsPatchSchema = z
+  .object({
+    enabled: z.boolean().optional(),
+    thresholds: z.record(z.string().min(1).max(LIMITS_STEERING_CONFIG.maxThresholdKeyChars), z.number().min(0)).optional(),
+    message: z.string().trim().min(1).max(LIMITS_STEERING_CONFIG.maxMessageChars).optional(),
+  })
+  .strict();
+export type RuleSettingsPatch = z.output<typeof ruleSettingsPatchSchema>;
+export const steeringConfigPatchSchema = z.partialRecord(steeringRuleSchema, ruleSettingsPatchSchema);
+export type SteeringConfigPatch = z.output<typeof steeringConfigPatchSchema>;

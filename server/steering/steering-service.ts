@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Intervention, SteeringConfig, Suggestion, SuggestionId } from '../../protocol/steering';
+import type { Intervention, SteeringConfig, SteeringConfigPatch, Suggestion, SuggestionId } from '../../protocol/steering';
 import { err, ok, type Result } from '../../protocol/result';
 import type { TaskId, TaskInfo } from '../../protocol/task';
 import { FINAL_TASK_STATES } from '../../protocol/task';
@@ -7,6 +7,7 @@ import type { Logger } from '../logger';
 import type { TaskLedger, TaskService, Who } from '../tasks/task-service';
 import type { ErrorSeen, RuleInput, RuleTrigger } from './rule-types';
 import { RULES } from './steering-config';
+import { applyConfigPatch } from './steering-config-store';
 import { SuggestionBook } from './suggestion-book';
 import { errorLines } from './text-signals';
 
@@ -19,11 +20,15 @@ import { errorLines } from './text-signals';
 export type SteeringEvent =
   | { type: 'suggestion:updated'; suggestion: Suggestion }
   | { type: 'suggestion:removed'; id: SuggestionId }
-  | { type: 'intervention:recorded'; intervention: Intervention };
+  | { type: 'intervention:recorded'; intervention: Intervention }
+  | { type: 'config:updated'; config: SteeringConfig };
 
 export interface SteeringServiceOptions {
   tasks: TaskService;
+  /** The settings at start; updateConfig changes them while the console runs. */
   config: SteeringConfig;
+  /** Keeps a changed config across restarts (throws when it cannot). */
+  saveConfig?: (config: SteeringConfig) => void;
   log: Logger;
   ledger?: Pick<TaskLedger, 'append'>;
   now?: () => number;
@@ -45,9 +50,11 @@ export class SteeringService {
   private readonly now: () => number;
   private readonly timer: NodeJS.Timeout;
   private readonly unsubscribe: Array<() => void> = [];
+  private config: SteeringConfig;
 
   constructor(private readonly options: SteeringServiceOptions) {
     this.now = options.now ?? Date.now;
+    this.config = structuredClone(options.config);
     const { tasks } = options;
     this.unsubscribe.push(
       tasks.onLifecycle((e) => {
@@ -92,7 +99,7 @@ export class SteeringService {
     if (trigger === 'turn-end' && context.turnText !== undefined) this.countErrors(taskId, context.turnText);
     const input = this.input(task.value, trigger, context);
     const raised: Suggestion[] = [];
-    for (const [rule, settings] of Object.entries(this.options.config) as Array<[keyof typeof RULES, SteeringConfig[keyof SteeringConfig]]>) {
+    for (const [rule, settings] of Object.entries(this.config) as Array<[keyof typeof RULES, SteeringConfig[keyof SteeringConfig]]>) {
       if (!settings.enabled) continue;
       let draft;
       try {
@@ -145,6 +152,27 @@ export class SteeringService {
     const before = new Set(taskIds.flatMap((id) => this.interventionsOf(id).map((i) => i.id)));
     await Promise.all(taskIds.map((id) => this.options.tasks.prompt(id, text, mode, { who, kind: 'broadcast' })));
     return ok(taskIds.flatMap((id) => this.interventionsOf(id).filter((i) => !before.has(i.id) && i.kind === 'broadcast')));
+  }
+
+  /** The rules' settings in force (a copy). */
+  currentConfig(): SteeringConfig {
+    return structuredClone(this.config);
+  }
+
+  /** Changes rules' settings live: merged and checked, saved, then in force from the next evaluation. */
+  updateConfig(patch: SteeringConfigPatch): Result<SteeringConfig> {
+    const next = applyConfigPatch(this.config, patch);
+    if (!next.ok) return next;
+    try {
+      this.options.saveConfig?.(next.value);
+    } catch (error) {
+      // Not applied either: what is in force must be what a restart brings back.
+      this.options.log.log('error', 'saving the steering config failed', error);
+      return err('failed:internal', 'could not save the steering config');
+    }
+    this.config = next.value;
+    this.emit({ type: 'config:updated', config: this.currentConfig() });
+    return ok(this.currentConfig());
   }
 
   dispose(): void {

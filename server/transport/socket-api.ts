@@ -58,6 +58,7 @@ export function attachSocketApi(options: SocketApiOptions): () => void {
     options.steering?.service.onEvent((event) => {
       if (event.type === 'suggestion:updated') io.to(ALL_VIEWERS_ROOM).emit('suggestion:updated', event.suggestion);
       else if (event.type === 'suggestion:removed') io.to(ALL_VIEWERS_ROOM).emit('suggestion:removed', { id: event.id });
+      else if (event.type === 'config:updated') io.to(ALL_VIEWERS_ROOM).emit('steering:config-updated', event.config);
       else io.to(ALL_VIEWERS_ROOM).emit('intervention:recorded', event.intervention);
     }) ?? (() => undefined);
   const unsubscribe = (): void => {
@@ -139,6 +140,8 @@ const KNOWN_EVENTS: ReadonlySet<string> = new Set<keyof ClientToServerEvents>([
   'suggestion:snooze',
   'steer:broadcast',
   'intervention:list',
+  'steering:config',
+  'steering:set-config',
 ]);
 
 function registerCommands(ctx: CommandContext): void {

@@ -5,6 +5,7 @@ import {
   autoSteerRequestSchema,
   broadcastSchema,
   snoozeSuggestionRequestSchema,
+  steeringConfigPatchSchema,
   suggestionRefSchema,
 } from '../../protocol/steering';
 import {
@@ -48,5 +49,7 @@ export function registerSteeringCommands(ctx: CommandContext, tasks: TaskService
   command(ctx, 'intervention:list', z.object({ taskId: taskIdSchema }).strict(), (req) =>
     Promise.resolve(tasks.get(req.taskId).ok ? ok(service.interventionsOf(req.taskId)) : err('not_found:task', 'no such task')),
   );
+  command(ctx, 'steering:config', z.unknown(), () => Promise.resolve(ok(service.currentConfig())));
+  command(ctx, 'steering:set-config', steeringConfigPatchSchema, (patch) => Promise.resolve(service.updateConfig(patch)));
 }
 

@@ -5,6 +5,7 @@ import {
   broadcastSchema,
   parseSuggestionId,
   snoozeSuggestionSchema,
+  steeringConfigPatchSchema,
   type SuggestionId,
 } from '../../protocol/steering';
 import { parseTaskId, type TaskId } from '../../protocol/task';
@@ -28,6 +29,8 @@ import type { RouteEntry } from './router';
  *   GET  /api/tasks/:id/diff               {diff, truncated}: the workspace's changes since the task started
  *   GET  /api/tasks/:id/interventions
  *   POST /api/tasks/:id/auto-steer         {enabled, minConfidence?}
+ *   GET  /api/steering/config              the rules' settings in force
+ *   PUT  /api/steering/config              {<rule>: {enabled?, thresholds?, message?}} → the new settings (saved)
  */
 export interface ProofSource {
   proof(taskId: TaskId): Proof | null;
@@ -127,6 +130,18 @@ export function buildSteeringRoutes(o: { tasks: TaskService; steering: SteeringS
         const b = parsed(autoSteerSchema, body);
         return { result: b.ok ? tasks.setAutoSteer(id, b.value) : b };
       }),
+    },
+    { method: 'GET', pattern: '/api/steering/config', handler: { json: false, handle: async () => ({ result: ok(steering.currentConfig()) }) } },
+    {
+      method: 'PUT',
+      pattern: '/api/steering/config',
+      handler: {
+        json: true,
+        async handle(ctx) {
+          const b = parsed(steeringConfigPatchSchema, ctx.json);
+          return { result: b.ok ? steering.updateConfig(b.value) : b };
+        },
+      },
     },
   ];
 }
