@@ -24,8 +24,8 @@ import { measureRestart } from './measure-restart';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.env.BENCH_QUICK === '1';
-/** BENCH_ONLY=echo,throughput,busy,cat,flood,spawn,store,agents,mcp,restart runs a subset (the rest is left out of results.json). */
-const only = new Set((process.env.BENCH_ONLY ?? 'spawn,echo,throughput,busy,cat,flood,store,agents,mcp,restart').split(',').map((s) => s.trim()));
+/** BENCH_ONLY=echo,throughput,busy,cat,flood,spawn,store,agents,steering,mcp,restart runs a subset (the rest is left out of results.json). */
+const only = new Set((process.env.BENCH_ONLY ?? 'spawn,echo,throughput,busy,cat,flood,store,agents,steering,mcp,restart').split(',').map((s) => s.trim()));
 /** `store` needs no server and no browser: run alone, it starts neither. */
 const CONSOLE_BENCHES = ['spawn', 'echo', 'throughput', 'busy', 'cat', 'flood'];
 const N = {

@@ -1,8 +1,10 @@
+import { open, stat } from 'node:fs/promises';
 import type { AgentStatus } from '../../protocol/agent';
 import type { SessionId } from '../../protocol/ids';
 import type { SessionHost } from '../sessions/session-host';
 import type { AgentAdapter } from './agent-adapter';
 import { hookFacts, readHook } from './hook-events';
+import { readTranscriptState } from './transcript-state';
 import { lastMeaningfulLine, readScreen, readTitle, STATUS_CHROME } from './screen-rules/screen-rule-set';
 import { DEFAULT_FUSION, StateFusion, type FusionOptions } from './state-fusion';
 
@@ -25,6 +27,8 @@ export interface AgentMonitorOptions {
 
 const DEFAULT_POLL_MS = 100;
 const SCREEN_REFRESH_MS = 1000;
+/** Enough of a transcript's end for its last few entries (a tool result can be long). */
+const TRANSCRIPT_TAIL_BYTES = 64 * 1024;
 /** Longest a CLI takes from its ready screen to taking a command-line prompt. */
 const FIRST_PROMPT_GRACE_MS = 15_000;
 
@@ -40,6 +44,8 @@ export class AgentMonitor {
   private screenText = '';
   private stopped = false;
   private seenWork = false;
+  private lastHookState: 'busy' | 'idle' | 'waiting' | null = null;
+  private transcriptSize = -1;
   private stopInfo: { message: string | null; transcriptPath: string | null } = { message: null, transcriptPath: null };
   private readonly startedAt: number;
   private readonly waiters = new Set<() => void>();
@@ -96,6 +102,13 @@ export class AgentMonitor {
     const reading = readHook(payload);
     if (reading.kind === 'ignore') return;
     if (reading.submitted) this.submits += 1;
+    // Each hook runs in its own process, so a tool hook can arrive after a later event
+    // (a PreToolUse after the permission prompt is on screen, a PostToolUse after Stop).
+    // Tool hooks only say "busy" when they move the agent on from a question it was
+    // waiting on; the prompt, the question and the stop are the hooks' state changes.
+    const toolHook = facts.event === 'PreToolUse' || facts.event === 'PostToolUse';
+    if (toolHook && !(facts.event === 'PostToolUse' && this.lastHookState === 'waiting')) return;
+    this.lastHookState = reading.state;
     this.fusion.event('hook', reading.state, this.now(), reading.waiting);
     this.publish();
     // The screen holds the choices the hook does not carry: read it now.
@@ -144,11 +157,35 @@ export class AgentMonitor {
       } else if (t - this.lastScreenAt >= SCREEN_REFRESH_MS) {
         await this.readScreen(false);
       }
+      await this.readTranscript(t);
       const quiet = this.options.adapter.quietMs;
       if (quiet !== null) this.fusion.observe('silence', t - this.lastOutputAt >= quiet ? 'idle' : 'busy', t);
       this.publish();
     } finally {
       this.reading = false;
+    }
+  }
+
+  /** The transcript the hooks named: read its tail when it grew. */
+  private async readTranscript(now: number): Promise<void> {
+    const path = this.stopInfo.transcriptPath;
+    if (path === null) return;
+    try {
+      const { size } = await stat(path);
+      if (size === this.transcriptSize) return;
+      this.transcriptSize = size;
+      const handle = await open(path, 'r');
+      try {
+        const length = Math.min(size, TRANSCRIPT_TAIL_BYTES);
+        const buf = Buffer.alloc(length);
+        await handle.read(buf, 0, length, size - length);
+        const state = readTranscriptState(buf.toString('utf8'));
+        if (state !== null) this.fusion.observe('transcript', state, now);
+      } finally {
+        await handle.close();
+      }
+    } catch {
+      // Not written yet, or gone with its HOME: the other signals carry on.
     }
   }
 

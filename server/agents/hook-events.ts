@@ -48,21 +48,9 @@ export function readHook(payload: Record<string, unknown>): HookReading {
         submitted: false,
       };
     }
-    case 'Notification': {
-      const message = str(payload['message']) ?? '';
-      const type = str(payload['notification_type']) ?? '';
-      // "Claude needs your permission to use Write": a permission prompt is on screen. The
-      // 60-second "Claude is waiting for your input" reminder is idle, not a question.
-      if (type === 'permission_prompt' || /permission/i.test(message)) {
-        return {
-          kind: 'state',
-          state: 'waiting',
-          waiting: { kind: 'permission', question: message, choices: [] },
-          submitted: false,
-        };
-      }
-      return { kind: 'ignore' };
-    }
+    // Notification ("Claude needs your permission") comes about 6 s after the prompt shows,
+    // often after a person already answered it: it would reopen a closed question.
+    // PermissionRequest (and the screen) report the question as it appears.
     default:
       return { kind: 'ignore' };
   }
