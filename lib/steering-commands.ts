@@ -1,4 +1,4 @@
-import type { AutoSteer, Intervention, Suggestion } from '../protocol/steering';
+import type { AutoSteer, Intervention, SteeringConfig, SteeringConfigPatch, Suggestion } from '../protocol/steering';
 import type { Proof } from '../protocol/verification';
 import { command, type CommandResult } from './commands';
 import type { AxiomSocket } from './socket-types';
@@ -48,6 +48,14 @@ export const steeringCommands = {
 
   diff: (socket: AxiomSocket | null, id: string): Promise<CommandResult<DiffReply>> =>
     command<DiffReply>(socket, (s, ack) => s.emit('task:diff', { id }, ack)),
+
+  /** The rules' settings in force. */
+  config: (socket: AxiomSocket | null): Promise<CommandResult<SteeringConfig>> =>
+    command<SteeringConfig>(socket, (s, ack) => s.emit('steering:config', ack)),
+
+  /** Per rule, only the changed fields (see patchOf); resolves with the whole new config. */
+  setConfig: (socket: AxiomSocket | null, patch: SteeringConfigPatch): Promise<CommandResult<SteeringConfig>> =>
+    command<SteeringConfig>(socket, (s, ack) => s.emit('steering:set-config', patch, ack)),
 };
 
 /**

@@ -230,6 +230,29 @@ export class DashboardPage {
     await expect(this.page.getByTestId('inbox')).toBeHidden();
   }
 
+  /** Opens the steering rules dialog from the inbox; resolves once the rules are loaded. */
+  async openSteeringRules(): Promise<Locator> {
+    await this.openInbox();
+    await this.page.getByTestId('btn-steering-rules').click();
+    const dialog = this.page.getByTestId('steering-rules');
+    await expect(dialog.getByTestId('rule-planning-without-code')).toBeVisible();
+    return dialog;
+  }
+
+  /** Edits one rule in the open rules dialog: only the fields given. */
+  async editSteeringRule(rule: string, edit: { enabled?: boolean; thresholds?: Record<string, number | string>; message?: string }): Promise<void> {
+    if (edit.enabled !== undefined) await this.page.getByTestId(`rule-enabled-${rule}`).setChecked(edit.enabled);
+    for (const [key, value] of Object.entries(edit.thresholds ?? {})) await this.page.getByTestId(`rule-threshold-${rule}-${key}`).fill(String(value));
+    if (edit.message !== undefined) await this.page.getByTestId(`rule-message-${rule}`).fill(edit.message);
+  }
+
+  /** Saves the rules dialog and waits for the server to confirm. */
+  async saveSteeringRules(): Promise<void> {
+    await this.page.getByTestId('steering-rules-save').click();
+    await expect(this.page.getByTestId('steering-rules-saved')).toBeVisible();
+  }
+
+
   /** A suggestion's card (`data-state`, `data-rule`, `data-task-id`). */
   suggestion(id: string): Locator {
     return this.page.getByTestId(`suggestion-${id}`);
