@@ -2,10 +2,12 @@
 
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { io } from 'socket.io-client';
+import type { PaneHold } from '../protocol/arbitration';
 import type { SessionInfo } from '../protocol/session';
 import type { Intervention, Suggestion } from '../protocol/steering';
 import type { TaskInfo } from '../protocol/task';
 import { command } from './commands';
+import { PaneHoldsStore } from './pane-holds';
 import { SessionsStore } from './sessions-store';
 import { steeringCommands } from './steering-commands';
 import { InterventionsStore } from './steering-interventions';
@@ -21,6 +23,7 @@ interface AxiomContextValue {
   tasks: TasksStore;
   suggestions: SuggestionsStore;
   interventions: InterventionsStore;
+  holds: PaneHoldsStore;
 }
 
 const AxiomContext = createContext<AxiomContextValue | null>(null);
@@ -39,6 +42,7 @@ export function AxiomProvider({ children }: { children: ReactNode }) {
   const [tasks] = useState(() => new TasksStore());
   const [suggestions] = useState(() => new SuggestionsStore());
   const [interventions] = useState(() => new InterventionsStore());
+  const [holds] = useState(() => new PaneHoldsStore());
   const [socket, setSocket] = useState<AxiomSocket | null>(null);
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
 
@@ -70,6 +74,8 @@ export function AxiomProvider({ children }: { children: ReactNode }) {
     };
     const onDisconnect = (reason: string): void => {
       setStatus('reconnecting');
+      // Our claims ended with the socket; the server sends the holds still on at reconnect.
+      holds.clear();
       if (reason === 'io server disconnect') retryTimer = setTimeout(() => s.connect(), SERVER_DISCONNECT_RETRY_MS);
     };
     const onConnectError = (): void => setStatus((prev) => (prev === 'connected' ? 'reconnecting' : prev));
@@ -85,6 +91,7 @@ export function AxiomProvider({ children }: { children: ReactNode }) {
     const onSuggestionUpdated = (suggestion: Suggestion): void => suggestions.upsert(suggestion);
     const onSuggestionRemoved = (payload: { id: string }): void => suggestions.remove(payload.id);
     const onInterventionRecorded = (intervention: Intervention): void => interventions.dispatch({ type: 'recorded', intervention });
+    const onPaneHeld = (hold: PaneHold): void => holds.apply(hold);
 
     s.on('connect', onConnect);
     s.on('disconnect', onDisconnect);
@@ -96,6 +103,7 @@ export function AxiomProvider({ children }: { children: ReactNode }) {
     s.on('suggestion:updated', onSuggestionUpdated);
     s.on('suggestion:removed', onSuggestionRemoved);
     s.on('intervention:recorded', onInterventionRecorded);
+    s.on('pane:held', onPaneHeld);
     setSocket(s);
 
     return () => {
@@ -110,12 +118,13 @@ export function AxiomProvider({ children }: { children: ReactNode }) {
       s.off('suggestion:updated', onSuggestionUpdated);
       s.off('suggestion:removed', onSuggestionRemoved);
       s.off('intervention:recorded', onInterventionRecorded);
+      s.off('pane:held', onPaneHeld);
       s.disconnect();
       setSocket(null);
     };
-  }, [store, tasks, suggestions, interventions]);
+  }, [store, tasks, suggestions, interventions, holds]);
 
-  return <AxiomContext.Provider value={{ socket, status, store, tasks, suggestions, interventions }}>{children}</AxiomContext.Provider>;
+  return <AxiomContext.Provider value={{ socket, status, store, tasks, suggestions, interventions, holds }}>{children}</AxiomContext.Provider>;
 }
 
 export function useAxiom(): AxiomContextValue {
@@ -157,4 +166,10 @@ const NO_INTERVENTIONS: readonly Intervention[] = [];
 export function useInterventions(taskId: string): readonly Intervention[] {
   const { interventions } = useAxiom();
   return useSyncExternalStore(interventions.subscribe, () => interventions.forTask(taskId), () => NO_INTERVENTIONS);
+}
+
+/** A pane's hold (a person typing in it, or a claim), or undefined while it is free. */
+export function usePaneHold(sessionId: string | null): PaneHold | undefined {
+  const { holds } = useAxiom();
+  return useSyncExternalStore(holds.subscribe, () => (sessionId === null ? undefined : holds.get(sessionId)), () => undefined);
 }

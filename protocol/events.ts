@@ -8,6 +8,7 @@ import type { ApproveChoice, InterruptOutcome, PromptReceipt } from './agent';
 import type { CreateTaskInput, TaskCreated, TaskId, TaskInfo } from './task';
 import type { AutoSteer, Intervention, SteeringConfig, SteeringConfigPatch, Suggestion, SuggestionId } from './steering';
 import type { Proof } from './verification';
+import type { PaneClaimReply, PaneHold } from './arbitration';
 
 /** Acks are optional on the wire (a client may fire and forget a keystroke); the server
  * replies whenever one is given. */
@@ -67,6 +68,9 @@ export interface ClientToServerEvents {
   'task:stop': (req: { id: string; subtree?: boolean }, ack?: Ack<TaskId[]>) => void;
   /** Stop and forget the task and its subtree. */
   'task:remove': (req: { id: string }, ack?: Ack<null>) => void;
+  /** Take or give back a pane's keyboard: while claimed, prompts for its task wait (see
+   * protocol/arbitration.ts). The claim ends with this socket, or after its time-out. */
+  'pane:claim': (req: { id: string; claimed: boolean }, ack?: Ack<PaneClaimReply>) => void;
   /** The verification proof of a task (null before its first verification). */
   'task:proof': (req: { id: string }, ack?: Ack<Proof | null>) => void;
   /** The unified diff of the task's workspace changes since it started. */
@@ -98,6 +102,8 @@ export interface ServerToClientEvents {
   'pty:snapshot': (snapshot: ScreenSnapshot) => void;
   'task:updated': (task: TaskInfo) => void;
   'task:removed': (payload: { id: TaskId }) => void;
+  /** A pane became held (a person typing or a claim) or free again; transitions only. */
+  'pane:held': (hold: PaneHold) => void;
   'suggestion:updated': (suggestion: Suggestion) => void;
   'intervention:recorded': (intervention: Intervention) => void;
   /** A suggestion id that no longer exists (its task was removed). */

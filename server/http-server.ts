@@ -182,7 +182,11 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
   });
 
   const io = createSocketServer({ httpServer: server, policy: currentPolicy, log });
-  const stopRouting = attachSocketApi({ io, host: arbiter.watch(host), log, tasks, steering: { service: steering, proofs: oversight } });
+  const stopRouting = attachSocketApi({ io, host: arbiter.watch(host), log, tasks, steering: { service: steering, proofs: oversight }, arbiter });
+  // Prompts held for a person go in as soon as the person lets go of the pane.
+  arbiter.onChange((hold) => {
+    if (hold.reason === null) tasks.paneFreed(hold.id);
+  });
   reattachViewers = () => void io.disconnectSockets();
   // What the pty host did while no console was connected reaches the record; then the
   // tasks of the last console are adopted or ended (no ghost "running" tasks).

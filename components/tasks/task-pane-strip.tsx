@@ -2,6 +2,8 @@
 
 import type { TaskInfo } from '@/protocol/task';
 import { disagreementText, stateSummary } from '@/lib/task-format';
+import { usePaneHold } from '@/lib/axiom-provider';
+import { heldText } from '@/lib/pane-holds';
 import { formatConfidence, usageText, usageTitle } from '@/lib/steering-format';
 import { SuggestionCountChip } from '@/components/steering/suggestion-count-chip';
 import { useSteeringUi } from '@/components/steering/steering-ui';
@@ -17,6 +19,8 @@ export function TaskPaneStrip({ task }: { task: TaskInfo }) {
   const { id } = task;
   const ui = useSteeringUi();
   const usage = usageText(task.usage);
+  // Why the queue waits, while it waits for a person rather than for the agent.
+  const held = heldText(task.queue.length, usePaneHold(task.sessionId)?.reason ?? null);
   return (
     <div data-testid={`task-strip-${id}`} data-state={task.state} className="space-y-1 border-b border-line bg-raised/40 px-3 py-1">
       <div className="flex min-w-0 items-center gap-2 text-xs">
@@ -44,6 +48,11 @@ export function TaskPaneStrip({ task }: { task: TaskInfo }) {
           )}
         </div>
       </div>
+      {held !== null && (
+        <p data-testid={`task-held-${id}`} role="status" className="text-[11px] text-warn" title="Delivered when you stop typing, release the pane, or the claim times out">
+          {held}
+        </p>
+      )}
       {task.state === 'waiting' && (
         <ApprovalBar
           task={task}

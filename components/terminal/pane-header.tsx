@@ -1,9 +1,11 @@
 'use client';
 
 import type { SessionInfo } from '@/protocol/session';
+import { useTaskForSession } from '@/lib/axiom-provider';
 import { commandLine, isLive, sizeText, statusText, statusTone } from '@/lib/session-format';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { ClaimToggle } from './claim-toggle';
 
 export type PaneAction = 'interrupt' | 'restart' | 'kill' | 'remove';
 
@@ -22,6 +24,8 @@ export function PaneHeader({ info, maximized, busy, onAction, onToggleMaximize }
   const live = isLive(info);
   const cmd = commandLine(info);
   const keyLabel = INTERRUPT_KEY_LABEL[info.interruptKey];
+  // Only a task pane has prompts typed into it by the console, so only it can be claimed.
+  const task = useTaskForSession(id);
   return (
     <div data-testid={`pane-header-${id}`} className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 border-b border-line px-3 py-1.5">
       <div className="flex min-w-0 flex-1 items-center gap-2">
@@ -42,6 +46,7 @@ export function PaneHeader({ info, maximized, busy, onAction, onToggleMaximize }
         {sizeText(info)}
       </span>
       <div className="flex shrink-0 items-center gap-1">
+        {task !== undefined && live && <ClaimToggle sessionId={id} />}
         {live && (
           <Button size="sm" data-testid={`btn-interrupt-${id}`} title={`Interrupt (sends ${keyLabel})`} disabled={busy !== null} onClick={() => onAction('interrupt')}>
             Interrupt <kbd className="font-mono text-[10px] text-faint">{keyLabel}</kbd>

@@ -192,6 +192,25 @@ export class DashboardPage {
     return this.page.getByTestId(`task-receipt-${taskId}`);
   }
 
+  // --- Arbitration (a person's claim on a task pane) -----------------------------------
+
+  claimButton(sessionId: string): Locator {
+    return this.page.getByTestId(`btn-claim-${sessionId}`);
+  }
+
+  /** Presses the pane's claim toggle and waits until the server's hold flips it. */
+  async setClaim(sessionId: string, claimed: boolean): Promise<void> {
+    const button = this.claimButton(sessionId);
+    await expect(button).toHaveAttribute('aria-pressed', String(!claimed));
+    await button.click();
+    await expect(button).toHaveAttribute('aria-pressed', String(claimed));
+  }
+
+  /** The strip's "N prompts held while you …" line (present only while prompts wait for you). */
+  taskHeld(taskId: string): Locator {
+    return this.page.getByTestId(`task-held-${taskId}`);
+  }
+
   /** Row actions; the subtree variants and Remove are in the row's "⋯" menu. */
   async taskAction(taskId: string, action: 'interrupt' | 'interrupt-subtree' | 'stop' | 'stop-only' | 'remove'): Promise<void> {
     await this.showTasks();

@@ -127,16 +127,28 @@ export class AgentRun {
     await this.deliver(next);
   }
 
+  /** The person let go of the pane (released a claim, or stopped typing): deliver what
+   * waited for them now rather than when the timer set at the time would fire. */
+  paneFreed(): void {
+    if (this.heldTimer !== null) clearTimeout(this.heldTimer);
+    this.heldTimer = null;
+    this.deliverHead();
+  }
+
   /** Once a person lets go of the pane: the next prompt goes in if the agent is idle, or
    * at once for a "now" prompt (held only because of the person). */
   private retryWhenFree(ms: number): void {
     if (this.heldTimer !== null) return;
     this.heldTimer = setTimeout(() => {
       this.heldTimer = null;
-      const head = this.queue[0];
-      if (head !== undefined && (head.receipt.mode === 'now' || this.monitor.current().state === 'idle')) void this.drain();
+      this.deliverHead();
     }, ms);
     this.heldTimer.unref();
+  }
+
+  private deliverHead(): void {
+    const head = this.queue[0];
+    if (head !== undefined && (head.receipt.mode === 'now' || this.monitor.current().state === 'idle')) void this.drain();
   }
 
   private async deliver(pending: Pending): Promise<PromptReceipt> {

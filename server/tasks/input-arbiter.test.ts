@@ -1,9 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PaneHold } from '../../protocol/arbitration';
 import type { SessionId } from '../../protocol/ids';
 import { InputArbiter } from './input-arbiter';
 
 const S = 's-abcdef' as SessionId;
 const OTHER = 's-ghijkl' as SessionId;
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('InputArbiter', () => {
   it('holds a pane for quietMs after each keystroke, per pane', () => {
@@ -29,9 +34,34 @@ describe('InputArbiter', () => {
     expect(a.heldMs(S)).toBe(30_000);
     a.release(S);
     expect(a.heldMs(S)).toBe(0);
-    a.claim(S, 10 * 60_000);
+    a.claim(S, { ttlMs: 10 * 60_000 });
     now += 60_001;
     expect(a.heldMs(S)).toBe(0);
+  });
+
+  it('reports transitions, not keystrokes: typing, claimed, free (by timer and by release)', () => {
+    vi.useFakeTimers({ now: 0 });
+    const a = new InputArbiter({ quietMs: 2_000, claimTtlMs: 60_000 });
+    const seen: Array<Omit<PaneHold, 'id'>> = [];
+    a.onChange(({ reason, until }) => seen.push({ reason, until }));
+    a.typed(S);
+    vi.advanceTimersByTime(1_000);
+    a.typed(S);
+    vi.advanceTimersByTime(1_500);
+    expect(seen).toEqual([{ reason: 'typing', until: null }]);
+    vi.advanceTimersByTime(600);
+    expect(seen.at(-1)).toEqual({ reason: null, until: null });
+    expect(a.claim(S, { owner: 'sock-1' })).toBe(3_100 + 60_000);
+    expect(a.holds()).toEqual([{ id: S, reason: 'claimed', until: 63_100 }]);
+    a.typed(S); // a claim outranks typing: nothing new to report
+    a.releaseOwnedBy('sock-2');
+    expect(seen).toHaveLength(3);
+    a.releaseOwnedBy('sock-1');
+    expect(seen.at(-1)).toEqual({ reason: null, until: null });
+    a.claim(S);
+    vi.advanceTimersByTime(60_000);
+    expect(seen.slice(-2)).toEqual([{ reason: 'claimed', until: 63_100 }, { reason: null, until: null }]);
+    expect(a.holds()).toEqual([]);
   });
 
   it('notes input requests through the watched host, and only those', async () => {

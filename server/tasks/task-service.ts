@@ -96,6 +96,13 @@ export class TaskService {
     });
   }
 
+  /** The person let go of this session's pane (arbitration, input-arbiter.ts): prompts
+   * held for them go in now. */
+  paneFreed(sessionId: SessionId): void {
+    const id = this.bySession.get(sessionId);
+    if (id !== undefined) this.tasks.get(id)?.run?.paneFreed();
+  }
+
   setAutoSteer(id: TaskId, autoSteer: TaskInfo['autoSteer']): Result<TaskInfo['autoSteer']> {
     if (!this.tasks.has(id)) return notFound(id);
     this.patch(id, (info) => {

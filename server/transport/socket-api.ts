@@ -21,6 +21,7 @@ import { createStrikeCounter, MALFORMED_LIMITS } from './strike-counter';
 import { command, isReplyFn, malformed, reply, type CommandContext } from './socket-commands';
 import { registerSteeringCommands, registerTaskCommands } from './socket-task-commands';
 import { SocketOutputQueue } from './socket-output-queue';
+import { broadcastHolds, registerClaimCommands, type PaneArbiter } from './socket-pane-claims';
 import { ALL_VIEWERS_ROOM, viewerIdOf, viewerRoom } from './viewer-rooms';
 
 /**
@@ -41,6 +42,8 @@ export interface SocketApiOptions {
   tasks?: TaskService;
   /** Suggestion commands and broadcasts (needs tasks). */
   steering?: { service: SteeringService; proofs: ProofSource };
+  /** Pane claims and hold broadcasts (arbitration between people and agents). */
+  arbiter?: PaneArbiter;
 }
 
 /** Wires every socket; returns a function that stops routing host events. */
@@ -61,7 +64,9 @@ export function attachSocketApi(options: SocketApiOptions): () => void {
       else if (event.type === 'config:updated') io.to(ALL_VIEWERS_ROOM).emit('steering:config-updated', event.config);
       else io.to(ALL_VIEWERS_ROOM).emit('intervention:recorded', event.intervention);
     }) ?? (() => undefined);
+  const unsubscribeHolds = options.arbiter === undefined ? () => undefined : broadcastHolds(io, options.arbiter);
   const unsubscribe = (): void => {
+    unsubscribeHolds();
     unsubscribeHost();
     unsubscribeTasks();
     unsubscribeSteering();
@@ -73,6 +78,7 @@ export function attachSocketApi(options: SocketApiOptions): () => void {
     queues.set(viewerIdOf(socket), queue);
     registerCommands({ socket, host, log, strikes, queue });
     if (options.tasks !== undefined) registerTaskCommands({ socket, host, log, strikes, queue }, options.tasks);
+    if (options.arbiter !== undefined) registerClaimCommands({ socket, host, log, strikes, queue }, options.arbiter);
     if (options.tasks !== undefined && options.steering !== undefined) {
       registerSteeringCommands({ socket, host, log, strikes, queue }, options.tasks, options.steering);
     }
@@ -131,6 +137,7 @@ const KNOWN_EVENTS: ReadonlySet<string> = new Set<keyof ClientToServerEvents>([
   'task:approve',
   'task:stop',
   'task:remove',
+  'pane:claim',
   'task:proof',
   'task:diff',
   'task:auto-steer',
