@@ -271,7 +271,6 @@ export class DashboardPage {
     await expect(this.page.getByTestId('steering-rules-saved')).toBeVisible();
   }
 
-
   /** A suggestion's card (`data-state`, `data-rule`, `data-task-id`). */
   suggestion(id: string): Locator {
     return this.page.getByTestId(`suggestion-${id}`);
