@@ -29,6 +29,8 @@ const DEFAULT_POLL_MS = 100;
 const SCREEN_REFRESH_MS = 1000;
 /** Enough of a transcript's end for its last few entries (a tool result can be long). */
 const TRANSCRIPT_TAIL_BYTES = 64 * 1024;
+/** How late a question's hook may trail the screen (measured 0.1-0.5 s; margin for load). */
+const LATE_QUESTION_MS = 3000;
 /** Longest a CLI takes from its ready screen to taking a command-line prompt. */
 const FIRST_PROMPT_GRACE_MS = 15_000;
 
@@ -46,6 +48,7 @@ export class AgentMonitor {
   private seenWork = false;
   private lastHookState: 'busy' | 'idle' | 'waiting' | null = null;
   private transcriptSize = -1;
+  private screenLeftWaitingAt = Number.NEGATIVE_INFINITY;
   private stopInfo: { message: string | null; transcriptPath: string | null } = { message: null, transcriptPath: null };
   private readonly startedAt: number;
   private readonly waiters = new Set<() => void>();
@@ -108,6 +111,9 @@ export class AgentMonitor {
     // waiting on; the prompt, the question and the stop are the hooks' state changes.
     const toolHook = facts.event === 'PreToolUse' || facts.event === 'PostToolUse';
     if (toolHook && !(facts.event === 'PostToolUse' && this.lastHookState === 'waiting')) return;
+    // A question answered within a moment of appearing: its PermissionRequest hook can land
+    // after the screen already moved on, and must not reopen it.
+    if (reading.state === 'waiting' && this.now() - this.screenLeftWaitingAt < LATE_QUESTION_MS) return;
     this.lastHookState = reading.state;
     this.fusion.event('hook', reading.state, this.now(), reading.waiting);
     this.publish();
@@ -197,7 +203,10 @@ export class AgentMonitor {
     this.screenText = screen.value.text;
     const rules = this.options.adapter.screenRules;
     const byScreen = readScreen(screen.value.text, rules);
-    if (byScreen !== null) this.fusion.observe('screen', byScreen.state, t, byScreen.waiting);
+    if (byScreen !== null) {
+      if (this.fusion.reading('screen')?.state === 'waiting' && byScreen.state !== 'waiting') this.screenLeftWaitingAt = t;
+      this.fusion.observe('screen', byScreen.state, t, byScreen.waiting);
+    }
     const byTitle = readTitle(screen.value.title, rules);
     if (byTitle !== null) this.fusion.observe('title', byTitle, t);
     if (publish) this.publish();
