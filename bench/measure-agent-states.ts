@@ -1,9 +1,8 @@
-import { io, type Socket } from 'socket.io-client';
 import type { AgentState } from '../protocol/agent';
-import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
 import { asBytes, decodeOutputBatch } from '../protocol/output-batch';
 import type { Result } from '../protocol/result';
 import type { TaskCreated, TaskInfo } from '../protocol/task';
+import { connectSocket, type BenchSocket } from './lib/socket-client';
 import { summarize, type Summary } from './lib/stats';
 
 /**
@@ -15,7 +14,7 @@ import { summarize, type Summary } from './lib/stats';
  * reaches the same viewer socket (the dashboard renders it in the next frame). A hook can
  * beat the screen, so a latency may be 0.
  */
-type Sock = Socket<ServerToClientEvents, ClientToServerEvents>;
+type Sock = BenchSocket;
 
 interface Scenario {
   name: string;
@@ -50,11 +49,7 @@ export interface AgentStatesResult {
 }
 
 export async function measureAgentStates(url: string, token: string, rounds: number): Promise<AgentStatesResult> {
-  const socket: Sock = io(url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { authorization: `Bearer ${token}` } });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
+  const socket = await connectSocket(url, token);
   const latencies: number[] = [];
   const spawn: number[] = [];
   const perScenario: AgentStatesResult['perScenario'] = [];

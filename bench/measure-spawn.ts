@@ -1,5 +1,4 @@
-import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
+import { connectSocket } from './lib/socket-client';
 import type { SessionInfo } from '../protocol/session';
 import type { Result } from '../protocol/result';
 import { asBytes, decodeOutputBatch } from '../protocol/output-batch';
@@ -10,15 +9,7 @@ import { asBytes, decodeOutputBatch } from '../protocol/output-batch';
  * if the output beat the attach).
  */
 export async function measureSpawnToFirstOutput(url: string, token: string, count: number): Promise<number[]> {
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
-    path: '/socket.io',
-    transports: ['websocket'],
-    extraHeaders: { authorization: `Bearer ${token}` },
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
+  const socket = await connectSocket(url, token);
   const samples: number[] = [];
   try {
     for (let i = 0; i < count; i++) {

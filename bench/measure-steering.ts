@@ -1,8 +1,7 @@
-import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
 import type { Result } from '../protocol/result';
 import type { Suggestion } from '../protocol/steering';
 import type { TaskCreated, TaskInfo } from '../protocol/task';
+import { connectSocket, type BenchSocket } from './lib/socket-client';
 import { summarize, type Summary } from './lib/stats';
 
 /**
@@ -10,7 +9,7 @@ import { summarize, type Summary } from './lib/stats';
  * suggestions were raised correctly, missed, or raised wrongly, and how long after the
  * trigger (the turn's end, or the waiting threshold) the suggestion reached a viewer.
  */
-type Sock = Socket<ServerToClientEvents, ClientToServerEvents>;
+type Sock = BenchSocket;
 
 interface Case {
   prompt: string;
@@ -43,11 +42,7 @@ export interface SteeringResult {
 }
 
 export async function measureSteering(url: string, token: string, rounds: number): Promise<SteeringResult> {
-  const socket: Sock = io(url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { authorization: `Bearer ${token}` } });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
+  const socket = await connectSocket(url, token);
   const latencies: number[] = [];
   const perCase: SteeringResult['perCase'] = [];
   let expected = 0;

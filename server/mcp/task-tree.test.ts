@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskId, TaskInfo } from '../../protocol/task';
+import { taskInfo } from '../../lib/testing/task-fixture';
 import { buildTree, renderTree } from './task-tree';
 
 function task(id: string, parentId: string | null, children: string[] = []): TaskInfo {
-  return {
-    id: id as TaskId,
-    name: `task ${id}`,
-    prompt: 'p',
-    agent: 'shell',
-    state: 'idle',
-    status: null,
-    parentId: parentId as TaskId | null,
-    children: children as TaskId[],
-    sessionId: null,
-    workspace: null,
-    check: null,
-    createdAt: 0,
-    startedAt: null,
-    endedAt: null,
-    attempts: 1,
-    error: null,
-    timeoutMs: null,
-    queue: [],
-    receipts: [],
-    queuePosition: null,
-    verification: null, usage: { turns: 0, inputTokens: 0, outputTokens: 0 }, openSuggestions: 0, autoSteer: { enabled: false, minConfidence: 0.8 },
-  };
+  return taskInfo(id, { name: `task ${id}`, prompt: 'p', agent: 'shell', state: 'idle', parentId, children: children as TaskId[] });
 }
 
 describe('buildTree', () => {

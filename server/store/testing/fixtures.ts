@@ -4,33 +4,13 @@
  */
 import type { SessionId } from '../../../protocol/ids';
 import type { SessionInfo } from '../../../protocol/session';
-import type { TaskId, TaskInfo } from '../../../protocol/task';
+import type { TaskInfo } from '../../../protocol/task';
+import { taskInfo as sharedTaskInfo } from '../../../lib/testing/task-fixture';
 
+/** The shared TaskInfo fixture, with a queued shell task's values and a non-ASCII prompt. */
 export function taskInfo(id: string, extra: Partial<TaskInfo> = {}): TaskInfo {
-  return {
-    id: id as TaskId,
-    name: `task ${id}`,
-    prompt: 'fix the bug ✓',
-    agent: 'shell',
-    state: 'queued',
-    status: null,
-    parentId: null,
-    children: [],
-    sessionId: null,
-    workspace: null,
-    check: null,
-    createdAt: 1_700_000_000_000,
-    startedAt: null,
-    endedAt: null,
-    attempts: 0,
-    error: null,
-    timeoutMs: null,
-    queue: [],
-    receipts: [],
-    queuePosition: 0,
-    verification: null, usage: { turns: 0, inputTokens: 0, outputTokens: 0 }, openSuggestions: 0, autoSteer: { enabled: false, minConfidence: 0.8 },
-    ...extra,
-  };
+  const base = sharedTaskInfo(id, { name: `task ${id}`, prompt: 'fix the bug ✓', agent: 'shell', state: 'queued', createdAt: 1_700_000_000_000, attempts: 0, queuePosition: 0 });
+  return { ...base, ...extra };
 }
 
 export function sessionInfo(id: string, extra: Partial<SessionInfo> = {}): SessionInfo {
