@@ -16,6 +16,8 @@ import { checkSpawnable } from './spawn-check';
 /** Default cap on live sessions: each holds a process, a mirror and up to replayBytes of
  * ring; 64 is far above what one person watches and keeps a runaway script from forking
  * the machine to death. */
+/** Exited sessions kept for their final screens (each holds up to a replay ring). */
+export const MAX_EXITED_SESSIONS = 64;
 const DEFAULT_MAX_SESSIONS = 64;
 
 export interface HostLogger {
@@ -148,7 +150,23 @@ class InProcessHost implements InProcessSessionHost {
       return err('failed:spawn', `could not start ${input.command}: ${e instanceof Error ? e.message : String(e)}`);
     }
     this.sessions.set(id, session);
+    this.forgetOldExited();
     return ok(session.info());
+  }
+
+  /**
+   * Exited sessions stay (their final screen, replay ring and recording) until removed; past
+   * MAX_EXITED_SESSIONS the oldest are forgotten, so a long-running console's memory stays
+   * bounded. Their recordings and history stay on disk.
+   */
+  private forgetOldExited(): void {
+    const exited = [...this.sessions.values()].filter((x) => !x.isLive).map((x) => x.info());
+    if (exited.length <= MAX_EXITED_SESSIONS) return;
+    exited.sort((a, b) => (a.exitedAt ?? 0) - (b.exitedAt ?? 0));
+    for (const info of exited.slice(0, exited.length - MAX_EXITED_SESSIONS)) {
+      this.sessions.get(info.id)?.dispose();
+      if (this.sessions.delete(info.id)) this.emit({ type: 'session:removed', id: info.id });
+    }
   }
 
   private buildHandlers(): Handlers {
