@@ -344,8 +344,12 @@ export class DashboardPage {
   async openTaskDetails(taskId: string): Promise<void> {
     if (await this.page.getByTestId(`task-details-${taskId}`).isVisible()) return;
     await this.showTasks();
-    await this.page.getByTestId(`task-row-details-${taskId}`).click();
-    await expect(this.page.getByTestId(`task-details-${taskId}`)).toBeVisible();
+    // The row re-renders on every task update (state, verification); a click that lands on
+    // a row being replaced is retried rather than failing the test.
+    await expect(async () => {
+      await this.page.getByTestId(`task-row-details-${taskId}`).click();
+      await expect(this.page.getByTestId(`task-details-${taskId}`)).toBeVisible({ timeout: 2000 });
+    }).toPass({ timeout: 15_000 });
   }
 
   async closeTaskDetails(): Promise<void> {
