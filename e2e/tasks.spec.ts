@@ -37,7 +37,7 @@ test('a parent and two children spawned from the UI run, go busy then idle, and 
     await expect(dash.dagNode(kid.id)).toBeVisible();
     await expect(dash.dagEdge(parent.id, kid.id)).toHaveCount(1);
   }
-  await expect(page.locator('[data-testid^="dag-node-"][data-state]')).toHaveCount(3);
+  await expect(page.locator('[data-testid^="task-t-"][data-state]')).toHaveCount(3);
   for (const t of [parent, ...kids]) await dash.expectDagState(t.id, 'idle', 90_000);
   await expect(dash.dagEdge(kids[0]?.id ?? '', parent.id)).toHaveCount(0);
   // The pane of each task shows it, and which signal decided its state.

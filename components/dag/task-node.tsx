@@ -52,7 +52,7 @@ function TaskNodeView({ data }: NodeProps<TaskFlowNode>) {
     : task.status?.lastLine;
   return (
     <div
-      data-testid={`dag-node-${task.id}`}
+      data-testid={`task-${task.id}`}
       data-state={task.state}
       title={`${task.name} — ${stateSummary(task)}${task.sessionId ? '\nClick to go to its pane' : ''}`}
       style={{ width: DAG_NODE_SIZE.widthPx, height: DAG_NODE_SIZE.heightPx }}

@@ -130,7 +130,7 @@ export class DashboardPage {
   }
 
   dagNode(taskId: string): Locator {
-    return this.page.getByTestId(`dag-node-${taskId}`);
+    return this.page.getByTestId(`task-${taskId}`);
   }
 
   /** The parent→child edge. Assert with toHaveCount/toBeAttached: a vertical edge has a zero-width box. */
