@@ -6,8 +6,8 @@ import { LIMITS } from '@/protocol/limits';
 import { command } from '@/lib/commands';
 import { parseArgs } from '@/lib/parse-args';
 import { useAxiom } from '@/lib/axiom-provider';
-import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
+import { FormFooter } from '@/components/ui/form-footer';
 
 export interface NewSessionDialogProps {
   open: boolean;
@@ -86,17 +86,7 @@ export function NewSessionDialog({ open, onClose, onCreated }: NewSessionDialogP
             </select>
           </div>
         </div>
-        {error && (
-          <p data-testid="new-session-error" role="alert" className="rounded-md border border-bad/40 bg-bad/10 px-2.5 py-1.5 font-mono text-xs text-bad">
-            {error}
-          </p>
-        )}
-        <div className="flex justify-end gap-2 pt-1">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" data-testid="new-session-submit" disabled={submitting}>
-            {submitting ? 'Starting…' : 'Start session'}
-          </Button>
-        </div>
+        <FormFooter error={error} errorTestId="new-session-error" submitTestId="new-session-submit" submitting={submitting} submitLabel="Start session" onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -6,8 +6,8 @@ import { LIMITS } from '@/protocol/limits';
 import { LIMITS_TASK, type CreateTaskInput, type TaskCreated } from '@/protocol/task';
 import { taskCommands } from '@/lib/task-commands';
 import { useAxiom, useTasks } from '@/lib/axiom-provider';
-import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
+import { FormFooter } from '@/components/ui/form-footer';
 
 export interface NewTaskDialogProps {
   open: boolean;
@@ -143,17 +143,7 @@ export function NewTaskDialog({ open, parentId, onClose, onCreated }: NewTaskDia
               onChange={(e) => setName(e.target.value)} placeholder="from the prompt" autoComplete="off" />
           </div>
         </div>
-        {error && (
-          <p data-testid="new-task-error" role="alert" className="rounded-md border border-bad/40 bg-bad/10 px-2.5 py-1.5 font-mono text-xs text-bad">
-            {error}
-          </p>
-        )}
-        <div className="flex justify-end gap-2 pt-1">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" data-testid="new-task-submit" disabled={submitting}>
-            {submitting ? 'Starting…' : 'Start task'}
-          </Button>
-        </div>
+        <FormFooter error={error} errorTestId="new-task-error" submitTestId="new-task-submit" submitting={submitting} submitLabel="Start task" onCancel={onClose} />
       </form>
     </Dialog>
   );
