@@ -63,3 +63,17 @@ export interface AgentAdapter {
   approveKeys: Record<ApproveChoice, string>;
   launch(ctx: LaunchContext): Promise<LaunchSpec>;
 }
+
+/**
+ * What full-screen agent CLIs (Claude Code, Codex, Gemini CLI) share: ESC stops a turn
+ * (Ctrl-C only by explicit escalation), the first prompt goes on the command line, Enter
+ * follows typed text after 120 ms, and a prompt proves itself by the agent turning busy.
+ */
+export const AGENT_CLI_DEFAULTS = {
+  interruptKey: 'esc',
+  escalateKey: 'ctrl-c',
+  initialPrompt: 'arg',
+  submitDelayMs: 120,
+  confirmMs: 2500,
+  confirmBy: 'state',
+} as const satisfies Partial<AgentAdapter>;

@@ -1,5 +1,5 @@
 import { bundledClaudePath, findClaudeOnPath, prepareClaudeLaunch } from '../claude/claude-launch';
-import type { AgentAdapter } from '../agent-adapter';
+import { AGENT_CLI_DEFAULTS, type AgentAdapter } from '../agent-adapter';
 import { CLAUDE_2_1 } from '../screen-rules/claude-2.1';
 import { writeAgentMcpConfig } from '../../mcp/agent-mcp-config';
 
@@ -12,14 +12,9 @@ export function claudeCommand(): string | null {
 export const claudeAdapter: AgentAdapter = {
   kind: 'claude',
   label: 'Claude Code',
-  interruptKey: 'esc',
-  escalateKey: 'ctrl-c',
-  // On the command line the first prompt is submitted by the CLI itself, with no race
+  // The first prompt on the command line is submitted by the CLI itself, with no race
   // against its start-up (keystrokes typed before it is ready are lost).
-  initialPrompt: 'arg',
-  submitDelayMs: 120,
-  confirmMs: 2500,
-  confirmBy: 'state',
+  ...AGENT_CLI_DEFAULTS,
   quietMs: null,
   hooks: true,
   screenRules: CLAUDE_2_1,

@@ -1,4 +1,4 @@
-import type { AgentAdapter } from '../agent-adapter';
+import { AGENT_CLI_DEFAULTS, type AgentAdapter } from '../agent-adapter';
 import { AIDER_0_X, CODEX_0_X, GEMINI_0_X } from '../screen-rules/generic-cli';
 
 /**
@@ -9,12 +9,7 @@ import { AIDER_0_X, CODEX_0_X, GEMINI_0_X } from '../screen-rules/generic-cli';
 export const codexAdapter: AgentAdapter = {
   kind: 'codex',
   label: 'Codex CLI',
-  interruptKey: 'esc',
-  escalateKey: 'ctrl-c',
-  initialPrompt: 'arg',
-  submitDelayMs: 120,
-  confirmMs: 2500,
-  confirmBy: 'state',
+  ...AGENT_CLI_DEFAULTS,
   quietMs: 3000,
   hooks: false,
   screenRules: CODEX_0_X,
@@ -28,12 +23,7 @@ export const codexAdapter: AgentAdapter = {
 export const geminiAdapter: AgentAdapter = {
   kind: 'gemini',
   label: 'Gemini CLI',
-  interruptKey: 'esc',
-  escalateKey: 'ctrl-c',
-  initialPrompt: 'arg',
-  submitDelayMs: 120,
-  confirmMs: 2500,
-  confirmBy: 'state',
+  ...AGENT_CLI_DEFAULTS,
   quietMs: 3000,
   hooks: false,
   screenRules: GEMINI_0_X,
