@@ -73,21 +73,20 @@ async function main(): Promise<void> {
       await server.stop();
     }
   }
-  if (only.has('agents')) {
-    log(`agent state detection: ${N.agentRounds} rounds of scripted Claude Code scenarios`);
-    const server = await startConsoleProcess(root, { AXIOM_AGENT_MODEL: 'scripted' });
-    try {
-      results.agentStates = await measureAgentStates(server.url, server.token, N.agentRounds);
-    } finally {
-      await server.stop();
-    }
-  }
-  if (only.has('steering')) {
-    log(`steering: ${N.agentRounds} rounds of the scenario suite with the real Claude Code CLI`);
+  if (only.has('agents') || only.has('steering')) {
+    // One console for both: the real Claude Code CLI against the scripted model, with the
+    // waiting rule's threshold short enough for a bench (it does not touch state detection).
     const steeringJson = JSON.stringify({ 'waiting-too-long': { thresholds: { waitSeconds: BENCH_WAIT_SECONDS } } });
     const server = await startConsoleProcess(root, { AXIOM_AGENT_MODEL: 'scripted' }, { 'steering.json': steeringJson });
     try {
-      results.steering = await measureSteering(server.url, server.token, N.agentRounds);
+      if (only.has('agents')) {
+        log(`agent state detection: ${N.agentRounds} rounds of scripted Claude Code scenarios`);
+        results.agentStates = await measureAgentStates(server.url, server.token, N.agentRounds);
+      }
+      if (only.has('steering')) {
+        log(`steering: ${N.agentRounds} rounds of the scenario suite with the real Claude Code CLI`);
+        results.steering = await measureSteering(server.url, server.token, N.agentRounds);
+      }
     } finally {
       await server.stop();
     }
