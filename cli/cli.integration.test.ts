@@ -65,6 +65,14 @@ describe('the axiom CLI against a running console', () => {
     expect(out.stdout).toContain('tick-3');
   });
 
+  it('tail of a task that already ended prints its last screen and exits', async () => {
+    const id = (await axiom(['spawn', 'echo ended-$((40+2)); exit', '--agent', 'shell'])).stdout.trim();
+    await waitFor(async () => (JSON.parse((await axiom(['status', id, '--json'])).stdout) as TaskInfo).state === 'exited' || undefined, 10_000, 'exited');
+    const out = await axiom(['tail', id]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('ended-42');
+  });
+
   it('interrupts and approves; a task that is not waiting is a refusal (exit 1)', async () => {
     const id = (await axiom(['spawn', 'sleep 30', '--agent', 'shell'])).stdout.trim();
     await waitFor(async () => (JSON.parse((await axiom(['status', id, '--json'])).stdout) as TaskInfo).state === 'busy' || undefined, 10_000, 'busy');

@@ -20,6 +20,9 @@ export interface TailOptions {
   once: boolean;
 }
 
+/** After an exit, how long to wait for the rest of the stream before ending anyway. */
+const END_GRACE_MS = 3000;
+
 export async function tail(o: TailOptions): Promise<void> {
   const task = await o.api.call<TaskInfo>('GET', `/api/tasks/${encodeURIComponent(o.taskId)}`);
   if (task.sessionId === null) throw new CliError(`task ${task.id} has no terminal yet (${task.state})`, EXIT.error);
@@ -31,14 +34,27 @@ export async function tail(o: TailOptions): Promise<void> {
   });
   try {
     await new Promise<void>((resolve, reject) => {
-      // Already exited: the snapshot is all there will be.
-      let exited = false;
+      // Ends once the stream reached the session's last byte: an exit can be announced
+      // before the snapshot or the last frames arrive, and they must still be printed.
+      let seen = -1;
+      let endSeq: number | null = null;
+      let giveUp: NodeJS.Timeout | null = null;
+      const check = (): void => {
+        if ((o.once && seen >= 0) || (endSeq !== null && seen >= endSeq)) resolve();
+      };
+      const ended = (outputBytes: number): void => {
+        endSeq = outputBytes;
+        // Whatever happens to the stream, a tail of an ended session does not hang.
+        giveUp ??= setTimeout(resolve, END_GRACE_MS).unref();
+        check();
+      };
       socket.on('connect_error', (error) => reject(new CliError(`console unreachable at ${o.api.address.origin} (${error.message})`, EXIT.unreachable)));
       socket.on('disconnect', () => resolve());
       socket.on('pty:snapshot', (snap) => {
         if (snap.id !== sessionId) return;
         o.write(snap.data);
-        if (o.once || exited) resolve();
+        seen = Math.max(seen, snap.seq);
+        check();
       });
       socket.on('pty:output-batch', (batch) => {
         let last = -1;
@@ -47,15 +63,18 @@ export async function tail(o: TailOptions): Promise<void> {
           o.write(data);
           last = seq + data.byteLength;
         });
-        if (last >= 0) socket.emit('pty:ack', { id: sessionId, seq: last });
+        if (last < 0) return;
+        socket.emit('pty:ack', { id: sessionId, seq: last });
+        seen = Math.max(seen, last);
+        check();
       });
       socket.on('session:updated', (info) => {
-        if (info.id === sessionId && info.status === 'exited') resolve();
+        if (info.id === sessionId && info.status === 'exited') ended(info.outputBytes);
       });
       socket.on('connect', () => {
         socket.emit('session:attach', { id: sessionId }, (r: Result<AttachReply>) => {
-          if (r.ok) exited = r.value.info.status === 'exited';
-          else reject(new CliError(`${r.error.code}: ${r.error.message}`, r.error.code.startsWith('not_found') ? EXIT.notFound : EXIT.error));
+          if (!r.ok) reject(new CliError(`${r.error.code}: ${r.error.message}`, r.error.code.startsWith('not_found') ? EXIT.notFound : EXIT.error));
+          else if (r.value.info.status === 'exited') ended(r.value.info.outputBytes);
         });
       });
     });
