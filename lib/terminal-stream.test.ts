@@ -73,7 +73,7 @@ function setup() {
 
 describe('TerminalStream', () => {
   it('attaches fresh, ignores frames until the snapshot, then applies it', () => {
-    const { terminal, transport, stream } = setup();
+    const { terminal, transport, clock, stream } = setup();
     stream.attach();
     expect(transport.attaches).toEqual([{ id: 's-abcdef' }]);
     stream.handleOutput(0, bytes('early'));
@@ -86,6 +86,7 @@ describe('TerminalStream', () => {
     ]);
     expect(stream.position.expectedSeq).toBe(100);
     terminal.parse();
+    clock.advance(0);
     expect(transport.acks).toEqual([100]);
   });
 
@@ -149,11 +150,13 @@ describe('TerminalStream', () => {
     ]);
   });
 
-  it('throttles acks by time, acks at once past the byte threshold, and always acks the last write', () => {
+  it('acks in a later task, throttled by time, at once past the byte threshold, and always the last write', () => {
     const { terminal, transport, clock, stream } = setup();
     stream.attach();
     stream.handleSnapshot(snap(0, ''));
     terminal.parse();
+    expect(transport.acks).toEqual([]); // never inside the write callback's task
+    clock.advance(0);
     expect(transport.acks).toEqual([0]);
 
     stream.handleOutput(0, bytes('a'));

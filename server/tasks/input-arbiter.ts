@@ -114,8 +114,10 @@ export class InputArbiter {
     });
     return {
       request: <R extends HostRequest>(req: R) => {
+        // The keystroke goes out first; the hold it starts (and its broadcast) after.
+        const result = host.request(req);
         if (req.type === 'input') this.typed(req.id);
-        return host.request(req);
+        return result;
       },
       onEvent: (listener) => host.onEvent(listener),
       dispose: () => host.dispose(),

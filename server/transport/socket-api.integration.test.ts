@@ -1,4 +1,5 @@
 import { io as connect, type Socket } from 'socket.io-client';
+import { clientParser } from '../../protocol/socket-parser';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AttachReply, ClientToServerEvents, ServerToClientEvents } from '../../protocol/events';
 import { LIMITS } from '../../protocol/limits';
@@ -22,7 +23,7 @@ afterAll(async () => {
 });
 
 function open(headers: Record<string, string>): ClientSocket {
-  const socket: ClientSocket = connect(c.origin, {
+  const socket: ClientSocket = connect(c.origin, { parser: clientParser,
     path: '/socket.io',
     transports: ['websocket'],
     extraHeaders: headers,

@@ -1,4 +1,5 @@
 import { io as connect, type Socket } from 'socket.io-client';
+import { clientParser } from '../../protocol/socket-parser';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PromptReceipt } from '../../protocol/agent';
 import type { PaneClaimReply, PaneHold } from '../../protocol/arbitration';
@@ -31,7 +32,7 @@ afterAll(async () => {
 });
 
 async function browser(): Promise<{ socket: ClientSocket; holds: PaneHold[] }> {
-  const socket: ClientSocket = connect(c.origin, {
+  const socket: ClientSocket = connect(c.origin, { parser: clientParser,
     path: '/socket.io',
     transports: ['websocket'],
     extraHeaders: { authorization: `Bearer ${TEST_TOKEN}` },

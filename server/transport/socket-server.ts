@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { LIMITS } from '../../protocol/limits';
+import { serverParser } from '../../protocol/socket-parser';
 import type { Logger } from '../logger';
 import { decide } from '../security/http-guard';
 import type { SecurityPolicy } from '../security/request-guard';
@@ -26,6 +27,8 @@ export function createSocketServer(options: SocketServerOptions): ConsoleIo {
     path: SOCKET_IO_PATH,
     serveClient: false,
     maxHttpBufferSize: LIMITS.maxSocketMessageBytes,
+    // Output batches as one binary message each (protocol/socket-parser.ts).
+    parser: serverParser,
     transports: ['websocket', 'polling'],
     // Other upgrade paths (Next's HMR in dev) are guarded and routed by the HTTP server;
     // socket.io must not end them after its default timeout.
