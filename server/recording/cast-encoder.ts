@@ -1,12 +1,21 @@
+import { isUtf8 } from 'node:buffer';
 import { castTime, encodeCastEvent, encodeCastHeader, type CastEvent, type CastHeader } from '../../protocol/asciicast';
+import { completeUtf8Length } from './utf8-boundary';
 
 /**
  * The pure core of one session's recording: turns output bytes, resizes and markers into
  * asciicast v2 lines, and enforces the size cap. No I/O; time comes in with each call.
  *
- * Bytes are decoded by one streaming TextDecoder per recording, so a multi-byte character
- * split across two PTY reads (or two batches) is held back until its last byte arrives
- * and written whole, never as two replacement characters.
+ * Lines come out as bytes, ready for the file. A multi-byte character split across two
+ * PTY reads (or two batches) is held back until its last byte arrives and written whole,
+ * never as two replacement characters.
+ *
+ * Output that is valid UTF-8 (nearly all of it) is never decoded: its bytes, read as
+ * Latin-1, go through JSON.stringify, which escapes only quotes, backslashes and C0
+ * controls (all ASCII) and leaves every byte >= 0x80 as it is; written back as Latin-1,
+ * the line is byte for byte what encoding the decoded text would give. Decoding to
+ * UTF-16, stringifying and re-encoding cost ~12 ms per MiB of a flood on the PTY host's
+ * main thread, the one that forwards every keystroke's echo; this path costs a fraction.
  */
 export interface CastEncoderOptions {
   /** Milliseconds (same clock as every later call) that t=0 of the recording stands for. */
@@ -23,8 +32,11 @@ export function cutMarkerText(maxBytes: number): string {
   return `\r\n[axiom: recording cut at ${mib} MiB]\r\n`;
 }
 
+const EMPTY = new Uint8Array(0);
+
 export class CastEncoder {
-  private decoder = new TextDecoder('utf-8');
+  /** The start of a character whose last bytes have not arrived yet. */
+  private tail: Uint8Array = EMPTY;
   private bytesWritten = 0;
   private cut = false;
 
@@ -40,54 +52,68 @@ export class CastEncoder {
   }
 
   /** Always written (and counted): without it the file would not be a recording at all. */
-  header(header: CastHeader): string {
-    const line = encodeCastHeader(header);
-    this.bytesWritten += Buffer.byteLength(line);
+  header(header: CastHeader): Uint8Array {
+    const line = Buffer.from(encodeCastHeader(header), 'utf8');
+    this.bytesWritten += line.byteLength;
     return line;
   }
 
-  /** '' while the bytes end inside a character (the decoder holds them) or after the cut. */
-  output(atMs: number, data: Uint8Array): string {
-    if (this.cut) return '';
-    const text = this.decoder.decode(data, { stream: true });
-    return text === '' ? '' : this.event([this.seconds(atMs), 'o', text], atMs);
+  /** Empty while the bytes end inside a character (held back) or after the cut. */
+  output(atMs: number, data: Uint8Array): Uint8Array {
+    if (this.cut) return EMPTY;
+    const bytes = this.tail.byteLength === 0 ? data : Buffer.concat([this.tail, data]);
+    const end = completeUtf8Length(bytes);
+    // A copy: the tail is at most 3 bytes, and `data` may be reused by the caller.
+    this.tail = end === bytes.byteLength ? EMPTY : bytes.slice(end);
+    return end === 0 ? EMPTY : this.outputLine(atMs, bytes.subarray(0, end));
   }
 
-  resize(atMs: number, cols: number, rows: number): string {
-    return this.cut ? '' : this.event([this.seconds(atMs), 'r', `${cols}x${rows}`], atMs);
+  resize(atMs: number, cols: number, rows: number): Uint8Array {
+    return this.cut ? EMPTY : this.event([this.seconds(atMs), 'r', `${cols}x${rows}`], atMs);
   }
 
-  marker(atMs: number, label: string): string {
-    return this.cut ? '' : this.event([this.seconds(atMs), 'm', label], atMs);
+  marker(atMs: number, label: string): Uint8Array {
+    return this.cut ? EMPTY : this.event([this.seconds(atMs), 'm', label], atMs);
   }
 
   /** The process ended: a character it left unfinished is written as U+FFFD now, so it
    * cannot merge with the first bytes of the next generation. */
-  endOfStream(atMs: number): string {
-    if (this.cut) return '';
-    const rest = this.decoder.decode();
-    this.decoder = new TextDecoder('utf-8');
-    return rest === '' ? '' : this.event([this.seconds(atMs), 'o', rest], atMs);
+  endOfStream(atMs: number): Uint8Array {
+    const rest = this.tail;
+    this.tail = EMPTY;
+    if (this.cut || rest.byteLength === 0) return EMPTY;
+    return this.event([this.seconds(atMs), 'o', new TextDecoder().decode(rest)], atMs);
+  }
+
+  /** `body` ends on a character boundary. */
+  private outputLine(atMs: number, body: Uint8Array): Uint8Array {
+    const buf = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+    if (!isUtf8(buf)) {
+      // Invalid bytes become U+FFFD, as a decoder would show them.
+      return this.event([this.seconds(atMs), 'o', new TextDecoder().decode(body)], atMs);
+    }
+    const line = `[${JSON.stringify(this.seconds(atMs))},"o",${JSON.stringify(buf.toString('latin1'))}]\n`;
+    return this.emit(Buffer.from(line, 'latin1'), atMs);
   }
 
   private seconds(atMs: number): number {
     return castTime(Math.max(0, atMs - this.opts.startMs) / 1000);
   }
 
-  private event(event: CastEvent, atMs: number): string {
-    return this.emit(encodeCastEvent(event), atMs);
+  private event(event: CastEvent, atMs: number): Uint8Array {
+    return this.emit(Buffer.from(encodeCastEvent(event), 'utf8'), atMs);
   }
 
   /** Whole lines only: a line that would pass the cap is replaced by the cut marker. */
-  private emit(line: string, atMs: number): string {
-    const size = Buffer.byteLength(line);
-    if (this.bytesWritten + size <= this.opts.maxBytes) {
-      this.bytesWritten += size;
+  private emit(line: Uint8Array, atMs: number): Uint8Array {
+    if (this.bytesWritten + line.byteLength <= this.opts.maxBytes) {
+      this.bytesWritten += line.byteLength;
       return line;
     }
     this.cut = true;
-    const marker = encodeCastEvent([this.seconds(atMs), 'o', cutMarkerText(this.opts.maxBytes)]);
-    this.bytesWritten += Buffer.byteLength(marker);
+    this.tail = EMPTY;
+    const marker = Buffer.from(encodeCastEvent([this.seconds(atMs), 'o', cutMarkerText(this.opts.maxBytes)]), 'utf8');
+    this.bytesWritten += marker.byteLength;
     return marker;
   }
 }

@@ -1,7 +1,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 
 /**
- * The I/O shell of one recording file: text is appended to an in-memory buffer (cheap,
+ * The I/O shell of one recording file: lines (bytes) are appended to an in-memory list (cheap,
  * synchronous) and written by `flush()` as one write. Writes run one after another on a
  * promise chain, so the file is closed when the process exits and reopened for append on
  * a restart without the two generations' writes ever overtaking each other (something two
@@ -19,8 +19,8 @@ export interface CastFileOptions {
 const FILE_MODE = 0o600;
 
 export class CastFile {
-  private pending: string[] = [];
-  private pendingChars = 0;
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
   private handle: FileHandle | null = null;
   /** 'w' for the first open (a fresh recording), 'a' for reopens after an exit. */
   private openedBefore = false;
@@ -33,23 +33,23 @@ export class CastFile {
     return this.opts.path;
   }
 
-  /** Characters buffered and not yet handed to a write. */
-  get bufferedChars(): number {
-    return this.pendingChars;
+  /** Bytes buffered and not yet handed to a write. */
+  get bufferedBytes(): number {
+    return this.pendingBytes;
   }
 
-  append(text: string): void {
-    if (this.failed || text === '') return;
-    this.pending.push(text);
-    this.pendingChars += text.length;
+  append(line: Uint8Array): void {
+    if (this.failed || line.byteLength === 0) return;
+    this.pending.push(line);
+    this.pendingBytes += line.byteLength;
   }
 
   /** Resolves once everything appended so far is written (or the file has failed). */
   flush(): Promise<void> {
     if (this.pending.length > 0 && !this.failed) {
-      const data = this.pending.join('');
+      const data = Buffer.concat(this.pending, this.pendingBytes);
       this.pending = [];
-      this.pendingChars = 0;
+      this.pendingBytes = 0;
       this.enqueue(async () => {
         const handle = await this.ensureOpen();
         await handle.write(data);
@@ -85,7 +85,7 @@ export class CastFile {
       } catch (error) {
         this.failed = true;
         this.pending = [];
-        this.pendingChars = 0;
+        this.pendingBytes = 0;
         this.opts.logError(`recording ${this.opts.path} stopped: write failed`, error);
         const handle = this.handle;
         this.handle = null;
