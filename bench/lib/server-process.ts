@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { hostPaths } from '../../server/pty-host/host-files';
 
 /**
  * The console as a user runs it (`node scripts/start.mjs`), in its own process, so its
@@ -12,7 +13,8 @@ export interface ConsoleProcess {
   token: string;
   pid: number;
   dataDir: string;
-  /** Resident set size of the server process, in bytes (from /proc). */
+  /** Resident set size of the server: the web server process plus its pty host (which
+   * holds the PTYs, replay rings and mirrors), in bytes (from /proc). */
   rssBytes(): number;
   stop(): Promise<void>;
 }
@@ -50,9 +52,8 @@ export async function startConsoleProcess(root: string, extraEnv: Record<string,
     pid,
     dataDir,
     rssBytes() {
-      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
-      return kb * 1024;
+      const hostPid = readHostPid(dataDir);
+      return rssOf(pid) + (hostPid === undefined ? 0 : rssOf(hostPid));
     },
     async stop() {
       if (child.exitCode !== null) return;
@@ -63,4 +64,23 @@ export async function startConsoleProcess(root: string, extraEnv: Record<string,
       clearTimeout(timer);
     },
   };
+}
+
+function rssOf(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+  } catch {
+    return 0; // the process has exited
+  }
+}
+
+/** The pty host's pid, from its pid file, once the host is up. */
+function readHostPid(dataDir: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(hostPaths(dataDir).pid, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
 }
