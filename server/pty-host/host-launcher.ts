@@ -3,6 +3,7 @@ import { closeSync, openSync, renameSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { HostEvent } from '../sessions/session-host';
 import { HostConnection } from './host-connection';
+import { HOST_V8_FLAGS, hostSpawnEnv } from './host-memory';
 import { ensureHostDirs, hostPaths, pidAlive, readPid, readSecret, type HostPaths } from './host-files';
 import type { HostSettings } from './host-settings';
 
@@ -70,10 +71,10 @@ async function launch(paths: HostPaths, settings: HostSettings, handlers: Connec
   const logFd = openSync(paths.log, 'a', 0o600);
   let exitCode: number | null | undefined;
   try {
-    const child = spawn(process.execPath, [...loader, entry, JSON.stringify(settings)], {
+    const child = spawn(process.execPath, [...HOST_V8_FLAGS, ...loader, entry, JSON.stringify(settings)], {
       detached: true,
       stdio: ['ignore', logFd, logFd],
-      env: process.env,
+      env: { ...process.env, ...hostSpawnEnv(process.env) },
     });
     child.once('exit', (code) => {
       exitCode = code;

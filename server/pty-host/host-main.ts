@@ -4,6 +4,7 @@ import { createRecorder, recordingsDir } from '../recording/recorder';
 import { TERMINAL_ENV } from '../pty/child-env';
 import { createInProcessSessionHost } from '../sessions/in-process-host';
 import { ensureHostDirs, hostPaths, removeHostFiles, writePid, writeSecret } from './host-files';
+import { dropAddedEnv } from './host-memory';
 import { serveSessionHost } from './host-server';
 import { hostSettingsSchema } from './host-settings';
 
@@ -31,6 +32,7 @@ const log = (message: string, detail?: unknown): void => {
 };
 
 async function main(): Promise<void> {
+  dropAddedEnv(process.env);
   const settings = hostSettingsSchema.parse(JSON.parse(process.argv[2] ?? '{}'));
   const paths = hostPaths(settings.dataDir);
   ensureHostDirs(paths);
