@@ -93,8 +93,9 @@ export default function TerminalPane({ info, focused, maximized, hidden, onFocus
             size, or the session exited at a larger size) so no line is out of reach.
             Its own compositor layer (will-change): an echo in one pane then repaints that
             layer alone; with sixteen other panes on the page each echo's frame took 10 ms
-            (p50), most of it re-layerizing every pane, and 6.8 ms with this. */}
-        <div className="absolute inset-0 py-1 pl-2 pr-0 [contain:strict] [will-change:transform]">
+            (p50), most of it re-layerizing every pane, and 6.8 ms with this. The layer is
+            opaque (its own background) so text keeps subpixel antialiasing. */}
+        <div className="absolute inset-0 bg-canvas py-1 pl-2 pr-0 [contain:strict] [will-change:transform]">
           <div ref={hostRef} data-testid={`terminal-${id}`} data-renderer={renderer ?? undefined} className="h-full w-full overflow-auto" />
         </div>
       </div>
