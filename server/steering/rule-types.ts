@@ -48,6 +48,9 @@ export interface SuggestionDraft {
   evidence: Evidence[];
   /** Same key on the same task while one is open or snoozed: not raised again. */
   key: string;
+  /** A finding about the newest state of something (a child's latest turn): raising it
+   * expires the task's open or snoozed suggestions with the same `replaces`. */
+  replaces?: string;
 }
 
 export type Rule = (input: RuleInput, settings: RuleSettings) => SuggestionDraft | null;

@@ -77,6 +77,8 @@ export const childFinished: Rule = (input, settings) => {
     action: 'inject',
     evidence: [evidence('event', `${child.task.name}: ${verdict}`, input.now, null), ...(result === '' ? [] : [evidence('screen', result, input.now, null)])],
     key: `child:${child.task.id}:${child.task.usage.turns}`,
+    // A child's later turn supersedes what its earlier one reported.
+    replaces: `child:${child.task.id}`,
   };
 };
 

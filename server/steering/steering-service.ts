@@ -114,6 +114,7 @@ export class SteeringService {
       raised.push(s);
       this.options.ledger?.append({ type: 'suggestion.raised', taskId: s.taskId, data: s });
       this.emit({ type: 'suggestion:updated', suggestion: s });
+      for (const old of this.book.expireReplaced(s, this.now())) this.emit({ type: 'suggestion:updated', suggestion: old });
       this.syncCount(s.taskId);
       void this.maybeAutoApply(s);
     }

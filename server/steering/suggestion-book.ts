@@ -12,6 +12,8 @@ import type { SuggestionDraft } from './rule-types';
 export class SuggestionBook {
   private readonly byId = new Map<SuggestionId, Suggestion>();
   private readonly keys = new Map<string, SuggestionId>();
+  /** `replaces` of the suggestions raised with one. */
+  private readonly slots = new Map<SuggestionId, string>();
 
   /** Returns the new suggestion, or null when this finding was already raised. */
   raise(draft: SuggestionDraft, now: number): Suggestion | null {
@@ -36,7 +38,23 @@ export class SuggestionBook {
     };
     this.byId.set(s.id, s);
     this.keys.set(key, s.id);
+    if (draft.replaces !== undefined) this.slots.set(s.id, draft.replaces);
     return s;
+  }
+
+  /** After `raised`: the same task's open or snoozed suggestions with its `replaces`,
+   * expired. */
+  expireReplaced(raised: Suggestion, now: number): Suggestion[] {
+    const slot = this.slots.get(raised.id);
+    if (slot === undefined) return [];
+    const out: Suggestion[] = [];
+    for (const s of [...this.byId.values()]) {
+      if (s.id === raised.id || s.taskId !== raised.taskId || this.slots.get(s.id) !== slot) continue;
+      if (s.state !== 'open' && s.state !== 'snoozed') continue;
+      const next = this.resolve(s.id, { state: 'expired', by: null }, now);
+      if (next !== undefined) out.push(next);
+    }
+    return out;
   }
 
   get(id: SuggestionId): Suggestion | undefined {
@@ -104,6 +122,7 @@ export class SuggestionBook {
       gone.push(s.id);
     }
     for (const [k, id] of [...this.keys]) if (gone.includes(id)) this.keys.delete(k);
+    for (const id of gone) this.slots.delete(id);
     return gone;
   }
 }

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { TaskId } from '../../protocol/task';
+import type { SuggestionDraft } from './rule-types';
+import { SuggestionBook } from './suggestion-book';
+
+const parent = 't-parent000001' as TaskId;
+const other = 't-other0000001' as TaskId;
+
+function childDraft(turn: number, taskId: TaskId = parent): SuggestionDraft {
+  return {
+    rule: 'child-finished',
+    taskId,
+    title: `Child "c" finished (turn ${turn})`,
+    message: `turn ${turn}`,
+    confidence: 0.7,
+    action: 'inject',
+    evidence: [],
+    key: `child:t-child:${turn}`,
+    replaces: 'child:t-child',
+  };
+}
+
+describe('SuggestionBook', () => {
+  it('raises a finding once per key', () => {
+    const book = new SuggestionBook();
+    expect(book.raise(childDraft(1), 1)).not.toBeNull();
+    expect(book.raise(childDraft(1), 2)).toBeNull();
+  });
+
+  it("expires a child's earlier report when its next turn is reported, and nothing else", () => {
+    const book = new SuggestionBook();
+    const first = book.raise(childDraft(1), 1)!;
+    const elsewhere = book.raise(childDraft(1, other), 1)!;
+    const second = book.raise(childDraft(2), 2)!;
+    const expired = book.expireReplaced(second, 3);
+    expect(expired.map((s) => [s.id, s.state])).toEqual([[first.id, 'expired']]);
+    expect(book.get(second.id)?.state).toBe('open');
+    expect(book.get(elsewhere.id)?.state).toBe('open');
+    expect(book.openCount(parent)).toBe(1);
+  });
+
+  it('leaves a report that was already answered as it was', () => {
+    const book = new SuggestionBook();
+    const first = book.raise(childDraft(1), 1)!;
+    book.resolve(first.id, { state: 'dismissed', by: 'person' }, 2);
+    const second = book.raise(childDraft(2), 3)!;
+    expect(book.expireReplaced(second, 4)).toEqual([]);
+    expect(book.get(first.id)?.state).toBe('dismissed');
+  });
+});
