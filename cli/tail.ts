@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import { clientParser } from '../protocol/socket-parser';
+import { consoleSocketOptions } from '../protocol/socket-parser';
 import type { AttachReply, ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
 import { asBytes, decodeOutputBatch } from '../protocol/output-batch';
 import type { Result } from '../protocol/result';
@@ -28,9 +28,8 @@ export async function tail(o: TailOptions): Promise<void> {
   const task = await o.api.call<TaskInfo>('GET', `/api/tasks/${encodeURIComponent(o.taskId)}`);
   if (task.sessionId === null) throw new CliError(`task ${task.id} has no terminal yet (${task.state})`, EXIT.error);
   const sessionId = task.sessionId;
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(o.api.address.origin, { parser: clientParser,
-    transports: ['websocket'],
-    extraHeaders: { authorization: `Bearer ${o.api.address.token}` },
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(o.api.address.origin, {
+    ...consoleSocketOptions(o.api.address.token),
     reconnection: false,
   });
   try {

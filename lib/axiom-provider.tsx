@@ -2,7 +2,7 @@
 
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { io } from 'socket.io-client';
-import { clientParser } from '@/protocol/socket-parser';
+import { consoleSocketOptions } from '@/protocol/socket-parser';
 import type { PaneHold } from '../protocol/arbitration';
 import type { SessionInfo } from '../protocol/session';
 import type { Intervention, Suggestion } from '../protocol/steering';
@@ -50,7 +50,7 @@ export function AxiomProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     // Reconnect fast (250 ms, at most 1 s apart): after a console restart the tab is back
     // within a second of the server listening, not after socket.io's 1-5 s backoff.
-    const s: AxiomSocket = io({ parser: clientParser, path: '/socket.io', transports: ['websocket'], autoConnect: true, reconnectionDelay: 250, reconnectionDelayMax: 1000 });
+    const s: AxiomSocket = io({ ...consoleSocketOptions(), autoConnect: true, reconnectionDelay: 250, reconnectionDelayMax: 1000 });
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
     const onConnect = (): void => {

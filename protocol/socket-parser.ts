@@ -60,3 +60,20 @@ class OutputBatchDecoder extends Decoder {
 
 export const serverParser = { Encoder: OutputBatchEncoder, Decoder } as const;
 export const clientParser = { Encoder, Decoder: OutputBatchDecoder } as const;
+
+/** Where the console serves socket.io. */
+export const SOCKET_IO_PATH = '/socket.io';
+
+/**
+ * What every socket.io client of the console needs: its path, WebSocket only, and this
+ * parser; with a token (scripts, the CLI, tests), the Bearer header too. The dashboard
+ * passes none: its cookie authenticates it.
+ */
+export function consoleSocketOptions(token?: string) {
+  return {
+    path: SOCKET_IO_PATH,
+    transports: ['websocket'],
+    parser: clientParser,
+    ...(token === undefined ? {} : { extraHeaders: { authorization: `Bearer ${token}` } }),
+  };
+}

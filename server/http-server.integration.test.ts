@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { connect as tcpConnect } from 'node:net';
 import { join } from 'node:path';
 import { io as connect } from 'socket.io-client';
-import { clientParser } from '../protocol/socket-parser';
+import { consoleSocketOptions } from '../protocol/socket-parser';
 import { describe, expect, it } from 'vitest';
 import { startTestConsole, TEST_TOKEN } from './transport/test-console';
 
@@ -53,9 +53,8 @@ describe('console lifecycle (real server)', () => {
     expect(existsSync(file)).toBe(true);
     const created = await c.host.request({ type: 'create', input: { command: 'sleep', args: ['30'], cols: 80, rows: 24 } });
     expect(created.ok).toBe(true);
-    const client = connect(c.origin, { parser: clientParser,
-      transports: ['websocket'],
-      extraHeaders: { authorization: `Bearer ${TEST_TOKEN}` },
+    const client = connect(c.origin, {
+      ...consoleSocketOptions(TEST_TOKEN),
       reconnection: false,
       forceNew: true,
     });

@@ -1,5 +1,5 @@
 import { io as connect, type Socket } from 'socket.io-client';
-import { clientParser } from '../../protocol/socket-parser';
+import { consoleSocketOptions } from '../../protocol/socket-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/events';
 import type { Result } from '../../protocol/result';
@@ -19,7 +19,7 @@ let socket: Socket<ServerToClientEvents, ClientToServerEvents>;
 beforeAll(async () => {
   c = await startTestConsole();
   mcp = await connectMcp(c.origin, TEST_TOKEN);
-  socket = connect(c.origin, { parser: clientParser, transports: ['websocket'], extraHeaders: { authorization: `Bearer ${TEST_TOKEN}` }, reconnection: false, forceNew: true });
+  socket = connect(c.origin, { ...consoleSocketOptions(TEST_TOKEN), reconnection: false, forceNew: true });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
-import { clientParser } from '../../protocol/socket-parser';
+import { consoleSocketOptions } from '../../protocol/socket-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/events';
 import type { Result } from '../../protocol/result';
@@ -54,7 +54,7 @@ describe('steering config over REST', () => {
   });
 
   it('over the socket too: set-config answers the new config, and every client hears config-updated', async () => {
-    const socket: ClientSocket = connect(c.origin, { parser: clientParser, path: '/socket.io', transports: ['websocket'], extraHeaders: { authorization: `Bearer ${TEST_TOKEN}` }, reconnection: false, forceNew: true });
+    const socket: ClientSocket = connect(c.origin, { ...consoleSocketOptions(TEST_TOKEN), reconnection: false, forceNew: true });
     try {
       const heard = new Promise<SteeringConfig>((resolve) => socket.once('steering:config-updated', resolve));
       const reply = await new Promise<Result<SteeringConfig>>((resolve) => socket.emit('steering:set-config', { 'repeated-error': { thresholds: { repeats: 4 } } }, resolve));

@@ -1,5 +1,5 @@
 import { io as connect, type Socket } from 'socket.io-client';
-import { clientParser } from '../../protocol/socket-parser';
+import { consoleSocketOptions } from '../../protocol/socket-parser';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AttachReply, ClientToServerEvents, ServerToClientEvents } from '../../protocol/events';
 import { LIMITS } from '../../protocol/limits';
@@ -23,9 +23,8 @@ afterAll(async () => {
 });
 
 function open(headers: Record<string, string>): ClientSocket {
-  const socket: ClientSocket = connect(c.origin, { parser: clientParser,
-    path: '/socket.io',
-    transports: ['websocket'],
+  const socket: ClientSocket = connect(c.origin, {
+    ...consoleSocketOptions(),
     extraHeaders: headers,
     reconnection: false,
     forceNew: true,

@@ -1,5 +1,5 @@
 import { io as connect, type Socket } from 'socket.io-client';
-import { clientParser } from '../../protocol/socket-parser';
+import { consoleSocketOptions } from '../../protocol/socket-parser';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PromptReceipt } from '../../protocol/agent';
 import type { PaneClaimReply, PaneHold } from '../../protocol/arbitration';
@@ -32,10 +32,8 @@ afterAll(async () => {
 });
 
 async function browser(): Promise<{ socket: ClientSocket; holds: PaneHold[] }> {
-  const socket: ClientSocket = connect(c.origin, { parser: clientParser,
-    path: '/socket.io',
-    transports: ['websocket'],
-    extraHeaders: { authorization: `Bearer ${TEST_TOKEN}` },
+  const socket: ClientSocket = connect(c.origin, {
+    ...consoleSocketOptions(TEST_TOKEN),
     reconnection: false,
     forceNew: true,
   });

@@ -1,14 +1,14 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { LIMITS } from '../../protocol/limits';
-import { serverParser } from '../../protocol/socket-parser';
+import { SOCKET_IO_PATH, serverParser } from '../../protocol/socket-parser';
 import type { Logger } from '../logger';
 import { decide } from '../security/http-guard';
 import type { SecurityPolicy } from '../security/request-guard';
 import type { ConsoleIo } from './socket-api';
 
-/** The socket.io path; the HTTP handler leaves it to socket.io. */
-export const SOCKET_IO_PATH = '/socket.io';
+/** The socket.io path (protocol/socket-parser.ts); the HTTP handler leaves it to socket.io. */
+export { SOCKET_IO_PATH };
 
 export interface SocketServerOptions {
   httpServer: HttpServer;

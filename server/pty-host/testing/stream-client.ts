@@ -1,5 +1,5 @@
 import { io as connect, type Socket } from 'socket.io-client';
-import { clientParser } from '../../../protocol/socket-parser';
+import { consoleSocketOptions } from '../../../protocol/socket-parser';
 import type { AttachReply, ClientToServerEvents, ServerToClientEvents } from '../../../protocol/events';
 import { asBytes, decodeOutputBatch } from '../../../protocol/output-batch';
 import type { Result } from '../../../protocol/result';
@@ -40,10 +40,8 @@ export interface StreamClient {
 export const RECONNECT = { reconnectionDelay: 250, reconnectionDelayMax: 1000 } as const;
 
 export function streamClient(origin: string): StreamClient {
-  const socket: ClientSocket = connect(origin, { parser: clientParser,
-    path: '/socket.io',
-    transports: ['websocket'],
-    extraHeaders: { authorization: `Bearer ${PROCESS_TOKEN}` },
+  const socket: ClientSocket = connect(origin, {
+    ...consoleSocketOptions(PROCESS_TOKEN),
     forceNew: true,
     ...RECONNECT,
   });
