@@ -74,7 +74,7 @@ async function launch(paths: HostPaths, settings: HostSettings, handlers: Connec
     const child = spawn(process.execPath, [...HOST_V8_FLAGS, ...loader, entry, JSON.stringify(settings)], {
       detached: true,
       stdio: ['ignore', logFd, logFd],
-      env: { ...process.env, ...hostSpawnEnv(process.env) },
+      env: hostSpawnEnv(process.env),
     });
     child.once('exit', (code) => {
       exitCode = code;

@@ -26,12 +26,12 @@ const HOST_MALLOC_ENV: Readonly<Record<string, string>> = {
 /** Names the launcher added, for the host to drop (comma-separated). */
 export const ADDED_ENV_MARKER = 'AXIOM_PTY_HOST_ADDED_ENV';
 
-export function hostSpawnEnv(base: Env): Env {
+export function hostSpawnEnv<E extends Env>(base: E): E {
   const added = Object.keys(HOST_MALLOC_ENV).filter((name) => base[name] === undefined);
   const env: Env = { ...base };
   for (const name of added) env[name] = HOST_MALLOC_ENV[name];
   env[ADDED_ENV_MARKER] = added.join(',');
-  return env;
+  return env as E;
 }
 
 /** Run first thing in the host: glibc has read them; nobody else should. */

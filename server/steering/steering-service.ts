@@ -109,12 +109,13 @@ export class SteeringService {
         continue;
       }
       if (draft === null) continue;
-      const s = this.book.raise(draft, this.now());
-      if (s === null) continue;
+      const result = this.book.raise(draft, this.now());
+      if (result === null) continue;
+      const s = result.suggestion;
       raised.push(s);
       this.options.ledger?.append({ type: 'suggestion.raised', taskId: s.taskId, data: s });
       this.emit({ type: 'suggestion:updated', suggestion: s });
-      for (const old of this.book.expireReplaced(s, this.now())) this.emit({ type: 'suggestion:updated', suggestion: old });
+      for (const old of result.replaced) this.emit({ type: 'suggestion:updated', suggestion: old });
       this.syncCount(s.taskId);
       void this.maybeAutoApply(s);
     }

@@ -29,22 +29,20 @@ describe('SuggestionBook', () => {
 
   it("expires a child's earlier report when its next turn is reported, and nothing else", () => {
     const book = new SuggestionBook();
-    const first = book.raise(childDraft(1), 1)!;
-    const elsewhere = book.raise(childDraft(1, other), 1)!;
+    const first = book.raise(childDraft(1), 1)!.suggestion;
+    const elsewhere = book.raise(childDraft(1, other), 1)!.suggestion;
     const second = book.raise(childDraft(2), 2)!;
-    const expired = book.expireReplaced(second, 3);
-    expect(expired.map((s) => [s.id, s.state])).toEqual([[first.id, 'expired']]);
-    expect(book.get(second.id)?.state).toBe('open');
+    expect(second.replaced.map((s) => [s.id, s.state])).toEqual([[first.id, 'expired']]);
+    expect(second.suggestion.state).toBe('open');
     expect(book.get(elsewhere.id)?.state).toBe('open');
     expect(book.openCount(parent)).toBe(1);
   });
 
   it('leaves a report that was already answered as it was', () => {
     const book = new SuggestionBook();
-    const first = book.raise(childDraft(1), 1)!;
+    const first = book.raise(childDraft(1), 1)!.suggestion;
     book.resolve(first.id, { state: 'dismissed', by: 'person' }, 2);
-    const second = book.raise(childDraft(2), 3)!;
-    expect(book.expireReplaced(second, 4)).toEqual([]);
+    expect(book.raise(childDraft(2), 3)!.replaced).toEqual([]);
     expect(book.get(first.id)?.state).toBe('dismissed');
   });
 });

@@ -15,8 +15,9 @@ export class SuggestionBook {
   /** `replaces` of the suggestions raised with one. */
   private readonly slots = new Map<SuggestionId, string>();
 
-  /** Returns the new suggestion, or null when this finding was already raised. */
-  raise(draft: SuggestionDraft, now: number): Suggestion | null {
+  /** Returns the new suggestion and the ones it replaced (expired: see
+   * SuggestionDraft.replaces), or null when this finding was already raised. */
+  raise(draft: SuggestionDraft, now: number): { suggestion: Suggestion; replaced: Suggestion[] } | null {
     const key = `${draft.taskId}\u0000${draft.key}`;
     if (this.keys.has(key)) return null;
     const s: Suggestion = {
@@ -38,19 +39,16 @@ export class SuggestionBook {
     };
     this.byId.set(s.id, s);
     this.keys.set(key, s.id);
+    const replaced = draft.replaces === undefined ? [] : this.expireSlot(draft.taskId, draft.replaces, now);
     if (draft.replaces !== undefined) this.slots.set(s.id, draft.replaces);
-    return s;
+    return { suggestion: s, replaced };
   }
 
-  /** After `raised`: the same task's open or snoozed suggestions with its `replaces`,
-   * expired. */
-  expireReplaced(raised: Suggestion, now: number): Suggestion[] {
-    const slot = this.slots.get(raised.id);
-    if (slot === undefined) return [];
+  /** The task's open or snoozed suggestions raised with this `replaces`, expired. */
+  private expireSlot(taskId: TaskId, slot: string, now: number): Suggestion[] {
     const out: Suggestion[] = [];
     for (const s of [...this.byId.values()]) {
-      if (s.id === raised.id || s.taskId !== raised.taskId || this.slots.get(s.id) !== slot) continue;
-      if (s.state !== 'open' && s.state !== 'snoozed') continue;
+      if (s.taskId !== taskId || this.slots.get(s.id) !== slot || (s.state !== 'open' && s.state !== 'snoozed')) continue;
       const next = this.resolve(s.id, { state: 'expired', by: null }, now);
       if (next !== undefined) out.push(next);
     }
