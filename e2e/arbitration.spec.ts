@@ -16,7 +16,7 @@ test.beforeEach(async ({ page, request }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
 });
 test.afterEach(async () => {
-  for (const t of await api.listTasks()) if (t.parentId === null) await api.removeTask(t.id);
+  await api.removeAllTasks();
 });
 
 test('a claimed pane holds a prompt sent through the API, shows it held, and delivers it on release', async ({ page, request }) => {

@@ -19,7 +19,7 @@ test.beforeEach(async ({ page, request }) => {
 });
 // Leave no task behind: later specs measure the layout, and the tasks panel takes space.
 test.afterEach(async () => {
-  for (const t of await api.listTasks()) if (t.parentId === null) await api.removeTask(t.id);
+  await api.removeAllTasks();
 });
 
 test('a parent and two children spawned from the UI run, go busy then idle, and the DAG shows them', async ({ page }) => {
