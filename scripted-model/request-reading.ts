@@ -3,6 +3,7 @@
  * the latest real prompt, how many tool rounds followed it, the CLI's working directory
  * and the tools it offered. Pure: the HTTP shell parses JSON and hands the value here.
  */
+import { CONTEXT_HEADING } from '../server/tasks/context-summary';
 
 /** What a scenario is chosen and built from. */
 export interface RequestFacts {
@@ -111,9 +112,9 @@ function jsonSchemaKeys(outputConfig: Json): string[] | null {
     .map(([k]) => k);
 }
 
-/** A child task's prompt carries its parent's prompt as context after this heading (see
- * server/tasks/context-summary.ts); the scenario keyword is the child's own, before it. */
-const INHERITED_CONTEXT = '\nContext from the parent task';
+/** A child task's prompt carries its parent's prompt as context after this heading; the
+ * scenario keyword is the child's own, before it. */
+const INHERITED_CONTEXT = `\n${CONTEXT_HEADING}`;
 
 function ownPart(prompt: string): string {
   const cut = prompt.indexOf(INHERITED_CONTEXT);

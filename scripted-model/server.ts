@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { readRequest, type RequestFacts } from './request-reading';
 import { chooseTurn } from './scenarios';
 import { encodeFrame, messageBody, turnFrames } from './sse-frames';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * The scripted model's HTTP shell: an Anthropic Messages API on 127.0.0.1 that plays the
@@ -113,9 +114,6 @@ async function playFrames(res: http.ServerResponse, frames: ReturnType<typeof tu
   res.end();
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
 
 function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' });

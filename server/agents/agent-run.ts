@@ -6,6 +6,7 @@ import { INTERRUPT_BYTES, type InterruptKey } from '../../protocol/session';
 import type { SessionHost } from '../sessions/session-host';
 import type { AgentAdapter } from './agent-adapter';
 import { AgentMonitor } from './agent-monitor';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * One running agent: its monitor plus the actions that confirm themselves. A prompt is
@@ -220,6 +221,3 @@ export class AgentRun {
   }
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}

@@ -7,6 +7,7 @@ import { err, ok, type Result } from '../../protocol/result';
 import type { Logger } from '../logger';
 import type { SteeringService } from '../steering/steering-service';
 import type { TaskLedger, TaskService } from './task-service';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * Oversight of running tasks, wiring the task lifecycle to verification and steering:
@@ -51,19 +52,25 @@ export class TaskOversight {
   private readonly crossed = new Map<TaskId, Set<string>>();
   /** source → relative path → tasks that edited it (conflict radar). */
   private readonly edits = new Map<string, Map<string, Set<TaskId>>>();
-  private readonly unsubscribe: () => void;
+  private readonly unsubscribe: Array<() => void>;
   private readonly timer: NodeJS.Timeout;
   private readonly verifying = new Map<TaskId, Promise<void>>();
 
   constructor(private readonly o: TaskOversightOptions) {
-    this.unsubscribe = o.tasks.onLifecycle((e) => {
-      if (e.type === 'started' && e.task.workspace !== null) {
-        void o.verifier.baseline(e.task.id, e.task.workspace.path).catch((error: unknown) => o.log.log('warn', `baseline ${e.task.id} failed`, error));
-      }
-      if (e.type === 'turn-ended') this.afterTurn(e.task.id);
-      if (e.type === 'hook') this.radar(e.task, e.payload);
-      if (e.type === 'ended') this.forgetEdits(e.task.id);
-    });
+    this.unsubscribe = [
+      o.tasks.onLifecycle((e) => {
+        if (e.type === 'started' && e.task.workspace !== null) {
+          void o.verifier.baseline(e.task.id, e.task.workspace.path).catch((error: unknown) => o.log.log('warn', `baseline ${e.task.id} failed`, error));
+        }
+        if (e.type === 'turn-ended') this.afterTurn(e.task.id);
+        if (e.type === 'hook') this.radar(e.task, e.payload);
+        if (e.type === 'ended') this.forgetEdits(e.task.id);
+      }),
+      // A removed task's proof, baseline snapshot (up to 16 MiB) and counters go with it.
+      o.tasks.onEvent((e) => {
+        if (e.type === 'task:removed') this.forget(e.id);
+      }),
+    ];
     this.timer = setInterval(() => this.checkWallBudgets(), o.budgetTickMs ?? 1000);
     this.timer.unref();
   }
@@ -80,15 +87,24 @@ export class TaskOversight {
   }
 
   dispose(): void {
-    this.unsubscribe();
+    for (const u of this.unsubscribe) u();
     clearInterval(this.timer);
+  }
+
+  private forget(id: TaskId): void {
+    this.o.verifier.forget(id);
+    this.attempts.delete(id);
+    this.retriesUsed.delete(id);
+    this.crossed.delete(id);
+    this.verifying.delete(id);
+    this.forgetEdits(id);
   }
 
   /** Verification and steering after a turn, one at a time per task. */
   private afterTurn(id: TaskId): void {
     const previous = this.verifying.get(id) ?? Promise.resolve();
     const next = previous
-      .then(() => sleep(this.o.settleMs ?? 400))
+      .then(() => sleep(this.o.settleMs ?? 400, undefined, { ref: false }))
       .then(() => this.review(id))
       .catch((error: unknown) => this.o.log.log('error', `review of ${id} failed`, error));
     this.verifying.set(id, next);
@@ -209,6 +225,3 @@ async function readChanged(dir: string, proof: Proof): Promise<Array<{ path: str
   return out;
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
-}

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { tokensEqual } from '../security/token';
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -21,6 +21,7 @@ import type { InterventionMeta, TaskEvent, TaskLifecycle, TaskRecord, TaskServic
 import { TaskGraph } from './task-graph';
 import { DEFAULT_SCHEDULER, TaskScheduler } from './task-scheduler';
 import { listFiles, prepareWorkspace, WorkspaceError } from './workspace';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export type { InterventionMeta, TaskEvent, TaskLedger, TaskLifecycle, TaskServiceOptions, Who } from './task-service-types';
 
@@ -91,8 +92,10 @@ export class TaskService {
   }
 
   setOpenSuggestions(id: TaskId, count: number): void {
+    // Unchanged: no write to the store, no broadcast.
+    if (this.tasks.get(id)?.info.openSuggestions === count) return;
     this.patch(id, (info) => {
-      if (info.openSuggestions !== count) info.openSuggestions = count;
+      info.openSuggestions = count;
     });
   }
 
@@ -173,7 +176,7 @@ export class TaskService {
     // Answer with the session id when the agent's process starts promptly; never wait for
     // the agent itself, nor for a queued task's turn.
     if (this.scheduler.position(id) === null) {
-      await Promise.race([rec.firstAttempt, sleep(CREATE_WAIT_MS)]);
+      await Promise.race([rec.firstAttempt, sleep(CREATE_WAIT_MS, undefined, { ref: false })]);
     }
     return ok({ id, sessionId: rec.info.sessionId });
   }
@@ -269,9 +272,7 @@ export class TaskService {
   /** A hook report from a Claude instance. The secret is the task's own. */
   hook(id: TaskId, secret: string, payload: Record<string, unknown>): Result<null> {
     const rec = this.tasks.get(id);
-    const given = Buffer.from(secret, 'utf8');
-    const expected = rec === undefined ? Buffer.alloc(0) : Buffer.from(rec.hookSecret.toString('hex'), 'utf8');
-    if (rec === undefined || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    if (rec === undefined || !tokensEqual(secret, rec.hookSecret.toString('hex'))) {
       return err('refused:hook-secret', 'unknown task or wrong hook secret');
     }
     rec.run?.monitor.hook(payload);
@@ -489,6 +490,3 @@ function readAgentSecret(path: string): Buffer | null {
   }
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
-}
