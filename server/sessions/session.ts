@@ -254,7 +254,15 @@ export class Session {
 
   private onBatch(batch: Uint8Array): void {
     this.ring.append(batch);
-    if (this.opts.tap) this.tapCall((t) => t.output(this.id, batch));
+    const tap = this.opts.tap;
+    if (tap) {
+      // Per batch, so no closure through tapCall; a failing tap is still only logged.
+      try {
+        tap.output(this.id, batch);
+      } catch (e) {
+        this.opts.logError('session tap failed', e);
+      }
+    }
     this.mirror.write(batch);
     this.updateMirrorLag();
     this.fanout.pumpAll();
