@@ -7,6 +7,7 @@ import { hookFacts, readHook } from './hook-events';
 import { readTranscriptState } from './transcript-state';
 import { lastMeaningfulLine, readScreen, readTitle, STATUS_CHROME } from './screen-rules/screen-rule-set';
 import { DEFAULT_FUSION, StateFusion, type FusionOptions } from './state-fusion';
+import { sameStatusBesidesLine } from './agent-status';
 
 /**
  * Watches one agent session and keeps its fused status: polls the session's output counter,
@@ -44,6 +45,8 @@ export class AgentMonitor {
   private reading = false;
   private status: AgentStatus;
   private screenText = '';
+  /** The screen's last meaningful line, worked out when the screen is read (not per poll). */
+  private screenLine = '';
   private stopped = false;
   private seenWork = false;
   private lastHookState: 'busy' | 'idle' | 'waiting' | null = null;
@@ -200,7 +203,10 @@ export class AgentMonitor {
     if (!screen.ok || this.stopped) return;
     const t = this.now();
     this.lastScreenAt = t;
-    this.screenText = screen.value.text;
+    if (screen.value.text !== this.screenText) {
+      this.screenText = screen.value.text;
+      this.screenLine = lastMeaningfulLine(this.screenText, STATUS_CHROME);
+    }
     const rules = this.options.adapter.screenRules;
     const byScreen = readScreen(screen.value.text, rules);
     if (byScreen !== null) {
@@ -226,7 +232,7 @@ export class AgentMonitor {
     ) {
       fused = { ...fused, state: 'starting' };
     }
-    const next: AgentStatus = { ...fused, lastLine: lastMeaningfulLine(this.screenText, STATUS_CHROME) };
+    const next: AgentStatus = { ...fused, lastLine: this.screenLine };
     if (!sameStatus(this.status, next)) {
       this.status = next;
       this.options.onStatus(next);
@@ -239,14 +245,6 @@ export class AgentMonitor {
   }
 }
 
-
 function sameStatus(a: AgentStatus, b: AgentStatus): boolean {
-  return (
-    a.state === b.state &&
-    a.signal === b.signal &&
-    a.lastLine === b.lastLine &&
-    a.exitCode === b.exitCode &&
-    JSON.stringify(a.waiting) === JSON.stringify(b.waiting) &&
-    JSON.stringify(a.disagreement) === JSON.stringify(b.disagreement)
-  );
+  return a.lastLine === b.lastLine && sameStatusBesidesLine(a, b);
 }

@@ -60,6 +60,8 @@ export interface TaskRecord {
   run: AgentRun | null;
   hookSecret: Buffer;
   timeout: NodeJS.Timeout | null;
+  /** A coalesced publish of a last-line change (see LINE_PUBLISH_MS). */
+  linePublish: NodeJS.Timeout | null;
   /** Prompts sent before the agent started. */
   early: Array<{ text: string; mode: 'queue' | 'now' }>;
   /** Resolves when the first spawn attempt settled (for create's bounded wait). */

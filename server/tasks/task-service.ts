@@ -15,6 +15,7 @@ import {
 } from '../../protocol/task';
 import { defaultAgentKind } from '../agents/adapters/registry';
 import { AgentRun } from '../agents/agent-run';
+import { sameStatusBesidesLine } from '../agents/agent-status';
 import { childPrompt } from './context-summary';
 import { adoptedTaskRecord, newTaskRecord } from './task-record';
 import type { InterventionMeta, TaskEvent, TaskLifecycle, TaskRecord, TaskServiceOptions } from './task-service-types';
@@ -27,6 +28,10 @@ export type { InterventionMeta, TaskEvent, TaskLedger, TaskLifecycle, TaskServic
 
 /** How long create waits for the session to exist before answering without its id. */
 const CREATE_WAIT_MS = 1500;
+/** A change of the agent's last screen line alone is written and broadcast at most this
+ * often per task: a busy agent prints many lines a second, and each publish rewrites the
+ * task in the store and sends it to every browser. State changes go out at once. */
+export const LINE_PUBLISH_MS = 500;
 
 /**
  * Tasks: create returns at once; a scheduler starts agents under a concurrency limit with
@@ -257,6 +262,7 @@ export class TaskService {
     for (const t of this.graph.removeSubtree(id)) {
       const gone = this.tasks.get(t);
       this.tasks.delete(t);
+      if (gone?.linePublish != null) clearTimeout(gone.linePublish);
       if (gone?.info.sessionId != null) {
         this.bySession.delete(gone.info.sessionId);
         await this.options.host.request({ type: 'remove', id: gone.info.sessionId });
@@ -387,9 +393,14 @@ export class TaskService {
       heldMs: () => this.options.heldMs?.(sessionId) ?? 0,
       onStatus: (status) => {
         if (FINAL_TASK_STATES.has(info.state)) return;
+        const lineOnly = info.status !== null && status.state === info.state && sameStatusBesidesLine(info.status, status);
         info.status = status;
         if (status.state === 'exited') {
           void this.end(rec, 'exited', null);
+          return;
+        }
+        if (lineOnly) {
+          this.changedSoon(rec);
           return;
         }
         const previous = info.state;
@@ -456,10 +467,22 @@ export class TaskService {
   }
 
   private changed(rec: TaskRecord): void {
+    // This publish carries the latest line too.
+    if (rec.linePublish !== null) clearTimeout(rec.linePublish);
+    rec.linePublish = null;
     const task = this.view(rec);
     rec.info.queuePosition = task.queuePosition;
     this.options.ledger?.recordTask(task);
     this.emit({ type: 'task:updated', task });
+  }
+
+  private changedSoon(rec: TaskRecord): void {
+    if (rec.linePublish !== null) return;
+    rec.linePublish = setTimeout(() => {
+      rec.linePublish = null;
+      if (this.tasks.get(rec.info.id) === rec) this.changed(rec);
+    }, LINE_PUBLISH_MS);
+    rec.linePublish.unref();
   }
 
   private emit(event: TaskEvent): void {

@@ -6,6 +6,7 @@ import type { InterruptOutcome, PromptReceipt } from '../../protocol/agent';
 import type { TaskCreated, TaskInfo } from '../../protocol/task';
 import { startTestConsole, waitFor, type TestConsole } from '../transport/test-console';
 import { taskApi } from './testing/task-api';
+import { LINE_PUBLISH_MS } from './task-service';
 
 /**
  * Tasks through the REST API on a real console, with the generic (non-Claude) adapter and
@@ -143,5 +144,24 @@ describe('tasks with a generic adapter (real bash)', () => {
     await api.waitState(idle.id, 'idle');
     expect(api.errorCode(await api.call('POST', `/api/tasks/${idle.id}/approve`, { choice: 'yes' }))).toBe('refused:not-waiting');
     expect((await api.call('GET', '/health')).status).toBe(200);
+  });
+
+  it('publishes a busy agent\'s changing last line at most every LINE_PUBLISH_MS, and its final line', async () => {
+    const created = await shellTask({ prompt: 'for i in $(seq 1 40); do echo line-$i; sleep 0.05; done; echo all-done' });
+    const lines: Array<{ at: number; line: string }> = [];
+    const off = c.tasks.onEvent((e) => {
+      if (e.type === 'task:updated' && e.task.id === created.id && e.task.status !== null) lines.push({ at: Date.now(), line: e.task.status.lastLine });
+    });
+    try {
+      await api.waitState(created.id, 'idle', 15_000, (t) => (t.status?.lastLine ?? '').length > 0 && !/line-\d+$/.test(t.status?.lastLine ?? ''));
+      // About 2 s of output with a new line every 50 ms: unthrottled that is ~20 publishes
+      // of the line alone (the monitor polls every 100 ms).
+      const lineChanges = lines.filter((l, i) => i > 0 && l.line !== lines[i - 1]!.line && /line-\d+/.test(l.line));
+      expect(lineChanges.length).toBeGreaterThan(1);
+      expect(lineChanges.length).toBeLessThanOrEqual(Math.ceil(2500 / LINE_PUBLISH_MS) + 2);
+      expect((await api.task(created.id)).status?.lastLine).not.toMatch(/line-\d+$/);
+    } finally {
+      off();
+    }
   });
 });
