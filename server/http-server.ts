@@ -113,6 +113,9 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
   const tasks = new TaskService({
     heldMs: (sessionId) => arbiter.heldMs(sessionId),
     mcp: (id) => ({ url: `${consoleOrigin}${MCP_PATH}`, token: agentTokens.issue(id) }),
+    adoptMcpToken: (id, token) => {
+      if (!agentTokens.adopt(id, token)) log.log('warn', `task ${id}: its mcp.json holds no token of ours; its MCP calls will be refused`);
+    },
     host,
     dataDir: config.dataDir,
     origin: () => consoleOrigin,

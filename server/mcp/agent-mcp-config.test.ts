@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildMcpConfig, PRE_ALLOWED_TOOLS, writeAgentMcpConfig } from './agent-mcp-config';
+import { buildMcpConfig, mcpTokenOf, PRE_ALLOWED_TOOLS, writeAgentMcpConfig } from './agent-mcp-config';
 
 describe('agent MCP config', () => {
   it('names server axiom over http with the agent token, and pre-allows every tool but approve', () => {
@@ -25,4 +25,13 @@ describe('agent MCP config', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('reads the token back from a config it wrote, and null from anything else', () => {
+    const text = JSON.stringify(buildMcpConfig({ url: 'http://127.0.0.1:1/mcp', token: 'axa_tok' }));
+    expect(mcpTokenOf(text)).toBe('axa_tok');
+    expect(mcpTokenOf('{')).toBeNull();
+    expect(mcpTokenOf('{"mcpServers":{"other":{"headers":{"Authorization":"Bearer x"}}}}')).toBeNull();
+    expect(mcpTokenOf('{"mcpServers":{"axiom":{"headers":{"Authorization":"Basic x"}}}}')).toBeNull();
+  });
 });
+

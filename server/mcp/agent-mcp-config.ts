@@ -37,6 +37,18 @@ export function buildMcpConfig(access: AgentMcpAccess): Record<string, unknown> 
   };
 }
 
+/** The bearer token a config written by buildMcpConfig holds, or null (unreadable, hand-edited). */
+export function mcpTokenOf(configText: string): string | null {
+  try {
+    const config = JSON.parse(configText) as { mcpServers?: Record<string, { headers?: Record<string, unknown> }> };
+    const auth = config.mcpServers?.[MCP_SERVER_NAME]?.headers?.['Authorization'];
+    const match = typeof auth === 'string' ? /^Bearer (\S+)$/.exec(auth) : null;
+    return match?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** The claude args for the config file. `--opt=value`: both options are variadic in the
  * CLI and would otherwise swallow the arguments after them. */
 export function mcpClaudeArgs(configPath: string): string[] {

@@ -21,4 +21,21 @@ describe('AgentTokens', () => {
     expect(tokens.revoke(T1)).toBe(false);
     expect(tokens.size).toBe(1);
   });
+
+  it('adopts a token it minted before a restart, and refuses anything of another shape', () => {
+    const before = new AgentTokens().issue(T1);
+    const tokens = new AgentTokens();
+    expect(tokens.adopt(T1, before)).toBe(true);
+    expect(tokens.taskOf(before)).toBe(T1);
+    expect(tokens.issue(T1)).toBe(before);
+    expect(tokens.adopt(T2, 'short')).toBe(false);
+    expect(tokens.adopt(T2, `${before}x`)).toBe(false);
+    expect(tokens.taskOf('short')).toBeNull();
+    // A second adoption replaces the first: the old token stops working.
+    const other = new AgentTokens().issue(T1);
+    expect(tokens.adopt(T1, other)).toBe(true);
+    expect(tokens.has(before)).toBe(false);
+    expect(tokens.taskOf(other)).toBe(T1);
+  });
 });
+

@@ -10,6 +10,9 @@ import type { TaskId } from '../../protocol/task';
  * of a secret the caller does not control, so hash-map timing says nothing about the
  * token, and a heap dump of the map holds no usable credential.
  */
+/** `axa_` and 32 random bytes in base64url (43 characters). */
+const AGENT_TOKEN = /^axa_[A-Za-z0-9_-]{43}$/;
+
 export class AgentTokens {
   private readonly byDigest = new Map<string, TaskId>();
   private readonly byTask = new Map<TaskId, string>();
@@ -23,6 +26,19 @@ export class AgentTokens {
     this.byTask.set(taskId, token);
     this.byDigest.set(digest(token), taskId);
     return token;
+  }
+
+  /**
+   * Takes back a token this console minted before a restart (read from the agent's own
+   * mcp.json when its task is adopted), so a running agent keeps its MCP tools. Only a
+   * token of our own shape is accepted; it replaces any token the task had.
+   */
+  adopt(taskId: TaskId, token: string): boolean {
+    if (!AGENT_TOKEN.test(token)) return false;
+    this.revoke(taskId);
+    this.byTask.set(taskId, token);
+    this.byDigest.set(digest(token), taskId);
+    return true;
   }
 
   /** The task a token belongs to, or null. */

@@ -27,6 +27,9 @@ export interface TaskServiceOptions {
   pollMs?: number;
   /** The console's MCP endpoint and a token for this task's agent (server/mcp/). */
   mcp?: (id: TaskId) => { url: string; token: string } | null;
+  /** An adopted task's agent still presents the MCP token its launch wrote (mcp.json in
+   * its private folder): give it back to the token registry. */
+  adoptMcpToken?: (id: TaskId, token: string) => void;
   /** Arbitration (input-arbiter.ts): how long a person still holds a session's pane. */
   heldMs?: (sessionId: SessionId) => number;
 }

@@ -16,6 +16,7 @@ import {
 import { defaultAgentKind } from '../agents/adapters/registry';
 import { AgentRun } from '../agents/agent-run';
 import { sameStatusBesidesLine } from '../agents/agent-status';
+import { mcpTokenOf } from '../mcp/agent-mcp-config';
 import { childPrompt } from './context-summary';
 import { adoptedTaskRecord, newTaskRecord } from './task-record';
 import type { InterventionMeta, TaskEvent, TaskLifecycle, TaskRecord, TaskServiceOptions } from './task-service-types';
@@ -291,9 +292,9 @@ export class TaskService {
    * Takes over a task recorded by a previous console whose agent still runs in the pty host
    * (server/pty-host/rehydrate-tasks.ts calls this at start, parents before children): the
    * task is in memory again, holds a running slot, and a fresh AgentRun monitors its
-   * session. Its prompt is not typed again. Not restored: the old hook secret and MCP
-   * token (the agent's hooks and MCP calls are refused; its state comes from the screen),
-   * and the verification baseline (taken now, not at the task's real start).
+   * session. Its prompt is not typed again. Its hook secret and MCP token are read back from
+   * its private folder, so its hooks and MCP calls keep working. Not restored: the
+   * verification baseline (taken now, not at the task's real start).
    */
   adopt(task: TaskInfo, request: CreateTaskRequest): Result<TaskInfo> {
     if (this.disposed) return err('failed:internal', 'the console is shutting down');
@@ -301,9 +302,13 @@ export class TaskService {
     if (task.sessionId === null || FINAL_TASK_STATES.has(task.state)) return err('invalid:payload', `task ${task.id} has no running agent`);
     const parentId = task.parentId !== null && this.graph.has(task.parentId) ? task.parentId : null;
     const rec = adoptedTaskRecord(task, request);
-    // The agent's hooks still present the secret its launch wrote to its private folder.
-    const secret = readAgentSecret(join(this.options.dataDir, 'agents', task.id, 'hook-secret'));
+    // The agent's hooks and MCP client still present the secrets its launch wrote to its
+    // private folder.
+    const agentDir = join(this.options.dataDir, 'agents', task.id);
+    const secret = readAgentSecret(join(agentDir, 'hook-secret'));
     if (secret !== null) rec.hookSecret = secret;
+    const mcpToken = mcpTokenOf(readPrivateFile(join(agentDir, 'mcp.json')) ?? '');
+    if (mcpToken !== null) this.options.adoptMcpToken?.(task.id, mcpToken);
     this.tasks.set(task.id, rec);
     this.graph.add(task.id, parentId);
     this.scheduler.adopt(task.id);
@@ -505,9 +510,15 @@ function notFound<T>(id: string): Result<T> {
 
 /** The hook secret a launch wrote (hex), or null when there is none to read. */
 function readAgentSecret(path: string): Buffer | null {
+  const hex = readPrivateFile(path)?.trim() ?? '';
+  return /^[0-9a-f]{16,}$/.test(hex) ? Buffer.from(hex, 'hex') : null;
+}
+
+/** A file from an agent's private folder, or null when it is not there (not every agent
+ * kind writes every file). */
+function readPrivateFile(path: string): string | null {
   try {
-    const hex = readFileSync(path, 'utf8').trim();
-    return /^[0-9a-f]{16,}$/.test(hex) ? Buffer.from(hex, 'hex') : null;
+    return readFileSync(path, 'utf8');
   } catch {
     return null;
   }
