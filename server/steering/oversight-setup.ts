@@ -4,7 +4,7 @@ import { TaskOversight } from '../tasks/task-oversight';
 import type { TaskLedger, TaskService } from '../tasks/task-service';
 import { readTranscriptUsage } from '../verify/transcript-usage';
 import { VerificationService } from '../verify/verification-service';
-import { loadSteeringConfig } from './steering-config';
+import { loadSteeringConfig } from './steering-config-store';
 import { saveSteeringConfig } from './steering-config-store';
 import { SteeringService } from './steering-service';
 

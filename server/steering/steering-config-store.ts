@@ -1,8 +1,15 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { err, ok, type Result } from '../../protocol/result';
-import { STEERING_RULES, type RuleSettings, type SteeringConfig, type SteeringConfigPatch } from '../../protocol/steering';
+import {
+  ruleSettingsPatchSchema,
+  STEERING_RULES,
+  type RuleSettings,
+  type SteeringConfig,
+  type SteeringConfigPatch,
+  type SteeringRule,
+} from '../../protocol/steering';
 import { DEFAULT_STEERING_CONFIG } from './steering-config';
 
 /**
@@ -79,3 +86,42 @@ export function saveSteeringConfig(dataDir: string, config: SteeringConfig): str
   }
   return path;
 }
+
+/**
+ * The settings in force at start: the defaults with `<data dir>/steering.json` applied.
+ * The file is read with the same schema and checks as a change from the UI or the API
+ * ({ "<rule>": { "enabled": false, "thresholds": {...}, "message": "..." } }). A hand
+ * edit that does not pass is reported through `onError` rule by rule; the other rules'
+ * settings still apply, and a broken rule keeps its defaults.
+ */
+export function loadSteeringConfig(dataDir: string, onError: (message: string) => void): SteeringConfig {
+  let config: SteeringConfig = structuredClone(DEFAULT_STEERING_CONFIG);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(join(dataDir, STEERING_CONFIG_FILE), 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') onError(`${STEERING_CONFIG_FILE} ignored: ${String(error)}`);
+    return config;
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    onError(`${STEERING_CONFIG_FILE} ignored: not an object of rules`);
+    return config;
+  }
+  for (const [rule, value] of Object.entries(raw)) {
+    if (!(STEERING_RULES as readonly string[]).includes(rule)) {
+      onError(`${STEERING_CONFIG_FILE}: unknown rule "${rule}" ignored (rules: ${STEERING_RULES.join(', ')})`);
+      continue;
+    }
+    const applied = applyRuleFromFile(config, rule as SteeringRule, value);
+    if (applied.ok) config = applied.value;
+    else onError(`${STEERING_CONFIG_FILE}: ${rule} ignored: ${applied.error.message}`);
+  }
+  return config;
+}
+
+function applyRuleFromFile(config: SteeringConfig, rule: SteeringRule, value: unknown): Result<SteeringConfig> {
+  const parsed = ruleSettingsPatchSchema.safeParse(value);
+  if (!parsed.success) return err('invalid:payload', parsed.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`).join('; '));
+  return applyConfigPatch(config, { [rule]: parsed.data });
+}
+

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { steeringConfigPatchSchema, type SteeringConfig } from '../../protocol/steering';
-import { DEFAULT_STEERING_CONFIG, loadSteeringConfig } from './steering-config';
-import { applyConfigPatch, configOverrides, saveSteeringConfig } from './steering-config-store';
+import { DEFAULT_STEERING_CONFIG } from './steering-config';
+import { applyConfigPatch, configOverrides, loadSteeringConfig, saveSteeringConfig } from './steering-config-store';
 
 /** Changing the rules' settings: the patch schema, the merge, and the file that keeps them. */
 const dirs: string[] = [];
@@ -105,4 +105,42 @@ describe('the steering.json file', () => {
     expect(() => saveSteeringConfig(blocked, DEFAULT_STEERING_CONFIG)).toThrow();
     expect(readdirSync(blocked)).toEqual(['steering.json']);
   });
+
+  it('applies a hand-edited file with the same checks as a change from the UI, rule by rule', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'steering.json'),
+      JSON.stringify({
+        'todo-stubs': { enabled: false },
+        'waiting-too-long': { thresholds: { waitSecs: 5 } },
+        'repeated-error': { thresholds: { repeats: -1 } },
+        'silent-while-busy': { enabled: 'no' },
+        'no-such-rule': { enabled: false },
+        'child-finished': { message: 'Use {child}.' },
+      }),
+    );
+    const errors: string[] = [];
+    const config = loadSteeringConfig(dir, (m) => errors.push(m));
+    expect(config['todo-stubs'].enabled).toBe(false);
+    expect(config['child-finished'].message).toBe('Use {child}.');
+    expect(config['waiting-too-long']).toEqual(DEFAULT_STEERING_CONFIG['waiting-too-long']);
+    expect(config['repeated-error']).toEqual(DEFAULT_STEERING_CONFIG['repeated-error']);
+    expect(config['silent-while-busy']).toEqual(DEFAULT_STEERING_CONFIG['silent-while-busy']);
+    expect(errors).toHaveLength(4);
+    expect(errors.join('\n')).toMatch(/waiting-too-long ignored: .*unknown threshold "waitSecs"/);
+    expect(errors.join('\n')).toMatch(/repeated-error ignored: thresholds\.repeats/);
+    expect(errors.join('\n')).toMatch(/silent-while-busy ignored: enabled/);
+    expect(errors.join('\n')).toMatch(/unknown rule "no-such-rule"/);
+  });
+
+  it('falls back to the defaults, and says why, for a file that is not JSON or not an object', () => {
+    const dir = tempDir();
+    for (const text of ['{', '[1]', '"x"']) {
+      writeFileSync(join(dir, 'steering.json'), text);
+      const errors: string[] = [];
+      expect(loadSteeringConfig(dir, (m) => errors.push(m))).toEqual(DEFAULT_STEERING_CONFIG);
+      expect(errors).toHaveLength(1);
+    }
+  });
 });
+

@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { STEERING_RULES, type RuleSettings, type SteeringConfig, type SteeringRule } from '../../protocol/steering';
+import type { SteeringConfig, SteeringRule } from '../../protocol/steering';
 import type { Rule } from './rule-types';
 import { budgetExceeded, checkFailed, childFinished, editConflict, repeatedError, silentWhileBusy, waitingTooLong } from './rules-flow';
 import { planningWithoutCode, todoStubs, unverifiedClaim } from './rules-work';
 
 /**
- * The rules, their default settings, and the user's overrides from
- * `<data dir>/steering.json` ({ "<rule>": { "enabled": false, "thresholds": {...}, "message": "..." } }).
+ * The rules and their default settings. The user's overrides live in
+ * `<data dir>/steering.json` (steering-config-store.ts).
  */
 export const RULES: Record<SteeringRule, Rule> = {
   'planning-without-code': planningWithoutCode,
@@ -66,33 +64,3 @@ export const DEFAULT_STEERING_CONFIG: SteeringConfig = {
     message: '{path} is also being edited by {others}; consider running them one after the other (make one a child of the other).',
   },
 };
-
-export function loadSteeringConfig(dataDir: string, onError: (message: string) => void): SteeringConfig {
-  const config: SteeringConfig = structuredClone(DEFAULT_STEERING_CONFIG);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(join(dataDir, 'steering.json'), 'utf8'));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') onError(`steering.json ignored: ${String(error)}`);
-    return config;
-  }
-  if (typeof raw !== 'object' || raw === null) return config;
-  for (const rule of STEERING_RULES) {
-    const o = (raw as Record<string, unknown>)[rule];
-    if (typeof o !== 'object' || o === null) continue;
-    config[rule] = mergeSettings(config[rule], o as Record<string, unknown>);
-  }
-  return config;
-}
-
-function mergeSettings(base: RuleSettings, o: Record<string, unknown>): RuleSettings {
-  const thresholds = { ...base.thresholds };
-  if (typeof o['thresholds'] === 'object' && o['thresholds'] !== null) {
-    for (const [k, v] of Object.entries(o['thresholds'] as Record<string, unknown>)) if (typeof v === 'number' && Number.isFinite(v)) thresholds[k] = v;
-  }
-  return {
-    enabled: typeof o['enabled'] === 'boolean' ? o['enabled'] : base.enabled,
-    thresholds,
-    message: typeof o['message'] === 'string' && o['message'] !== '' ? o['message'] : base.message,
-  };
-}
