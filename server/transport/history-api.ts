@@ -6,13 +6,14 @@ import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { agentKindSchema } from '../../protocol/agent';
 import { parseSessionId, type SessionId } from '../../protocol/ids';
-import { err, ok, type Result } from '../../protocol/result';
+import { LIMITS } from '../../protocol/limits';
+import { err, ok } from '../../protocol/result';
 import { sessionStatusSchema } from '../../protocol/session';
 import { parseTaskId, taskStateSchema } from '../../protocol/task';
 import type { Logger } from '../logger';
 import type { Store } from '../store/store-types';
-import { describeZodError, sendJson, sendResult } from './http-io';
-import { createRouter, type RouteEntry } from './router';
+import { serveRoute } from './http-io';
+import { createRouter, itemRoutes, plain, reply, withQuery, type RouteEntry, type RouteHandler, type RouteOutcome } from './router';
 
 /**
  * The durable record over HTTP (read only). Behind the same guard as every /api/ route.
@@ -47,114 +48,73 @@ const taskQuerySchema = z.object({ state: taskStateSchema.optional(), agent: age
 const sessionQuerySchema = z.object({ status: sessionStatusSchema.optional(), limit: limitSchema });
 const exportQuerySchema = z.object({ afterSeq: z.coerce.number().int().min(0).optional() });
 
-interface Ctx {
-  req: IncomingMessage;
-  res: ServerResponse;
-  params: Readonly<Record<string, string>>;
-  query: Record<string, string>;
-}
-type Route = (ctx: Ctx) => Promise<void> | void;
+// An id that is malformed or not in the record is the same 404.
+const NO_TASK = err('not_found:task', 'no such task in the history');
+const NO_SESSION = err('not_found:session', 'no such session in the history');
+const onTask = itemRoutes(parseTaskId, NO_TASK);
+const onSession = itemRoutes(parseSessionId, NO_SESSION);
+const NO_RECORDING: RouteOutcome = { result: err('not_found:recording', 'no such recording') };
 
 export function createHistoryApi(options: HistoryApiOptions): HistoryHandler {
   const router = createRouter(buildRoutes(options));
-  return async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://placeholder');
-    const match = router.match(req.method ?? 'GET', url.pathname);
-    if (match.kind === 'not-found') return false;
-    if (match.kind === 'method-not-allowed') {
-      const allow = match.allow.join(', ');
-      sendJson(res, 405, err('invalid:payload', `method not allowed; use ${allow}`), { Allow: allow });
-      return true;
-    }
-    try {
-      await match.handler({ req, res, params: match.params, query: Object.fromEntries(url.searchParams) });
-    } catch (error) {
-      options.log.log('error', `history ${req.method ?? '?'} ${url.pathname} failed`, error);
-      if (!res.headersSent) sendResult(res, err('failed:internal', 'internal error'));
-      else res.destroy();
-    }
-    return true;
-  };
+  return (req, res) => serveRoute(router, req, res, { log: options.log, maxBodyBytes: LIMITS.maxRestBodyBytes });
 }
 
-function parseQuery<S extends z.ZodType>(schema: S, ctx: Ctx): z.output<S> | undefined {
-  const parsed = schema.safeParse(ctx.query);
-  if (parsed.success) return parsed.data;
-  sendResult(ctx.res, err('invalid:payload', describeZodError(parsed.error)));
-  return undefined;
-}
-
-function buildRoutes({ store, recordingsDir, flushRecording }: HistoryApiOptions): RouteEntry<Route>[] {
-  const reply = (ctx: Ctx, result: Result<unknown>): void => sendResult(ctx.res, result);
+function buildRoutes({ store, recordingsDir, flushRecording }: HistoryApiOptions): RouteEntry<RouteHandler>[] {
   return [
-    {
-      method: 'GET',
-      pattern: '/api/history/tasks',
-      handler: (ctx) => {
-        const q = parseQuery(taskQuerySchema, ctx);
-        if (q) reply(ctx, ok(store.listTasks(q)));
-      },
-    },
+    { method: 'GET', pattern: '/api/history/tasks', handler: withQuery(taskQuerySchema, (q) => reply(ok(store.listTasks(q)))) },
     {
       method: 'GET',
       pattern: '/api/history/tasks/:id',
-      handler: (ctx) => {
-        const id = parseTaskId(ctx.params['id']);
-        const task = id === undefined ? undefined : store.getTask(id);
-        if (id === undefined || task === undefined) return reply(ctx, err('not_found:task', 'no such task in the history'));
-        reply(ctx, ok({ task, events: store.events({ taskId: id }), children: store.childTasks(id) }));
-      },
+      handler: onTask.plain((id) => {
+        const task = store.getTask(id);
+        if (task === undefined) return reply(NO_TASK);
+        return reply(ok({ task, events: store.events({ taskId: id }), children: store.childTasks(id) }));
+      }),
     },
-    {
-      method: 'GET',
-      pattern: '/api/history/sessions',
-      handler: (ctx) => {
-        const q = parseQuery(sessionQuerySchema, ctx);
-        if (q) reply(ctx, ok(store.listSessions(q)));
-      },
-    },
+    { method: 'GET', pattern: '/api/history/sessions', handler: withQuery(sessionQuerySchema, (q) => reply(ok(store.listSessions(q)))) },
     {
       method: 'GET',
       pattern: '/api/history/sessions/:id',
-      handler: async (ctx) => {
-        const id = parseSessionId(ctx.params['id']);
-        const session = id === undefined ? undefined : store.getSession(id);
-        if (id === undefined || session === undefined) return reply(ctx, err('not_found:session', 'no such session in the history'));
+      handler: onSession.plain(async (id) => {
+        const session = store.getSession(id);
+        if (session === undefined) return reply(NO_SESSION);
         const recording = recordingsDir === undefined ? undefined : await fileSize(join(recordingsDir, `${id}.cast`));
-        reply(ctx, ok({ session, events: store.events({ sessionId: id }), recordingBytes: recording ?? null }));
-      },
+        return reply(ok({ session, events: store.events({ sessionId: id }), recordingBytes: recording ?? null }));
+      }),
     },
     {
       method: 'GET',
       pattern: '/api/recordings/:file',
-      handler: async (ctx) => {
+      handler: plain(async (ctx) => {
         const name = ctx.params['file'] ?? '';
         const id = name.endsWith('.cast') ? parseSessionId(name.slice(0, -'.cast'.length)) : undefined;
-        if (id === undefined || recordingsDir === undefined) return reply(ctx, err('not_found:recording', 'no such recording'));
+        if (id === undefined || recordingsDir === undefined) return NO_RECORDING;
         await flushRecording?.(id);
         const path = join(recordingsDir, `${id}.cast`);
         const size = await fileSize(path);
-        if (size === undefined) return reply(ctx, err('not_found:recording', 'no such recording'));
-        ctx.res.writeHead(200, {
-          'Content-Type': 'application/x-asciicast',
-          // The size when asked: a live recording keeps growing, the reply ends here.
-          'Content-Length': String(size),
-          'Cache-Control': 'no-store',
-          ...(ctx.query['download'] === '1' ? { 'Content-Disposition': `attachment; filename="${id}.cast"` } : {}),
-        });
-        if (size === 0) return void ctx.res.end();
-        await pipeline(createReadStream(path, { start: 0, end: size - 1 }), ctx.res);
-      },
+        if (size === undefined) return NO_RECORDING;
+        return { write: (res) => sendRecording(res, { id, path, size, download: ctx.query.get('download') === '1' }) };
+      }),
     },
     {
       method: 'GET',
       pattern: '/api/export.jsonl',
-      handler: async (ctx) => {
-        const q = parseQuery(exportQuerySchema, ctx);
-        if (q) await streamExport(store, ctx.res, q.afterSeq ?? 0);
-      },
+      handler: withQuery(exportQuerySchema, (q) => ({ write: (res) => streamExport(store, res, q.afterSeq ?? 0) })),
     },
   ];
+}
+
+/** The file up to its size when asked: a live recording keeps growing, the reply ends here. */
+async function sendRecording(res: ServerResponse, file: { id: SessionId; path: string; size: number; download: boolean }): Promise<void> {
+  res.writeHead(200, {
+    'Content-Type': 'application/x-asciicast',
+    'Content-Length': String(file.size),
+    'Cache-Control': 'no-store',
+    ...(file.download ? { 'Content-Disposition': `attachment; filename="${file.id}.cast"` } : {}),
+  });
+  if (file.size === 0) return void res.end();
+  await pipeline(createReadStream(file.path, { start: 0, end: file.size - 1 }), res);
 }
 
 /** Pages through the ledger up to the last event at the start; waits for the socket to drain between pages. */

@@ -1,8 +1,64 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { err, HTTP_STATUS, ok, type Result } from '../../protocol/result';
+import type { Logger } from '../logger';
+import type { RouteHandler, RouteOutcome, Router } from './router';
 
-/** Reading JSON bodies and writing Result replies over node:http. */
+/** Reading JSON bodies and writing Result replies over node:http, and serving a route table. */
+
+export interface ServeRouteOptions {
+  log: Logger;
+  /** Cap on a JSON body (LIMITS.maxRestBodyBytes). */
+  maxBodyBytes: number;
+}
+
+/**
+ * Serves the request from `router`: 405 with Allow for a known path and another method;
+ * otherwise reads the JSON body (for `json` routes), calls the handler and writes its
+ * outcome. Returns false, having written nothing, when no route's path matches, so the
+ * caller can answer 404 or leave the request to the next handler.
+ */
+export async function serveRoute(
+  router: Router<RouteHandler>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: ServeRouteOptions,
+): Promise<boolean> {
+  const url = new URL(req.url ?? '/', 'http://placeholder');
+  const match = router.match(req.method ?? 'GET', url.pathname);
+  if (match.kind === 'not-found') return false;
+  try {
+    if (match.kind === 'method-not-allowed') {
+      const allow = match.allow.join(', ');
+      sendJson(res, 405, err('invalid:payload', `method not allowed; use ${allow}`), { Allow: allow });
+      return true;
+    }
+    let body: unknown = undefined;
+    if (match.handler.json) {
+      const raw = await readJsonBody(req, { maxBytes: options.maxBodyBytes });
+      if (!raw.ok) {
+        // Past the cap the rest of the body is never read: close instead of draining it.
+        const headers: Record<string, string> = raw.error.code === 'too_large:payload' ? { Connection: 'close' } : {};
+        sendResult(res, raw, 200, headers);
+        return true;
+      }
+      body = raw.value;
+    }
+    await sendOutcome(res, await match.handler.handle({ params: match.params, query: url.searchParams, body }));
+  } catch (error) {
+    options.log.log('error', `${req.method ?? '?'} ${url.pathname} failed`, error);
+    if (!res.headersSent) sendResult(res, err('failed:internal', 'internal error'));
+    // Mid-reply (a streamed file or export): cut it, so the client sees it incomplete.
+    else res.destroy();
+  }
+  return true;
+}
+
+async function sendOutcome(res: ServerResponse, outcome: RouteOutcome): Promise<void> {
+  if ('write' in outcome) await outcome.write(res);
+  else if ('text' in outcome) sendText(res, 200, outcome.text);
+  else sendResult(res, outcome.result, outcome.okStatus);
+}
 
 export function sendResult(
   res: ServerResponse,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createRouter } from './router';
+import { z } from 'zod';
+import { err, ok } from '../../protocol/result';
+import { createRouter, itemRoutes, plain, reply, withBody, withQuery, type RouteContext } from './router';
 
 const router = createRouter([
   { method: 'GET', pattern: '/api/sessions', handler: 'list' },
@@ -26,5 +28,32 @@ describe('router', () => {
     expect(router.match('GET', '/api/nothing')).toEqual({ kind: 'not-found' });
     expect(router.match('GET', '/api/sessions/x/input/more')).toEqual({ kind: 'not-found' });
     expect(router.match('GET', '/api/sessions/%E0%A4%A')).toEqual({ kind: 'not-found' });
+  });
+});
+
+describe('route helpers', () => {
+  const ctx = (over: Partial<RouteContext> = {}): RouteContext => ({ params: {}, query: new URLSearchParams(), body: undefined, ...over });
+  const parseId = (raw: unknown): string | undefined => (typeof raw === 'string' && raw.startsWith('x-') ? raw : undefined);
+  const items = itemRoutes(parseId, err('not_found:task', 'no such item'));
+  const body = z.object({ n: z.number().default(1) }).strict();
+
+  it('answers the 404 for a malformed id before looking at the body', async () => {
+    const handler = items.withBody(body, (id, b) => reply(ok({ id, n: b.n })));
+    expect(handler.json).toBe(true);
+    expect(await handler.handle(ctx({ params: { id: 'bad' }, body: { n: 'no' } }))).toEqual({ result: err('not_found:task', 'no such item') });
+    expect(await handler.handle(ctx({ params: { id: 'x-1' }, body: { n: 'no' } }))).toMatchObject({ result: { ok: false, error: { code: 'invalid:payload' } } });
+    expect(await handler.handle(ctx({ params: { id: 'x-1' }, body: { n: 5 } }))).toEqual({ result: ok({ id: 'x-1', n: 5 }) });
+  });
+
+  it('reads no body at all as {} (the defaults), and parses the query with coercion', async () => {
+    expect(await withBody(body, (b) => reply(ok(b.n))).handle(ctx())).toEqual({ result: ok(1) });
+    const q = withQuery(z.object({ limit: z.coerce.number().int().min(1) }), (v) => reply(ok(v.limit)));
+    expect(q.json).toBe(false);
+    expect(await q.handle(ctx({ query: new URLSearchParams('limit=7') }))).toEqual({ result: ok(7) });
+    expect(await q.handle(ctx({ query: new URLSearchParams('limit=0') }))).toMatchObject({ result: { ok: false, error: { code: 'invalid:payload' } } });
+  });
+
+  it('keeps the ok status a route asks for', async () => {
+    expect(await plain(() => reply(ok('made'), 201)).handle(ctx())).toEqual({ result: ok('made'), okStatus: 201 });
   });
 });

@@ -6,15 +6,12 @@ import {
   parseSuggestionId,
   snoozeSuggestionSchema,
   steeringConfigPatchSchema,
-  type SuggestionId,
 } from '../../protocol/steering';
 import { parseTaskId, type TaskId } from '../../protocol/task';
 import type { Proof } from '../../protocol/verification';
 import type { SteeringService } from '../steering/steering-service';
 import type { TaskService } from '../tasks/task-service';
-import { describeZodError } from './http-io';
-import type { RouteHandler, RouteOutcome } from './rest-api';
-import type { RouteEntry } from './router';
+import { itemRoutes, plain, reply, withBody, type RouteEntry, type RouteHandler } from './router';
 
 /**
  * REST for steering and verification. Each route parses, calls one service method, replies
@@ -37,111 +34,53 @@ export interface ProofSource {
   diff(taskId: TaskId): Promise<Result<{ diff: string; truncated: boolean }>>;
 }
 
-const NO_SUGGESTION = { result: err('not_found:suggestion', 'no such suggestion') } as const;
-const NO_TASK = { result: err('not_found:task', 'no such task') } as const;
-
-function parsed<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, value: unknown): Result<T> {
-  const r = schema.safeParse(value ?? {});
-  return r.success ? ok(r.data) : err('invalid:payload', describeZodError(r.error));
-}
-
-function onSuggestion(json: boolean, handle: (id: SuggestionId, body: unknown) => Promise<RouteOutcome>): RouteHandler {
-  return {
-    json,
-    handle(ctx) {
-      const id = parseSuggestionId(ctx.params['id']);
-      return id === undefined ? Promise.resolve(NO_SUGGESTION) : handle(id, ctx.json);
-    },
-  };
-}
-
-function onTask(json: boolean, handle: (id: TaskId, body: unknown) => Promise<RouteOutcome>): RouteHandler {
-  return {
-    json,
-    handle(ctx) {
-      const id = parseTaskId(ctx.params['id']);
-      return id === undefined ? Promise.resolve(NO_TASK) : handle(id, ctx.json);
-    },
-  };
-}
+const NO_TASK = err('not_found:task', 'no such task');
+const onSuggestion = itemRoutes(parseSuggestionId, err('not_found:suggestion', 'no such suggestion'));
+const onTask = itemRoutes(parseTaskId, NO_TASK);
 
 export function buildSteeringRoutes(o: { tasks: TaskService; steering: SteeringService; proofs: ProofSource }): RouteEntry<RouteHandler>[] {
   const { tasks, steering, proofs } = o;
+  /** What a task has (its proof, its interventions), or a 404 for a task that is not there. */
+  const ofTask = <T>(id: TaskId, read: (id: TaskId) => T) => reply(tasks.get(id).ok ? ok(read(id)) : NO_TASK);
   return [
     {
       method: 'GET',
       pattern: '/api/suggestions',
-      handler: {
-        json: false,
-        handle(ctx) {
-          const taskId = ctx.query.get('taskId');
-          const states = ctx.query.get('state')?.split(',').filter((s) => s !== '') as never[] | undefined;
-          const id = taskId === null ? undefined : parseTaskId(taskId);
-          if (taskId !== null && id === undefined) return Promise.resolve(NO_TASK);
-          return Promise.resolve({ result: ok(steering.list({ ...(id === undefined ? {} : { taskId: id }), ...(states === undefined || states.length === 0 ? {} : { states }) })) });
-        },
-      },
+      handler: plain((ctx) => {
+        const taskId = ctx.query.get('taskId');
+        const states = ctx.query.get('state')?.split(',').filter((s) => s !== '') as never[] | undefined;
+        const id = taskId === null ? undefined : parseTaskId(taskId);
+        if (taskId !== null && id === undefined) return reply(NO_TASK);
+        return reply(ok(steering.list({ ...(id === undefined ? {} : { taskId: id }), ...(states === undefined || states.length === 0 ? {} : { states }) })));
+      }),
     },
     {
       method: 'POST',
       pattern: '/api/suggestions/:id/accept',
-      handler: onSuggestion(true, async (id, body) => {
-        const b = parsed(acceptSuggestionSchema, body);
-        if (!b.ok) return { result: b };
-        return { result: await steering.accept(id, { ...(b.value.text === undefined ? {} : { text: b.value.text }), who: 'api' }) };
-      }),
+      handler: onSuggestion.withBody(acceptSuggestionSchema, (id, body) =>
+        reply(steering.accept(id, { ...(body.text === undefined ? {} : { text: body.text }), who: 'api' })),
+      ),
     },
-    { method: 'POST', pattern: '/api/suggestions/:id/dismiss', handler: onSuggestion(false, async (id) => ({ result: steering.dismiss(id, 'api') })) },
+    { method: 'POST', pattern: '/api/suggestions/:id/dismiss', handler: onSuggestion.plain((id) => reply(steering.dismiss(id, 'api'))) },
     {
       method: 'POST',
       pattern: '/api/suggestions/:id/snooze',
-      handler: onSuggestion(true, async (id, body) => {
-        const b = parsed(snoozeSuggestionSchema, body);
-        return { result: b.ok ? steering.snooze(id, b.value.minutes) : b };
-      }),
+      handler: onSuggestion.withBody(snoozeSuggestionSchema, (id, body) => reply(steering.snooze(id, body.minutes))),
     },
     {
       method: 'POST',
       pattern: '/api/steer',
-      handler: {
-        json: true,
-        async handle(ctx) {
-          const b = parsed(broadcastSchema, ctx.json);
-          if (!b.ok) return { result: b };
-          return { result: await steering.broadcast(b.value.taskIds, b.value.text, b.value.mode, 'api') };
-        },
-      },
+      handler: withBody(broadcastSchema, (body) => reply(steering.broadcast(body.taskIds, body.text, body.mode, 'api'))),
     },
-    {
-      method: 'GET',
-      pattern: '/api/tasks/:id/proof',
-      handler: onTask(false, async (id) => ({ result: tasks.get(id).ok ? ok(proofs.proof(id)) : NO_TASK.result })),
-    },
-    { method: 'GET', pattern: '/api/tasks/:id/diff', handler: onTask(false, async (id) => ({ result: await proofs.diff(id) })) },
-    {
-      method: 'GET',
-      pattern: '/api/tasks/:id/interventions',
-      handler: onTask(false, async (id) => ({ result: tasks.get(id).ok ? ok(steering.interventionsOf(id)) : NO_TASK.result })),
-    },
+    { method: 'GET', pattern: '/api/tasks/:id/proof', handler: onTask.plain((id) => ofTask(id, (t) => proofs.proof(t))) },
+    { method: 'GET', pattern: '/api/tasks/:id/diff', handler: onTask.plain((id) => reply(proofs.diff(id))) },
+    { method: 'GET', pattern: '/api/tasks/:id/interventions', handler: onTask.plain((id) => ofTask(id, (t) => steering.interventionsOf(t))) },
     {
       method: 'POST',
       pattern: '/api/tasks/:id/auto-steer',
-      handler: onTask(true, async (id, body) => {
-        const b = parsed(autoSteerSchema, body);
-        return { result: b.ok ? tasks.setAutoSteer(id, b.value) : b };
-      }),
+      handler: onTask.withBody(autoSteerSchema, (id, body) => reply(tasks.setAutoSteer(id, body))),
     },
-    { method: 'GET', pattern: '/api/steering/config', handler: { json: false, handle: async () => ({ result: ok(steering.currentConfig()) }) } },
-    {
-      method: 'PUT',
-      pattern: '/api/steering/config',
-      handler: {
-        json: true,
-        async handle(ctx) {
-          const b = parsed(steeringConfigPatchSchema, ctx.json);
-          return { result: b.ok ? steering.updateConfig(b.value) : b };
-        },
-      },
-    },
+    { method: 'GET', pattern: '/api/steering/config', handler: plain(() => reply(ok(steering.currentConfig()))) },
+    { method: 'PUT', pattern: '/api/steering/config', handler: withBody(steeringConfigPatchSchema, (patch) => reply(steering.updateConfig(patch))) },
   ];
 }
