@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionId } from '../../protocol/ids';
 import { createInProcessSessionHost, MAX_EXITED_SESSIONS, type InProcessSessionHost } from './in-process-host';
-import { create, unwrap, waitFor } from './testing/host-harness';
+import { liveSessionMembers } from '../pty/testing/session-members';
+import { create, unwrap, waitExited, waitFor } from './testing/host-harness';
 
 let host: InProcessSessionHost;
 beforeEach(() => {
-  host = createInProcessSessionHost({ logger: { error: () => undefined } });
+  host = createInProcessSessionHost({ killGraceMs: 200, logger: { error: () => undefined } });
 });
 afterEach(async () => {
   await host.dispose();
@@ -26,7 +27,22 @@ describe('session host: exited sessions are bounded', () => {
     await create(host, 'sleep', ['5']);
     const left = unwrap(await host.request({ type: 'list' }));
     expect(left.filter((s) => s.status === 'exited')).toHaveLength(MAX_EXITED_SESSIONS);
+    // Announced once each is torn down (its process tree swept), right after the create.
+    await waitFor(() => removed.length >= 3, 5000, 'session:removed');
     expect(removed).toEqual(ids.slice(0, 3));
     expect((await host.request({ type: 'get', id: ids[0] as SessionId })).ok).toBe(false);
+  }, 60_000);
+
+  it('a forgotten exited session is cleaned up as a removed one: its stragglers are killed', async () => {
+    // The shell exits at once; its background sleep ignores SIGHUP (inherited) and holds no
+    // pty fd, so it outlives the exit in the session's process group.
+    const leaky = await create(host, 'bash', ['-c', 'trap "" HUP; sleep 1000 </dev/null >/dev/null 2>&1 & exit 0']);
+    await waitExited(host, leaky.id);
+    const sid = leaky.pid as number;
+    await waitFor(() => liveSessionMembers(sid).length === 1, 5000, 'the straggler');
+    // The cap is applied at create: the last one finds MAX_EXITED_SESSIONS + 1 exited.
+    for (let i = 0; i <= MAX_EXITED_SESSIONS; i++) await waitExited(host, (await create(host, 'true')).id);
+    expect((await host.request({ type: 'get', id: leaky.id })).ok).toBe(false);
+    await waitFor(() => liveSessionMembers(sid).length === 0, 5000, 'the straggler to be killed');
   }, 60_000);
 });

@@ -155,17 +155,35 @@ class InProcessHost implements InProcessSessionHost {
   }
 
   /**
-   * Exited sessions stay (their final screen, replay ring and recording) until removed; past
-   * MAX_EXITED_SESSIONS the oldest are forgotten, so a long-running console's memory stays
-   * bounded. Their recordings and history stay on disk.
+   * Exited sessions stay (their final screen and recording) until removed; past
+   * MAX_EXITED_SESSIONS the oldest are dropped as a remove would, so a long-running
+   * console's memory (and its process table) stays bounded. Their recordings and history
+   * stay on disk.
    */
   private forgetOldExited(): void {
     const exited = [...this.sessions.values()].filter((x) => !x.isLive).map((x) => x.info());
     if (exited.length <= MAX_EXITED_SESSIONS) return;
     exited.sort((a, b) => (a.exitedAt ?? 0) - (b.exitedAt ?? 0));
     for (const info of exited.slice(0, exited.length - MAX_EXITED_SESSIONS)) {
-      this.sessions.get(info.id)?.dispose();
-      if (this.sessions.delete(info.id)) this.emit({ type: 'session:removed', id: info.id });
+      const s = this.sessions.get(info.id);
+      if (s) void this.drop(s).catch((e: unknown) => this.logger.error(`session host: dropping ${info.id} failed`, e));
+    }
+  }
+
+  /**
+   * The one way a session leaves the host (remove, and the exited cap): out of the map at
+   * once (no request finds it half torn down, and the cap counts it gone), then its whole
+   * process tree killed (an exited process can leave stragglers in its session), then its
+   * batcher, viewers, mirror and recording released, then `session:removed`.
+   */
+  private async drop(s: Session): Promise<void> {
+    if (this.sessions.get(s.id) !== s) return;
+    this.sessions.delete(s.id);
+    try {
+      await s.kill();
+    } finally {
+      s.dispose();
+      this.emit({ type: 'session:removed', id: s.id });
     }
   }
 
@@ -228,9 +246,7 @@ class InProcessHost implements InProcessSessionHost {
       remove: async (r) => {
         const s = find(r.id);
         if (!s) return notFound(r.id);
-        await s.kill();
-        s.dispose();
-        if (this.sessions.delete(r.id)) this.emit({ type: 'session:removed', id: r.id });
+        await this.drop(s);
         return ok(null);
       },
       attach: async (r) => {
