@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { resolveDataDir } from '../server/data-dir';
 import { CliError, EXIT } from './exit-codes';
 
 /**
  * Where the console is and its token: AXIOM_URL + AXIOM_TOKEN when both are set, else the
- * console.json the running console writes in its data folder (AXIOM_DATA_DIR, default
- * ~/.axiom-console; the file is 0600, readable only by its user).
+ * console.json the running console writes in its data folder (found as the server finds
+ * it: AXIOM_DATA_DIR with `~` expanded, default ~/.axiom-console; the file is 0600,
+ * readable only by its user).
  */
 export interface ConsoleAddress {
   /** The console's origin, e.g. http://127.0.0.1:3000 (no path, no token). */
@@ -15,16 +16,13 @@ export interface ConsoleAddress {
   source: 'env' | string;
 }
 
-export function defaultDataDir(env: Readonly<Record<string, string | undefined>>): string {
-  return env.AXIOM_DATA_DIR ?? join(homedir(), '.axiom-console');
-}
-
-export function locateConsole(env: Readonly<Record<string, string | undefined>>): ConsoleAddress {
+/** `homeDir`, for tests: where `~` is (default the user's home). */
+export function locateConsole(env: Readonly<Record<string, string | undefined>>, homeDir?: string): ConsoleAddress {
   if (env.AXIOM_URL !== undefined && env.AXIOM_URL !== '') {
     if (env.AXIOM_TOKEN === undefined || env.AXIOM_TOKEN === '') throw new CliError('AXIOM_URL is set but AXIOM_TOKEN is not', EXIT.unreachable);
     return { origin: originOf(env.AXIOM_URL), token: env.AXIOM_TOKEN, source: 'env' };
   }
-  const file = join(defaultDataDir(env), 'console.json');
+  const file = join(resolveDataDir(env.AXIOM_DATA_DIR, homeDir), 'console.json');
   let raw: string;
   try {
     raw = readFileSync(file, 'utf8');

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { resolveDataDir } from './data-dir';
 
 /**
  * Environment and flags, parsed once with zod into a typed, frozen object.
@@ -112,10 +112,8 @@ const envSchema = z.object({
     .optional()
     .transform((s) => (s === undefined || s.trim() === '' ? undefined : s.trim()))
     .pipe(z.string().min(16, 'must be at least 16 characters').optional()),
-  AXIOM_DATA_DIR: z
-    .string()
-    .optional()
-    .transform((s) => (s === undefined || s.trim() === '' ? undefined : s.trim())),
+  /** Blank or unset: the default folder (resolveDataDir trims and expands `~`). */
+  AXIOM_DATA_DIR: z.string().optional(),
   AXIOM_MAX_SESSIONS: intFromEnv(DEFAULTS.maxSessions, 1, 10_000),
   AXIOM_KILL_GRACE_MS: intFromEnv(DEFAULTS.killGraceMs, 0, 600_000),
   AXIOM_RECORDING_MAX_BYTES: intFromEnv(DEFAULTS.recordingMaxBytes, 0, 1024 ** 4),
@@ -171,8 +169,7 @@ export function parseConfig(options: ParseConfigOptions): ConsoleConfig {
         'console that runs commands. Set AXIOM_TOKEN, or use HOST=127.0.0.1.',
     );
   }
-  const home = options.homeDir ?? homedir();
-  const dataDir = resolve(expandHome(env.AXIOM_DATA_DIR ?? join(home, '.axiom-console'), home));
+  const dataDir = resolveDataDir(env.AXIOM_DATA_DIR, options.homeDir ?? homedir());
   const config: ConsoleConfig = {
     host: env.HOST,
     port: env.PORT,
@@ -195,10 +192,4 @@ export function parseConfig(options: ParseConfigOptions): ConsoleConfig {
         : { url: env.AXIOM_AGENT_MODEL },
   };
   return Object.freeze(config);
-}
-
-function expandHome(path: string, home: string): string {
-  if (path === '~') return home;
-  if (path.startsWith('~/')) return join(home, path.slice(2));
-  return path;
 }
