@@ -5,6 +5,7 @@ import type { HostEvent } from '../sessions/session-host';
 import { HostConnection } from './host-connection';
 import { HOST_V8_FLAGS, hostSpawnEnv } from './host-memory';
 import { ensureHostDirs, hostPaths, pidAlive, readPid, readSecret, type HostPaths } from './host-files';
+import { EXIT_ALREADY_RUNNING } from './host-protocol';
 import type { HostSettings } from './host-settings';
 
 /**
@@ -39,7 +40,6 @@ const TIMING = {
 } as const;
 /** The host's log is kept to about this size: rotated once at each launch past it. */
 const MAX_LOG_BYTES = 1024 * 1024;
-const EXIT_ALREADY_RUNNING = 3;
 
 export async function connectOrLaunch(settings: HostSettings, handlers: ConnectHandlers): Promise<ConnectedHost> {
   const paths = hostPaths(settings.dataDir);

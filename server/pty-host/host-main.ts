@@ -5,6 +5,7 @@ import { TERMINAL_ENV } from '../pty/child-env';
 import { createInProcessSessionHost } from '../sessions/in-process-host';
 import { ensureHostDirs, hostPaths, removeHostFiles, writePid, writeSecret } from './host-files';
 import { dropAddedEnv } from './host-memory';
+import { EXIT_ALREADY_RUNNING } from './host-protocol';
 import { serveSessionHost } from './host-server';
 import { hostSettingsSchema } from './host-settings';
 
@@ -23,8 +24,6 @@ const IDLE_CHECK_MS = 1000;
 /** After the reply to a stop-everything shutdown is written, the time it gets to reach the
  * console before this process exits. */
 const EXIT_AFTER_STOP_MS = 100;
-/** Exit code when another live host already serves this data folder. */
-const EXIT_ALREADY_RUNNING = 3;
 
 const log = (message: string, detail?: unknown): void => {
   const extra = detail === undefined ? '' : ` ${detail instanceof Error ? (detail.stack ?? detail.message) : String(detail)}`;

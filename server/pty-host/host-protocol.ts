@@ -15,6 +15,9 @@ export const PTY_HOST_PROTOCOL_VERSION = 1;
 /** A request with this id gets no reply (real ids start at 1): for acks, whose result
  * nobody waits for. */
 export const NO_REPLY_RID = 0;
+/** The host's exit code when another live host already serves its data folder: the
+ * launcher that started it then connects to that one instead of failing. */
+export const EXIT_ALREADY_RUNNING = 3;
 
 export type ClientMessage =
   | { type: 'hello'; version: number; secret: string }
