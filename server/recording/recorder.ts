@@ -13,6 +13,10 @@ import { CastFile } from './cast-file';
  * and the file write happen on a timer, a few times a second, one write per session. A
  * restart keeps the same file and clock, and adds a marker event ("m") at the moment the
  * new process started (the restart line the session prints is in the output as well).
+ *
+ * Resizes, markers, exits and removals are queued behind the output too, timestamped when
+ * they happen and encoded in order with it, in the same slices: a resize during a flood
+ * must not encode the flood's whole queue at once on the thread that forwards keystrokes.
  */
 export interface RecorderOptions {
   /** The recordings folder (made, 0700, if missing). */
@@ -51,10 +55,22 @@ export const RECORDING_TIMING = {
 /** A header line stays short however long the command line is. */
 const TITLE_MAX_CHARS = 200;
 
+/** What waits to be encoded, in stream order. */
+type Queued =
+  | { kind: 'output'; atMs: number; data: Uint8Array }
+  | { kind: 'resize'; atMs: number; cols: number; rows: number }
+  | { kind: 'marker'; atMs: number; label: string }
+  /** The process exited: write the character it left unfinished, close the file (a
+   * restart reopens it for append), so an exited session costs no file descriptor. */
+  | { kind: 'exit'; atMs: number }
+  /** The session is gone: close the file for good. */
+  | { kind: 'close' };
+
 interface Recording {
+  readonly id: SessionId;
   readonly encoder: CastEncoder;
   readonly file: CastFile;
-  queue: { atMs: number; data: Uint8Array }[];
+  queue: Queued[];
 }
 
 export function recordingsDir(dataDir: string): string {
@@ -79,15 +95,36 @@ export function createRecorder(options: RecorderOptions): Recorder {
 
   const pathFor = (id: SessionId): string => join(options.dir, `${id}.cast`);
 
-  /** Encodes queued output (in order) into the file's buffer until `budgetBytes` are spent
-   * (the last batch may overshoot it); returns what is left of the budget. */
+  /** One queued item into the file's buffer; returns the output bytes it cost. */
+  const encode = (rec: Recording, item: Queued): number => {
+    switch (item.kind) {
+      case 'output':
+        rec.file.append(rec.encoder.output(item.atMs, item.data));
+        return item.data.byteLength;
+      case 'resize':
+        rec.file.append(rec.encoder.resize(item.atMs, item.cols, item.rows));
+        return 0;
+      case 'marker':
+        rec.file.append(rec.encoder.marker(item.atMs, item.label));
+        return 0;
+      case 'exit':
+        rec.file.append(rec.encoder.endOfStream(item.atMs));
+        void rec.file.close();
+        return 0;
+      case 'close':
+        if (recordings.get(rec.id) === rec) recordings.delete(rec.id);
+        track(rec.file.close());
+        return 0;
+    }
+  };
+
+  /** Encodes the queue (in order) until `budgetBytes` of output are spent (the last batch
+   * may overshoot it); returns what is left of the budget. */
   const drain = (rec: Recording, budgetBytes = Number.POSITIVE_INFINITY): number => {
     let budget = budgetBytes;
     let done = 0;
     while (done < rec.queue.length && budget > 0) {
-      const item = rec.queue[done] as { atMs: number; data: Uint8Array };
-      rec.file.append(rec.encoder.output(item.atMs, item.data));
-      budget -= item.data.byteLength;
+      budget -= encode(rec, rec.queue[done] as Queued);
       done += 1;
     }
     rec.queue = done === rec.queue.length ? [] : rec.queue.slice(done);
@@ -119,10 +156,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
     }
   };
 
-  /** Non-output events: drain first, so they land after the output that preceded them. */
-  const appendEvent = (rec: Recording, line: Uint8Array): void => {
-    drain(rec);
-    rec.file.append(line);
+  const enqueue = (rec: Recording, item: Queued): void => {
+    rec.queue.push(item);
     markDirty(rec);
   };
 
@@ -133,11 +168,12 @@ export function createRecorder(options: RecorderOptions): Recorder {
       if (closed) return;
       const existing = recordings.get(info.id);
       if (existing) {
-        appendEvent(existing, existing.encoder.marker(now(), `restart: generation ${info.generation}`));
+        enqueue(existing, { kind: 'marker', atMs: now(), label: `restart: generation ${info.generation}` });
         return;
       }
       const startMs = now();
       const rec: Recording = {
+        id: info.id,
         encoder: new CastEncoder({ startMs, maxBytes: options.maxBytes }),
         file: new CastFile({ path: pathFor(info.id), logError: options.logError }),
         queue: [],
@@ -161,29 +197,20 @@ export function createRecorder(options: RecorderOptions): Recorder {
     output(id, data) {
       const rec = recordings.get(id);
       if (!rec || rec.encoder.isCut) return;
-      rec.queue.push({ atMs: now(), data });
-      markDirty(rec);
+      enqueue(rec, { kind: 'output', atMs: now(), data });
     },
     resized(id, cols, rows) {
       const rec = recordings.get(id);
-      if (rec) appendEvent(rec, rec.encoder.resize(now(), cols, rows));
+      if (rec) enqueue(rec, { kind: 'resize', atMs: now(), cols, rows });
     },
     exited(id) {
       const rec = recordings.get(id);
-      if (!rec) return;
-      drain(rec);
-      rec.file.append(rec.encoder.endOfStream(now()));
-      dirty.delete(rec);
-      // Closed until a restart reopens it: an exited session costs no file descriptor.
-      void rec.file.close();
+      if (rec) enqueue(rec, { kind: 'exit', atMs: now() });
     },
     closed(id) {
+      // Stays in `recordings` (so flush and close still see it) until its queue is written.
       const rec = recordings.get(id);
-      if (!rec) return;
-      recordings.delete(id);
-      dirty.delete(rec);
-      drain(rec);
-      track(rec.file.close());
+      if (rec) enqueue(rec, { kind: 'close' });
     },
     async flush(id) {
       const recs = id === undefined ? [...recordings.values()] : [recordings.get(id)].filter((r) => r !== undefined);
