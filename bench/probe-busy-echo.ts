@@ -2,12 +2,10 @@
 // costs beside it: main-thread busy share, WebSocket messages received, and (PROFILE=1)
 // the functions with the most self time. Starts its own console on PROBE_PORT (7701).
 //   npx tsx bench/probe-busy-echo.ts            OTHERS=16 KEYS=60 PROFILE=1
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import type { CDPSession } from '@playwright/test';
-import { startConsoleProcess } from './lib/server-process';
+import { startBenchConsole } from './lib/server-process';
 import { ConsoleClient } from './lib/console-client';
 import { launchChromium, openDashboard } from './lib/browser';
 import { waitForTerminal } from './lib/browser';
@@ -15,7 +13,6 @@ import { installEchoProbe, measureEcho } from './measure-echo';
 import { CHATTY } from './measure-busy-echo';
 import { summarize } from './lib/stats';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const others = Number(process.env.OTHERS ?? 16);
 const keys = Number(process.env.KEYS ?? 60);
 const profile = process.env.PROFILE === '1';
@@ -70,7 +67,7 @@ function topSelf(p: Profile, n: number): string {
   return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => `${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`).join('\n');
 }
 
-const server = await startConsoleProcess(root, { PORT: process.env.PROBE_PORT ?? '7701' });
+const server = await startBenchConsole({ env: { PORT: process.env.PROBE_PORT ?? '7701' } });
 const browser = await launchChromium();
 try {
   const client = new ConsoleClient(server.url, server.token);

@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startConsoleProcess } from './lib/server-process';
+import { startBenchConsole } from './lib/server-process';
 import { ConsoleClient } from './lib/console-client';
 import type { Page } from '@playwright/test';
 import { launchChromium, openDashboard, waitForTerminal } from './lib/browser';
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     log(`axiom_spawn latency (mcp): ${N.mcpSpawns} shell tasks from ${N.mcpAgents} concurrent MCP clients`);
     // Its own console, no browser; a running limit above the number of spawns, so every
     // answer is a real start (tasks run `exit`, but spawns outpace the exits).
-    const server = await startConsoleProcess(root, { AXIOM_MAX_RUNNING: String(N.mcpSpawns + N.mcpAgents) });
+    const server = await startBenchConsole({ env: { AXIOM_MAX_RUNNING: String(N.mcpSpawns + N.mcpAgents) } });
     try {
       results.mcpSpawn = await measureMcpSpawn(server.url, server.token, N.mcpSpawns, N.mcpAgents);
     } finally {
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     // One console for both: the real Claude Code CLI against the scripted model, with the
     // waiting rule's threshold short enough for a bench (it does not touch state detection).
     const steeringJson = JSON.stringify({ 'waiting-too-long': { thresholds: { waitSeconds: BENCH_WAIT_SECONDS } } });
-    const server = await startConsoleProcess(root, { AXIOM_AGENT_MODEL: 'scripted' }, { 'steering.json': steeringJson });
+    const server = await startBenchConsole({ env: { AXIOM_AGENT_MODEL: 'scripted' }, files: { 'steering.json': steeringJson } });
     try {
       if (only.has('agents')) {
         log(`agent state detection: ${N.agentRounds} rounds of scripted Claude Code scenarios`);
@@ -104,7 +104,7 @@ async function main(): Promise<void> {
 }
 
 async function runConsoleBenches(results: Record<string, unknown>): Promise<void> {
-  const server = await startConsoleProcess(root);
+  const server = await startBenchConsole();
   const client = new ConsoleClient(server.url, server.token);
   const browser = await launchChromium();
   try {
