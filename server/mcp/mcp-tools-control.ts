@@ -1,10 +1,9 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { approveChoiceSchema } from '../../protocol/agent';
 import { LIMITS } from '../../protocol/limits';
 import { err, ok, type Result } from '../../protocol/result';
-import { suggestionIdSchema } from '../../protocol/steering';
-import { FINAL_TASK_STATES, LIMITS_TASK, taskIdSchema, type TaskId } from '../../protocol/task';
+import { acceptSuggestionSchema, suggestionIdSchema } from '../../protocol/steering';
+import { FINAL_TASK_STATES, taskApproveSchema, taskIdSchema, taskInterruptSchema, taskPromptSchema, type TaskId } from '../../protocol/task';
 import { globMatcher, inScope, scoped, toolResult, type McpToolContext } from './mcp-context';
 
 /**
@@ -55,7 +54,7 @@ export function registerControlTools(server: McpServer, ctx: McpToolContext): vo
       inputSchema: {
         id: taskIdSchema.optional(),
         pattern: z.string().min(1).max(LIMITS.maxNameLength).optional(),
-        subtree: z.boolean().optional().describe('Also interrupt the task\'s descendants'),
+        subtree: taskInterruptSchema.shape.subtree.describe('Also interrupt the task\'s descendants'),
       },
     },
     async ({ id, pattern, subtree }) => {
@@ -69,7 +68,7 @@ export function registerControlTools(server: McpServer, ctx: McpToolContext): vo
         const matches = globMatcher(pattern ?? '');
         ids = tasks.list().filter((t) => !FINAL_TASK_STATES.has(t.state) && matches(t.name) && inScope(tasks, caller, t.id)).map((t) => t.id);
       }
-      const results = await Promise.all(ids.map(async (t) => ({ id: t, result: await tasks.interrupt(t, { subtree: subtree ?? false }) })));
+      const results = await Promise.all(ids.map(async (t) => ({ id: t, result: await tasks.interrupt(t, { subtree }) })));
       const outcomes = results.map(({ id: t, result }) => (result.ok ? { id: t, outcomes: result.value } : { id: t, error: result.error.code }));
       return toolResult(ok({ interrupted: outcomes }));
     },
@@ -80,11 +79,12 @@ export function registerControlTools(server: McpServer, ctx: McpToolContext): vo
     {
       title: 'Send a prompt to a task',
       description: 'Send text to a task\'s agent: mode "queue" (default) delivers it when the agent is idle; "now" types it at once, even mid-turn.',
-      inputSchema: { id: taskIdSchema, text: z.string().min(1).max(LIMITS_TASK.maxPromptChars), mode: z.enum(['queue', 'now']).optional() },
+      // The REST prompt body (text, mode), with the task's id.
+      inputSchema: { id: taskIdSchema, ...taskPromptSchema.shape },
     },
     async ({ id, text, mode }) => {
       const allowed = guard(id);
-      return toolResult(allowed.ok ? await tasks.prompt(id, text, mode ?? 'queue', { who: 'api' }) : allowed);
+      return toolResult(allowed.ok ? await tasks.prompt(id, text, mode, { who: 'api' }) : allowed);
     },
   );
 
@@ -93,11 +93,11 @@ export function registerControlTools(server: McpServer, ctx: McpToolContext): vo
     {
       title: 'Answer a permission prompt',
       description: 'Answer the permission prompt a waiting task shows: yes, yes-all (allow for the session) or no.',
-      inputSchema: { id: taskIdSchema, choice: approveChoiceSchema.optional() },
+      inputSchema: { id: taskIdSchema, ...taskApproveSchema.shape },
     },
     async ({ id, choice }) => {
       const allowed = guard(id);
-      return toolResult(allowed.ok ? await tasks.approve(id, choice ?? 'yes') : allowed);
+      return toolResult(allowed.ok ? await tasks.approve(id, choice) : allowed);
     },
   );
 
@@ -110,7 +110,8 @@ export function registerControlTools(server: McpServer, ctx: McpToolContext): vo
         'Without: type `message` into the agent now, mid-turn if it is busy (like axiom_inject with mode "now"), recorded as a steering intervention.',
       inputSchema: {
         id: taskIdSchema,
-        message: z.string().min(1).max(LIMITS_TASK.maxPromptChars).optional(),
+        // The text an accepted suggestion may be edited to, and a steer's text: the same limits.
+        message: acceptSuggestionSchema.shape.text,
         suggestionId: suggestionIdSchema.optional(),
       },
     },

@@ -1,12 +1,24 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { agentKindSchema } from '../../protocol/agent';
-import { LIMITS } from '../../protocol/limits';
 import { err, ok, type Result } from '../../protocol/result';
-import { createTaskInputSchema, FINAL_TASK_STATES, LIMITS_TASK, taskIdSchema, type TaskId, type TaskInfo } from '../../protocol/task';
+import { createTaskInputSchema, FINAL_TASK_STATES, taskIdSchema, type TaskId } from '../../protocol/task';
 import { scoped, summarizeTask, toolResult, type McpToolContext } from './mcp-context';
 import { buildTree, renderTree } from './task-tree';
 import { waitUntilSettled, WAIT_LIMITS } from './wait-for-task';
+
+const TASK_FIELDS = createTaskInputSchema.shape;
+
+/** axiom_spawn's input: the REST task fields an agent may set (so the limits cannot drift
+ * from POST /api/tasks), with descriptions for the model, plus `report`. */
+const SPAWN_INPUT = {
+  prompt: TASK_FIELDS.prompt.describe('What the new agent should do'),
+  agent: TASK_FIELDS.agent.describe('Agent kind; default claude when installed, else shell'),
+  parentId: TASK_FIELDS.parentId.describe('Parent task; default the calling agent\'s own task'),
+  cwd: TASK_FIELDS.cwd.describe('Folder to work in (a git worktree is made when it is a repository)'),
+  check: TASK_FIELDS.check.describe('Command that proves the task is done'),
+  name: TASK_FIELDS.name,
+  report: z.boolean().optional().describe('Queue a note to the parent when the child finishes a turn, waits for an answer, or ends; default true when an agent spawns'),
+};
 
 /**
  * The tools that make and read tasks: axiom_spawn, axiom_status, axiom_dag, axiom_wait.
@@ -20,15 +32,7 @@ export function registerTaskTools(server: McpServer, ctx: McpToolContext): void 
       description:
         'Start a new agent task and return its id at once (it runs in the background; use axiom_status, axiom_output or axiom_wait to follow it). ' +
         'Called by an agent of this console, the new task becomes a child of the caller unless parentId names another task in the caller\'s own subtree.',
-      inputSchema: {
-        prompt: z.string().min(1).max(LIMITS_TASK.maxPromptChars).describe('What the new agent should do'),
-        agent: agentKindSchema.optional().describe('Agent kind; default claude when installed, else shell'),
-        parentId: taskIdSchema.optional().describe('Parent task; default the calling agent\'s own task'),
-        cwd: z.string().min(1).max(LIMITS.maxArgLength).optional().describe('Folder to work in (a git worktree is made when it is a repository)'),
-        check: z.string().min(1).max(LIMITS_TASK.maxCheckChars).optional().describe('Command that proves the task is done'),
-        name: z.string().min(1).max(LIMITS.maxNameLength).optional(),
-        report: z.boolean().optional().describe('Queue a note to the parent when the child finishes a turn, waits for an answer, or ends; default true when an agent spawns'),
-      },
+      inputSchema: SPAWN_INPUT,
     },
     async (args) => toolResult(await spawn(ctx, args)),
   );
@@ -100,7 +104,7 @@ export function registerTaskTools(server: McpServer, ctx: McpToolContext): void 
   );
 }
 
-type SpawnArgs = { prompt: string; agent?: TaskInfo['agent']; parentId?: TaskId; cwd?: string; check?: string; name?: string; report?: boolean };
+type SpawnArgs = z.output<z.ZodObject<typeof SPAWN_INPUT>>;
 
 async function spawn(ctx: McpToolContext, args: SpawnArgs): Promise<Result<{ id: TaskId; sessionId: string | null; parentId: TaskId | null }>> {
   const { caller, tasks } = ctx;
