@@ -36,8 +36,6 @@ export interface LaunchSpec {
 
 export interface AgentAdapter {
   kind: AgentKind;
-  /** Shown in the UI. */
-  label: string;
   /** What interrupts a turn: ESC for the agent CLIs, Ctrl-C for shells. */
   interruptKey: InterruptKey;
   /** Escalation, used only when the caller's policy asks for it: the next key to try. */
@@ -56,8 +54,6 @@ export interface AgentAdapter {
   /** Output silence longer than this reads as idle when nothing better is known; null:
    * silence says nothing about this agent (its spinner animates while it works). */
   quietMs: number | null;
-  /** Whether this agent reports through Claude Code hooks. */
-  hooks: boolean;
   screenRules: ScreenRuleSet;
   /** The keys that pick each answer of a permission prompt. */
   approveKeys: Record<ApproveChoice, string>;

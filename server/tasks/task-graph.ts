@@ -42,17 +42,6 @@ export class TaskGraph {
     return out;
   }
 
-  /** From the root down to the task's parent. */
-  ancestors(id: TaskId): TaskId[] {
-    const out: TaskId[] = [];
-    let p = this.parent(id);
-    while (p !== null) {
-      out.unshift(p);
-      p = this.parent(p);
-    }
-    return out;
-  }
-
   /** Removes the task and its subtree; returns the removed ids (children first). */
   removeSubtree(id: TaskId): TaskId[] {
     const ids = this.subtree(id).reverse();

@@ -61,10 +61,6 @@ export class TaskScheduler {
     return this.waiting;
   }
 
-  runningCount(): number {
-    return this.running.size;
-  }
-
   /** The wait before attempt `attempt` (2 or 3; attempt 1 starts at once). */
   retryDelayMs(attempt: number): number {
     return attempt <= 1 ? 0 : this.options.retryBaseMs * 2 ** (attempt - 2);

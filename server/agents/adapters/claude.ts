@@ -11,12 +11,10 @@ export function claudeCommand(): string | null {
 
 export const claudeAdapter: AgentAdapter = {
   kind: 'claude',
-  label: 'Claude Code',
   // The first prompt on the command line is submitted by the CLI itself, with no race
   // against its start-up (keystrokes typed before it is ready are lost).
   ...AGENT_CLI_DEFAULTS,
   quietMs: null,
-  hooks: true,
   screenRules: CLAUDE_2_1,
   approveKeys: { yes: '1', 'yes-all': '2', no: '3' },
   async launch(ctx) {

@@ -8,10 +8,8 @@ import { AIDER_0_X, CODEX_0_X, GEMINI_0_X } from '../screen-rules/generic-cli';
  */
 export const codexAdapter: AgentAdapter = {
   kind: 'codex',
-  label: 'Codex CLI',
   ...AGENT_CLI_DEFAULTS,
   quietMs: 3000,
-  hooks: false,
   screenRules: CODEX_0_X,
   approveKeys: { yes: 'y', 'yes-all': 'a', no: 'n' },
   async launch(ctx) {
@@ -22,10 +20,8 @@ export const codexAdapter: AgentAdapter = {
 
 export const geminiAdapter: AgentAdapter = {
   kind: 'gemini',
-  label: 'Gemini CLI',
   ...AGENT_CLI_DEFAULTS,
   quietMs: 3000,
-  hooks: false,
   screenRules: GEMINI_0_X,
   approveKeys: { yes: '1', 'yes-all': '2', no: '3' },
   async launch(ctx) {
@@ -37,7 +33,6 @@ export const geminiAdapter: AgentAdapter = {
 
 export const aiderAdapter: AgentAdapter = {
   kind: 'aider',
-  label: 'Aider',
   interruptKey: 'ctrl-c',
   escalateKey: null,
   // --message would exit after the one prompt: type it into the chat instead.
@@ -46,7 +41,6 @@ export const aiderAdapter: AgentAdapter = {
   confirmMs: 2500,
   confirmBy: 'output',
   quietMs: 3000,
-  hooks: false,
   screenRules: AIDER_0_X,
   approveKeys: { yes: 'y\r', 'yes-all': 'a\r', no: 'n\r' },
   async launch(ctx) {

@@ -7,7 +7,6 @@ import { SHELL } from '../screen-rules/generic-cli';
  */
 export const shellAdapter: AgentAdapter = {
   kind: 'shell',
-  label: 'Shell / command',
   interruptKey: 'ctrl-c',
   escalateKey: null,
   initialPrompt: 'type',
@@ -15,7 +14,6 @@ export const shellAdapter: AgentAdapter = {
   confirmMs: 1500,
   confirmBy: 'output',
   quietMs: null,
-  hooks: false,
   screenRules: SHELL,
   approveKeys: { yes: 'y\r', 'yes-all': 'a\r', no: 'n\r' },
   async launch(ctx) {
