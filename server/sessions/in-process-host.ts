@@ -16,7 +16,8 @@ import { checkSpawnable } from './spawn-check';
 /** Default cap on live sessions: each holds a process, a mirror and up to replayBytes of
  * ring; 64 is far above what one person watches and keeps a runaway script from forking
  * the machine to death. */
-/** Exited sessions kept for their final screens (each holds up to a replay ring). */
+/** Exited sessions kept for their final screens (each holds its mirror and, once its
+ * viewers have caught up, no replay ring: see Session.releaseRingIfDone). */
 export const MAX_EXITED_SESSIONS = 64;
 const DEFAULT_MAX_SESSIONS = 64;
 

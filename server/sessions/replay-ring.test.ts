@@ -33,6 +33,17 @@ describe('ReplayRing', () => {
     expect([...(ring.slice(4990, 10) ?? [])]).toEqual([...seqBytes(4990, 10)]);
   });
 
+  it('clear() gives back every byte and keeps the offsets going', () => {
+    const ring = new ReplayRing({ capacityBytes: 64, blockBytes: 8 });
+    ring.append(seqBytes(0, 40));
+    ring.clear();
+    expect([ring.start, ring.end, ring.heldBytes]).toEqual([40, 40, 0]);
+    expect(ring.slice(39, 1)).toBeUndefined();
+    ring.append(seqBytes(40, 5));
+    expect([ring.start, ring.end]).toEqual([40, 45]);
+    expect([...(ring.slice(40, 5) ?? [])]).toEqual([...seqBytes(40, 5)]);
+  });
+
   it('refuses a capacity below one block', () => {
     expect(() => new ReplayRing({ capacityBytes: 4, blockBytes: 8 })).toThrow();
   });

@@ -69,6 +69,12 @@ export class ReplayRing {
     }
   }
 
+  /** Gives back every byte held; offsets go on from `end` (a session that exited keeps
+   * its numbering for a restart). */
+  clear(): void {
+    this.blocks = [];
+  }
+
   /**
    * Up to `maxBytes` bytes starting at `from`, or undefined when `from` is outside
    * [start, end). A range inside one block is a view (no copy); the bytes it covers are

@@ -57,6 +57,11 @@ export class Session {
   private readonly fanout: ViewerFanout;
   /** Kill, restart and remove run one at a time per session. */
   private lifecycle: Promise<unknown> = Promise.resolve();
+  /** The screen at the last exit, serialized, when the ring was released for it: what a
+   * mirror rebuilt after a worker crash re-parses in place of the bytes given back. */
+  private exitScreen: { seq: number; bytes: Uint8Array } | null = null;
+  /** The generation whose ring release was settled (done, declined, or under way). */
+  private ringReleaseGeneration = 0;
 
   /** Spawns the process; throws when it cannot be forked. */
   constructor(private readonly opts: SessionOptions) {
@@ -73,10 +78,7 @@ export class Session {
       scrollbackLines: l.scrollbackLines,
       onReply: (data) => this.pty?.write(data),
       onParsed: () => this.updateMirrorLag(),
-      rebuildSource: () => ({
-        startSeq: this.ring.start,
-        bytes: this.ring.slice(this.ring.start, this.ring.end - this.ring.start) ?? new Uint8Array(0),
-      }),
+      rebuildSource: () => this.rebuildSource(),
     });
     this.batcher = new OutputBatcher({ maxPendingBytes: l.batchMaxBytes, onFlush: (b) => this.onBatch(b) });
     this.fanout = new ViewerFanout({
@@ -86,6 +88,7 @@ export class Session {
       emit: opts.emit,
       takeSnapshot: () => this.snapshot(),
       logError: opts.logError,
+      afterPump: () => this.releaseRingIfDone(),
     });
     try {
       this.spawn();
@@ -176,7 +179,9 @@ export class Session {
   }
 
   detach(viewerId: ViewerId): boolean {
-    return this.fanout.detach(viewerId);
+    const was = this.fanout.detach(viewerId);
+    this.releaseRingIfDone();
+    return was;
   }
 
   ack(viewerId: ViewerId, seq: number): void {
@@ -250,10 +255,55 @@ export class Session {
     this.status = 'exited';
     this.tapCall((t) => t.exited(this.id));
     this.emitUpdated();
+    this.releaseRingIfDone();
+  }
+
+  /**
+   * Nothing is appended to an exited session's ring, and a late or reconnecting viewer is
+   * served by the mirror's snapshot (a fromSeq outside the ring gets one), so the ring (up
+   * to replayBytes, for each of up to MAX_EXITED_SESSIONS) is given back once the mirror
+   * has parsed all of it and no viewer still reads from it (a slow one catching up gets
+   * every byte). The serialized final screen is kept instead, when smaller, so a mirror
+   * worker crash still rebuilds that screen. Once per exit: called again on every pump.
+   */
+  private releaseRingIfDone(): void {
+    const generation = this.generation;
+    if (this.isLive || this.ringReleaseGeneration === generation || this.fanout.readsRing()) return;
+    this.ringReleaseGeneration = generation;
+    this.mirror.serialize().then(
+      (snap) => {
+        const settled = !this.isLive && this.generation === generation && snap.seq === this.ring.end;
+        if (!settled || this.fanout.readsRing()) {
+          // A viewer attached in between, or a restart: ask again at the next occasion.
+          if (this.generation === generation) this.ringReleaseGeneration = 0;
+          return;
+        }
+        const bytes = Buffer.from(snap.data, 'utf8');
+        if (bytes.byteLength >= this.ring.heldBytes) return;
+        this.exitScreen = { seq: snap.seq, bytes };
+        this.ring.clear();
+      },
+      () => {
+        // The mirror is closed (session removed) or its worker is down: the ring is then the
+        // only copy of the screen, and it is kept.
+      },
+    );
+  }
+
+  /** What a restarted mirror worker re-parses: the ring, after the kept exit screen while
+   * the ring still starts where that screen ends (it stands for the bytes given back). */
+  private rebuildSource(): { startSeq: number; bytes: Uint8Array } {
+    const ringBytes = this.ring.slice(this.ring.start, this.ring.heldBytes) ?? new Uint8Array(0);
+    const kept = this.exitScreen;
+    if (kept === null || kept.seq !== this.ring.start) return { startSeq: this.ring.start, bytes: ringBytes };
+    return { startSeq: kept.seq - kept.bytes.byteLength, bytes: Buffer.concat([kept.bytes, ringBytes]) };
   }
 
   private onBatch(batch: Uint8Array): void {
     this.ring.append(batch);
+    // The ring after a restart dropped its first block: the kept exit screen no longer
+    // joins it, and a rebuild could not use it.
+    if (this.exitScreen !== null && this.exitScreen.seq !== this.ring.start) this.exitScreen = null;
     const tap = this.opts.tap;
     if (tap) {
       // Per batch, so no closure through tapCall; a failing tap is still only logged.

@@ -42,6 +42,8 @@ export interface ViewerFanoutOptions {
   logError: (message: string, detail: unknown) => void;
   /** Runs `fn` after the current request has replied (default: setImmediate). */
   defer?: (fn: () => void) => void;
+  /** After each pump of a viewer (it may no longer need the ring). */
+  afterPump?: () => void;
 }
 
 /** The viewers of one session: their flow state, and the frames and snapshots sent to them. */
@@ -105,6 +107,16 @@ export class ViewerFanout {
     this.viewers.clear();
   }
 
+  /** True while some viewer still reads from the ring: bytes not yet sent to it, or a
+   * snapshot on its way (its frames go on from the snapshot's offset). */
+  readsRing(): boolean {
+    const end = this.opts.ring.end;
+    for (const e of this.viewers.values()) {
+      if (e.snapshotPending || (!e.flow.needsSnapshot && e.flow.sentSeq < end)) return true;
+    }
+    return false;
+  }
+
   private pump(viewerId: ViewerId, entry: ViewerEntry): void {
     if (entry.pumping) {
       entry.pumpAgain = true;
@@ -126,6 +138,7 @@ export class ViewerFanout {
       } while (entry.pumpAgain);
     } finally {
       entry.pumping = false;
+      this.opts.afterPump?.();
     }
   }
 
