@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { TaskId, TaskInfo } from '../../protocol/task';
 import { FINAL_TASK_STATES } from '../../protocol/task';
 import type { Proof } from '../../protocol/verification';
 import { err, ok, type Result } from '../../protocol/result';
 import type { Logger } from '../logger';
 import type { SteeringService } from '../steering/steering-service';
+import { findEditConflicts, sourceRelativePath } from '../verify/edit-conflicts';
 import type { TaskLedger, TaskService } from './task-service';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -50,8 +51,8 @@ export class TaskOversight {
   private readonly attempts = new Map<TaskId, number>();
   private readonly retriesUsed = new Map<TaskId, number>();
   private readonly crossed = new Map<TaskId, Set<string>>();
-  /** source → relative path → tasks that edited it (conflict radar). */
-  private readonly edits = new Map<string, Map<string, Set<TaskId>>>();
+  /** The conflict radar: each task's source and the files it wrote, from the source's root. */
+  private readonly edits = new Map<TaskId, { source: string; paths: Set<string> }>();
   private readonly unsubscribe: Array<() => void>;
   private readonly timer: NodeJS.Timeout;
   private readonly verifying = new Map<TaskId, Promise<void>>();
@@ -178,25 +179,27 @@ export class TaskOversight {
     this.o.steering.evaluate(id, 'budget', { budget: { kind, limit, used } });
   }
 
-  /** Claude reports each file it writes (PostToolUse Write/Edit with file_path). */
+  /** Claude reports each file it writes (PostToolUse Write/Edit with file_path). Paths are
+   * compared from the source's root: two tasks started in different subfolders of one
+   * repository write different files when both write `src/a.ts`. */
   private radar(task: TaskInfo, payload: Record<string, unknown>): void {
     if (payload['hook_event_name'] !== 'PostToolUse' || task.workspace === null) return;
     const input = payload['tool_input'];
     const filePath = typeof input === 'object' && input !== null ? (input as Record<string, unknown>)['file_path'] : undefined;
     if (typeof filePath !== 'string') return;
-    const abs = isAbsolute(filePath) ? filePath : join(task.workspace.path, filePath);
-    const rel = relative(task.workspace.path, abs);
-    if (rel.startsWith('..')) return;
-    const bySource = this.edits.get(task.workspace.source) ?? new Map<string, Set<TaskId>>();
-    const editors = bySource.get(rel) ?? new Set<TaskId>();
-    editors.add(task.id);
-    bySource.set(rel, editors);
-    this.edits.set(task.workspace.source, bySource);
-    const others = [...editors].filter((t) => t !== task.id && this.isRunning(t));
-    if (others.length > 0) {
-      for (const t of [task.id, ...others]) {
-        this.o.steering.evaluate(t, 'conflict', { conflict: { path: rel, otherTaskIds: [task.id, ...others].filter((x) => x !== t) } });
-      }
+    const path = sourceRelativePath(task.workspace, this.o.tasks.requestOf(task.id)?.cwd ?? null, filePath);
+    if (path === null) return;
+    const mine = this.edits.get(task.id) ?? { source: task.workspace.source, paths: new Set<string>() };
+    mine.paths.add(path);
+    this.edits.set(task.id, mine);
+    const running = [...this.edits]
+      .filter(([id]) => id === task.id || this.isRunning(id))
+      .map(([taskId, e]) => ({ taskId, source: e.source, paths: [...e.paths] }));
+    // Only about the file just written; a second write of it adds no second warning (the
+    // suggestion is keyed by path).
+    for (const c of findEditConflicts(running)) {
+      if (c.path !== path || !c.taskIds.includes(task.id)) continue;
+      for (const t of c.taskIds) this.o.steering.evaluate(t, 'conflict', { conflict: { path, otherTaskIds: c.taskIds.filter((x) => x !== t) } });
     }
   }
 
@@ -206,7 +209,7 @@ export class TaskOversight {
   }
 
   private forgetEdits(id: TaskId): void {
-    for (const bySource of this.edits.values()) for (const editors of bySource.values()) editors.delete(id);
+    this.edits.delete(id);
   }
 }
 

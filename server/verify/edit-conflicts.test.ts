@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findEditConflicts, normalizePath } from './edit-conflicts';
+import { findEditConflicts, normalizePath, sourceRelativePath, type WorkspacePlace } from './edit-conflicts';
 
 describe('edit conflicts (the conflict radar)', () => {
   it('reports a path changed by two tasks of the same source', () => {
@@ -28,5 +28,32 @@ describe('edit conflicts (the conflict radar)', () => {
   it('normalizes paths', () => {
     expect(normalizePath('./a//b/../c.ts')).toBe('a/c.ts');
     expect(normalizePath('a\\b')).toBe('a/b');
+  });
+
+  describe('sourceRelativePath: from the source root, not from the subfolder a task runs in', () => {
+    const worktree = (sub: string): WorkspacePlace => ({ kind: 'worktree', path: `/data/worktrees/t-1${sub === '' ? '' : `/${sub}`}`, source: '/repo' });
+
+    it('a worktree on a subfolder adds the subfolder', () => {
+      expect(sourceRelativePath(worktree('pkg-a'), '/repo/pkg-a', '/data/worktrees/t-1/pkg-a/src/a.ts')).toBe('pkg-a/src/a.ts');
+      expect(sourceRelativePath(worktree('pkg-b'), '/repo/pkg-b', 'src/a.ts')).toBe('pkg-b/src/a.ts');
+      expect(sourceRelativePath(worktree('a/b'), '/repo/a/b', '../c.ts')).toBe('a/c.ts');
+      // Outside the subfolder but inside the worktree: still a file of the repository.
+      expect(sourceRelativePath(worktree('pkg'), '/repo/pkg', '/data/worktrees/t-1/README.md')).toBe('README.md');
+    });
+
+    it('the same file written from the root and from its folder is one path', () => {
+      const fromRoot = sourceRelativePath(worktree(''), '/repo', '/data/worktrees/t-1/pkg/same.txt');
+      const fromPkg = sourceRelativePath({ ...worktree('pkg'), path: '/data/worktrees/t-2/pkg' }, '/repo/pkg', '/data/worktrees/t-2/pkg/same.txt');
+      expect(fromRoot).toBe('pkg/same.txt');
+      expect(fromPkg).toBe('pkg/same.txt');
+    });
+
+    it('is null outside the workspace root; a sandbox or in-place folder is its own root', () => {
+      expect(sourceRelativePath(worktree('pkg'), '/repo/pkg', '/etc/passwd')).toBeNull();
+      expect(sourceRelativePath(worktree('pkg'), '/repo/pkg', '/data/worktrees/t-1')).toBeNull();
+      expect(sourceRelativePath({ kind: 'sandbox', path: '/data/sandboxes/t-3', source: '/some/dir' }, '/some/dir', '/data/sandboxes/t-3/x/y.ts')).toBe('x/y.ts');
+      expect(sourceRelativePath({ kind: 'in-place', path: '/repo/pkg', source: '/repo/pkg' }, '/repo/pkg', '/repo/pkg/z.ts')).toBe('z.ts');
+      expect(sourceRelativePath(worktree(''), null, '/data/worktrees/t-1/..x/y')).toBe('..x/y');
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { FileChange, Proof } from '../../protocol/verification';
+import type { Proof } from '../../protocol/verification';
 import type { SessionHost } from '../sessions/session-host';
 import { formatMs, runCheck, type CheckOutcome } from './check-runner';
 import { defaultCheck } from './default-check';
@@ -83,13 +83,6 @@ export class VerificationService {
 
   proof(taskId: string): Proof | null {
     return this.tasks.get(taskId)?.proof ?? null;
-  }
-
-  /** The files changed since the baseline, now (the conflict radar polls this). */
-  async changes(taskId: string, workspacePath: string): Promise<FileChange[]> {
-    const baseline = this.tasks.get(taskId)?.baseline;
-    if (baseline === undefined || baseline === null) return [];
-    return compareSnapshots(baseline, await snapshotWorkspace(workspacePath, this.options.snapshotLimits));
   }
 
   async diff(taskId: string, workspacePath: string, maxBytes?: number): Promise<UnifiedDiff> {

@@ -1,0 +1,83 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Suggestion } from '../../protocol/steering';
+import type { TaskCreated, TaskInfo } from '../../protocol/task';
+import { claudeCommand } from '../agents/adapters/claude';
+import { startTestConsole, waitFor, type TestConsole } from '../transport/test-console';
+import { taskApi } from './testing/task-api';
+
+/**
+ * The conflict radar compares paths from the repository's root, whatever subfolder of it a
+ * task was started in (its worktree then runs in the same subfolder): end to end, with the
+ * real Claude Code CLI against the scripted model, whose hooks report each file written.
+ */
+let c: TestConsole;
+let api: ReturnType<typeof taskApi>;
+
+beforeAll(async () => {
+  c = await startTestConsole({ AXIOM_AGENT_MODEL: 'scripted' });
+  api = taskApi(c);
+});
+afterAll(async () => {
+  await c.stop();
+});
+
+/** A repository with two committed subfolders (a worktree holds tracked files only). */
+function repoWithFolders(name: string, folders: string[]): string {
+  const repo = join(c.dataDir, name);
+  mkdirSync(repo, { recursive: true });
+  const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' });
+  git('init', '-q');
+  for (const f of folders) {
+    mkdirSync(join(repo, f), { recursive: true });
+    writeFileSync(join(repo, f, 'README.md'), `${f}\n`);
+  }
+  git('add', '.');
+  git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'init');
+  return repo;
+}
+
+const claudeTask = (prompt: string, cwd: string, name: string) =>
+  api.value<TaskCreated>(api.call('POST', '/api/tasks', { prompt, agent: 'claude', permissionMode: 'acceptEdits', cwd, name }));
+const conflicts = async (taskId: string) =>
+  (await api.value<Suggestion[]>(api.call('GET', `/api/suggestions?taskId=${taskId}`))).filter((s) => s.rule === 'edit-conflict');
+/** Idle after its first turn: its Write (and the hook reporting it) came before. */
+const afterFirstTurn = (id: string): Promise<TaskInfo> => api.waitState(id, 'idle', 90_000, (x) => x.usage.turns >= 1);
+const stopAll = (ids: string[]) => Promise.all(ids.map((id) => api.call('POST', `/api/tasks/${id}/stop`, {})));
+
+describe.skipIf(claudeCommand() === null)('conflict radar: paths from the repository root', () => {
+  it('two tasks in different subfolders writing same.txt each edit their own file: no warning', async () => {
+    const repo = repoWithFolders('radar-apart', ['pkg-a', 'pkg-b']);
+    const [a, b] = await Promise.all(['pkg-a', 'pkg-b'].map((f) => claudeTask('please write:same.txt', join(repo, f), `apart-${f}`)));
+    if (a === undefined || b === undefined) throw new Error('two tasks expected');
+    for (const [t, f] of [[a, 'pkg-a'], [b, 'pkg-b']] as const) {
+      const info = await afterFirstTurn(t.id);
+      expect(info.workspace).toMatchObject({ kind: 'worktree', source: repo });
+      expect(info.workspace?.path.endsWith(`/${f}`)).toBe(true);
+      expect(existsSync(join(info.workspace?.path ?? '', 'same.txt'))).toBe(true);
+    }
+    // The hook was handled when it arrived; give a late one a moment anyway.
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await conflicts(a.id)).toEqual([]);
+    expect(await conflicts(b.id)).toEqual([]);
+    await stopAll([a.id, b.id]);
+  }, 180_000);
+
+  it('a task at the root and one in pkg/ writing the same file: each is warned, with the path from the root', async () => {
+    const repo = repoWithFolders('radar-nested', ['pkg']);
+    const [top, sub] = await Promise.all([
+      claudeTask('please write:pkg/same.txt', repo, 'nested-top'),
+      claudeTask('please write:same.txt', join(repo, 'pkg'), 'nested-sub'),
+    ]);
+    if (top === undefined || sub === undefined) throw new Error('two tasks expected');
+    await Promise.all([afterFirstTurn(top.id), afterFirstTurn(sub.id)]);
+    const warned = (id: string) => waitFor(async () => (await conflicts(id))[0], 30_000, `an edit-conflict on ${id}`);
+    const [st, ss] = await Promise.all([warned(top.id), warned(sub.id)]);
+    expect(st?.message).toMatch(new RegExp(`^pkg/same\\.txt is also being edited by ${sub.id};`));
+    expect(ss?.message).toMatch(new RegExp(`^pkg/same\\.txt is also being edited by ${top.id};`));
+    expect(ss).toMatchObject({ evidence: [expect.objectContaining({ kind: 'file', path: 'pkg/same.txt' })] });
+    await stopAll([top.id, sub.id]);
+  }, 180_000);
+});
