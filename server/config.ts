@@ -25,6 +25,11 @@ const DEFAULTS = {
   /** 50 MiB per session: hours of a busy agent, yet a runaway flood cannot fill the disk
    * (or the player's memory) with one recording. */
   recordingMaxBytes: 50 * 1024 * 1024,
+  /** A month of history: long enough to look back at last sprint's agents, short enough
+   * that a console running for a year does not keep every byte every agent printed. */
+  retentionDays: 30,
+  /** All recordings together: 160 full-size recordings; far below a laptop's free disk. */
+  recordingsTotalMaxBytes: 8 * 1024 * 1024 * 1024,
   /** Agents working at once; more tasks wait in the queue. Each Claude Code instance is a
    * few hundred MB and a share of a core: 8 keeps a laptop responsive. */
   maxRunningTasks: 8,
@@ -56,6 +61,10 @@ export interface ConsoleConfig {
   readonly killGraceMs: number;
   /** Cap on each session's recording file; 0 turns recording off. */
   readonly recordingMaxBytes: number;
+  /** Days ended sessions and task trees (with their events and recordings) are kept; 0: forever. */
+  readonly retentionDays: number;
+  /** Cap on all recordings together (oldest ended ones deleted first); 0: no cap. */
+  readonly recordingsTotalMaxBytes: number;
   /** Extra origins and hosts, added to the loopback defaults. */
   readonly allowedOrigins: readonly string[];
   readonly allowedHosts: readonly string[];
@@ -117,6 +126,8 @@ const envSchema = z.object({
   AXIOM_MAX_SESSIONS: intFromEnv(DEFAULTS.maxSessions, 1, 10_000),
   AXIOM_KILL_GRACE_MS: intFromEnv(DEFAULTS.killGraceMs, 0, 600_000),
   AXIOM_RECORDING_MAX_BYTES: intFromEnv(DEFAULTS.recordingMaxBytes, 0, 1024 ** 4),
+  AXIOM_RETENTION_DAYS: intFromEnv(DEFAULTS.retentionDays, 0, 100_000),
+  AXIOM_RECORDINGS_MAX_TOTAL_BYTES: intFromEnv(DEFAULTS.recordingsTotalMaxBytes, 0, 1024 ** 5),
   AXIOM_ALLOWED_ORIGINS: commaList,
   AXIOM_ALLOWED_HOSTS: commaList,
   AXIOM_MAX_RUNNING: intFromEnv(DEFAULTS.maxRunningTasks, 1, 1000),
@@ -179,6 +190,8 @@ export function parseConfig(options: ParseConfigOptions): ConsoleConfig {
     maxSessions: env.AXIOM_MAX_SESSIONS,
     killGraceMs: env.AXIOM_KILL_GRACE_MS,
     recordingMaxBytes: env.AXIOM_RECORDING_MAX_BYTES,
+    retentionDays: env.AXIOM_RETENTION_DAYS,
+    recordingsTotalMaxBytes: env.AXIOM_RECORDINGS_MAX_TOTAL_BYTES,
     allowedOrigins: Object.freeze([...env.AXIOM_ALLOWED_ORIGINS]),
     allowedHosts: Object.freeze([...env.AXIOM_ALLOWED_HOSTS]),
     demo: env.AXIOM_DEMO,

@@ -28,6 +28,7 @@ import { AgentTokens } from './mcp/agent-tokens';
 import { createMcpEndpoint, MCP_PATH } from './mcp/mcp-endpoint';
 import { createConsoleMetrics, METRICS_PATH } from './metrics/console-metrics';
 import { rehydrateTasks } from './pty-host/rehydrate-tasks';
+import { startRetention } from './store/retention';
 import { createSessionLayer } from './pty-host/session-layer';
 import { InputArbiter } from './tasks/input-arbiter';
 
@@ -195,6 +196,15 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
   // tasks of the last console are adopted or ended (no ghost "running" tasks).
   layer.announceSessions();
   rehydrateTasks({ store, tasks, sessions: layer.sessionsAtStart, log });
+  // After adoption, so the sweep sees which tasks live on.
+  const retention = startRetention({
+    store,
+    recordingsDir: layer.recordingsDir,
+    host,
+    policy: { retentionDays: config.retentionDays, maxRecordingBytes: config.recordingsTotalMaxBytes },
+    log,
+  });
+  retention.sweep().catch((error: unknown) => log.log('warn', 'retention sweep failed', error));
 
   const port = await listen(server, config.host, config.port);
   policy = {
@@ -216,6 +226,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
   const close = (): Promise<void> => {
     closing ??= (async () => {
       stopRouting();
+      retention.stop();
       await mcp.close();
       metrics.dispose();
       // Stop accepting; 'close' fires once every connection has ended. socket.io closes its

@@ -1,6 +1,7 @@
 import type { SessionInfo } from '../../protocol/session';
 import type { StoredEvent } from '../../protocol/history';
 import type { TaskInfo } from '../../protocol/task';
+import type { PrunePlan, SessionRow, TaskRow } from './retention-plan';
 
 /** The durable record's public shapes (see store.ts for the implementation). */
 
@@ -50,6 +51,12 @@ export interface ExportSummary {
   lastSeq: number;
 }
 
+export interface PruneSummary {
+  sessions: number;
+  tasks: number;
+  events: number;
+}
+
 export interface StoreStats {
   path: string;
   schemaVersion: number;
@@ -76,6 +83,10 @@ export interface Store {
   removeTask(id: string): boolean;
   /** Returns the event's seq once committed. */
   append(event: AppendEvent): number;
+  /** The columns the retention sweep decides on (server/store/retention-plan.ts). */
+  retentionRows(): { sessions: SessionRow[]; tasks: TaskRow[] };
+  /** Deletes the planned sessions and tasks with their events, in one transaction. */
+  prune(plan: Pick<PrunePlan, 'sessionIds' | 'taskIds' | 'looseEventsBefore'>): PruneSummary;
   /** Many events in one transaction (one commit, one fsync-free WAL append). */
   appendMany(events: readonly AppendEvent[]): number[];
   /** Runs `fn` in one transaction (nested calls join it). */

@@ -2,11 +2,12 @@ import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { SessionInfo } from '../../protocol/session';
-import type { TaskInfo } from '../../protocol/task';
+import { FINAL_TASK_STATES, type TaskInfo, type TaskState } from '../../protocol/task';
+import type { PrunePlan, SessionRow, TaskRow } from './retention-plan';
 import { toEventRow } from './event-input';
 import { migrate, schemaVersion } from './migrations';
 import { eventsQuery, sessionsQuery, tasksQuery, type Query } from './store-queries';
-import type { AppendEvent, ExportOptions, ExportSummary, Store, StoredEvent, StoreStats } from './store-types';
+import type { AppendEvent, ExportOptions, ExportSummary, PruneSummary, Store, StoredEvent, StoreStats } from './store-types';
 
 /**
  * The durable record: `<dataDir>/axiom.db`, SQLite through better-sqlite3.
@@ -120,6 +121,33 @@ class SqliteStore implements Store {
     return this.transaction(() => {
       this.statement('DELETE FROM edges WHERE parent = ? OR child = ?').run(id, id);
       return this.statement('DELETE FROM tasks WHERE id = ?').run(id).changes > 0;
+    });
+  }
+
+  retentionRows(): { sessions: SessionRow[]; tasks: TaskRow[] } {
+    const sessions = this.statement('SELECT id, created_at AS createdAt, exited_at AS exitedAt FROM sessions').all() as SessionRow[];
+    const rows = this.statement('SELECT id, parent_id AS parentId, session_id AS sessionId, state, created_at AS createdAt, ended_at AS endedAt FROM tasks').all() as Array<
+      Omit<TaskRow, 'final'> & { state: string }
+    >;
+    const tasks = rows.map(({ state, ...t }) => ({ ...t, final: FINAL_TASK_STATES.has(state as TaskState) }));
+    return { sessions, tasks };
+  }
+
+  prune(plan: Pick<PrunePlan, 'sessionIds' | 'taskIds' | 'looseEventsBefore'>): PruneSummary {
+    return this.transaction(() => {
+      const summary: PruneSummary = { sessions: 0, tasks: 0, events: 0 };
+      for (const id of plan.sessionIds) {
+        summary.events += this.statement('DELETE FROM events WHERE session_id = ?').run(id).changes;
+        summary.sessions += this.statement('DELETE FROM sessions WHERE id = ?').run(id).changes;
+      }
+      for (const id of plan.taskIds) {
+        summary.events += this.statement('DELETE FROM events WHERE task_id = ?').run(id).changes;
+        if (this.removeTask(id)) summary.tasks += 1;
+      }
+      if (plan.looseEventsBefore !== null) {
+        summary.events += this.statement('DELETE FROM events WHERE session_id IS NULL AND task_id IS NULL AND at < ?').run(plan.looseEventsBefore).changes;
+      }
+      return summary;
     });
   }
 

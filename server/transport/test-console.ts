@@ -20,8 +20,14 @@ export interface TestConsole extends RunningConsole {
   stop(): Promise<void>;
 }
 
-export async function startTestConsole(env: Record<string, string> = {}, files: Record<string, string> = {}): Promise<TestConsole> {
+export async function startTestConsole(
+  env: Record<string, string> = {},
+  files: Record<string, string> = {},
+  options: { prepare?: (dataDir: string) => void } = {},
+): Promise<TestConsole> {
   const dataDir = mkdtempSync(join(tmpdir(), 'axiom-test-'));
+  // What a previous console left in the data folder (a store, recordings), made by the test.
+  options.prepare?.(join(dataDir, 'data'));
   // Files the console reads at start (e.g. steering.json), relative to its data folder.
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(join(dataDir, 'data'), { recursive: true });
