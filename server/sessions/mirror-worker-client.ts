@@ -5,7 +5,7 @@ import type { FromWorker, MirrorId, MirrorScreen, ParsedReport, SerializedState,
  * paused past the mirror high watermark (4 MiB per session) that is well under a second
  * for one session, seconds with dozens flooding at once. 10 s means "the worker is
  * stuck", and the request fails (failed:internal) instead of hanging its caller. */
-export const DEFAULT_MIRROR_REQUEST_TIMEOUT_MS = 10_000;
+const DEFAULT_MIRROR_REQUEST_TIMEOUT_MS = 10_000;
 
 /** Restarts allowed within RESTART_WINDOW_MS: a worker that cannot even load (a broken
  * install) must not spin in a restart loop; past the budget the mirrors stay down and

@@ -15,7 +15,7 @@ export type Schedule = (fn: () => void) => () => void;
 
 /** setImmediate: after the current I/O callbacks, before any timer — the smallest delay
  * that still lets the reads of one event-loop turn land in one batch. */
-export const scheduleImmediate: Schedule = (fn) => {
+const scheduleImmediate: Schedule = (fn) => {
   const handle = setImmediate(fn);
   return () => clearImmediate(handle);
 };
@@ -23,7 +23,7 @@ export const scheduleImmediate: Schedule = (fn) => {
 /** Runs `fn` after `ms`; returns a function that cancels it. */
 export type ScheduleAfter = (fn: () => void, ms: number) => () => void;
 
-export const scheduleAfterTimeout: ScheduleAfter = (fn, ms) => {
+const scheduleAfterTimeout: ScheduleAfter = (fn, ms) => {
   const handle = setTimeout(fn, ms);
   return () => clearTimeout(handle);
 };

@@ -7,7 +7,7 @@
 
 /** Block size: large enough that a 16 MiB ring is a few hundred blocks, small enough that
  * trimming one block at a time keeps the ring close to its capacity. */
-export const DEFAULT_RING_BLOCK_BYTES = 64 * 1024;
+const DEFAULT_RING_BLOCK_BYTES = 64 * 1024;
 
 interface Block {
   start: number;

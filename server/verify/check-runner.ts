@@ -25,7 +25,7 @@ export interface CheckOutcome extends CheckRun {
 }
 
 /** 10 minutes: a full test suite of a mid-sized project; past it, something hangs. */
-export const DEFAULT_CHECK_TIMEOUT_MS = 10 * 60 * 1000;
+const DEFAULT_CHECK_TIMEOUT_MS = 10 * 60 * 1000;
 /** After the exit, how long to wait for the last frames to reach us (they are already in
  * the session's ring; this only covers the deferred pump of a fresh viewer). */
 const DRAIN_MS = 2000;

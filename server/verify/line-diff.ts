@@ -13,7 +13,7 @@
 /** Cells of the Myers search (one per diagonal per step) before falling back: about 35 ms
  * on one core (20M took 340 ms), and still exact up to ~2000 changed lines per file, so a
  * pathological pair of files never stalls a verification. */
-export const DEFAULT_MAX_DIFF_WORK = 2_000_000;
+const DEFAULT_MAX_DIFF_WORK = 2_000_000;
 
 export interface LineCounts {
   additions: number;

@@ -13,7 +13,7 @@ export interface OutputTailLimits {
   maxBytes: number;
 }
 
-export const DEFAULT_TAIL_LIMITS: OutputTailLimits = {
+const DEFAULT_TAIL_LIMITS: OutputTailLimits = {
   // 60 lines / 8 KiB: a failing test's assertion and stack usually fit, and the tail goes
   // back to the agent as a steering message, which must stay short.
   maxLines: 60,

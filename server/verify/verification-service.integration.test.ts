@@ -2,22 +2,19 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Proof } from '../../protocol/verification';
 import { createInProcessSessionHost } from '../sessions/in-process-host';
 import type { SessionHost } from '../sessions/session-host';
+import { waitFor } from '../sessions/testing/host-harness';
 import { VerificationService } from './verification-service';
 
 let host: SessionHost;
 let dir: string;
 let service: VerificationService;
-let events: Proof[];
 
 beforeEach(async () => {
   host = createInProcessSessionHost({ killGraceMs: 300, maxSessions: 6 });
   dir = await mkdtemp(join(tmpdir(), 'axiom-verify-'));
   service = new VerificationService({ host, now: () => 1_700_000_000_000, checkTimeoutMs: 5000 });
-  events = [];
-  service.onEvent((e) => events.push(e.proof));
 });
 afterEach(async () => {
   await host.dispose();
@@ -50,15 +47,23 @@ describe('verification service (real files, real PTY checks)', () => {
     await writeFile(join(dir, 'a.txt'), 'a\nb\n');
     await mkdir(join(dir, 'src'));
     await writeFile(join(dir, 'src', 'new.ts'), 'x\ny\n');
-    const failing = await service.verify({ ...base, workspacePath: dir, check: 'echo "1 test failed"; exit 1' });
+    // The check waits for a go file (beside the workspace, not a change in it): while it
+    // runs, the task's proof says "checking".
+    const go = `${dir}.go`;
+    const check = `while [ ! -f '${go}' ]; do sleep 0.05; done; echo "1 test failed"; exit 1`;
+    const pending = service.verify({ ...base, workspacePath: dir, check });
+    await waitFor(() => service.proof(base.taskId)?.state === 'checking', 5000, 'the checking proof');
+    expect(service.proof(base.taskId)).toMatchObject({ reason: `running ${check}`, check: null, diffStat: { files: 2 } });
+    await writeFile(go, '');
+    const failing = await pending.finally(() => rm(go, { force: true }));
     expect(failing).toMatchObject({
       state: 'needs-work',
       reason: '2 files changed, but the check failed (exit 1)',
       diffStat: { files: 2, additions: 3, deletions: 0 },
-      check: { command: 'echo "1 test failed"; exit 1', exitCode: 1, signal: null, outputTail: '1 test failed' },
+      check: { command: check, exitCode: 1, signal: null, outputTail: '1 test failed' },
     });
     expect(failing.check).not.toHaveProperty('timedOut');
-    expect(events.map((p) => p.state)).toEqual(['checking', 'needs-work']);
+    expect(service.proof(base.taskId)).toEqual(failing);
 
     const passing = await service.verify({ ...base, attempt: 2, workspacePath: dir, check: 'grep -q b a.txt' });
     expect(passing).toMatchObject({ state: 'verified', reason: '2 files changed, check passed', attempt: 2, check: { exitCode: 0 } });

@@ -37,8 +37,6 @@ export interface VerifyInput {
   requireChanges?: boolean;
 }
 
-export type VerificationEvent = { type: 'proof'; proof: Proof };
-
 interface TaskState {
   baseline: WorkspaceSnapshot | null;
   proof: Proof | null;
@@ -48,16 +46,10 @@ interface TaskState {
 
 export class VerificationService {
   private readonly tasks = new Map<string, TaskState>();
-  private readonly listeners = new Set<(e: VerificationEvent) => void>();
   private readonly now: () => number;
 
   constructor(private readonly options: VerificationServiceOptions) {
     this.now = options.now ?? Date.now;
-  }
-
-  onEvent(listener: (e: VerificationEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
   }
 
   /** At task start, before the agent runs: what "changed" is measured against. */
@@ -131,7 +123,6 @@ export class VerificationService {
 
   private publish(st: TaskState, proof: Proof): Proof {
     st.proof = proof;
-    for (const l of this.listeners) l({ type: 'proof', proof });
     return proof;
   }
 
@@ -146,7 +137,7 @@ export class VerificationService {
 }
 
 /** The verdict once a check ran (the no-change and no-check cases are decided before). */
-export function judge(changedFiles: number, check: CheckOutcome): { state: 'verified' | 'needs-work'; reason: string } {
+function judge(changedFiles: number, check: CheckOutcome): { state: 'verified' | 'needs-work'; reason: string } {
   const failure = checkFailure(check);
   if (failure === null) {
     return { state: 'verified', reason: changedFiles > 0 ? `${countFiles(changedFiles)} changed, check passed` : 'check passed' };
@@ -155,7 +146,7 @@ export function judge(changedFiles: number, check: CheckOutcome): { state: 'veri
 }
 
 /** Null when the check passed, else what went wrong ("check failed (exit 1)"). */
-export function checkFailure(check: CheckOutcome): string | null {
+function checkFailure(check: CheckOutcome): string | null {
   if (check.timedOut) return `check timed out after ${formatMs(check.durationMs)}`;
   if (check.sessionId === null) return 'check could not start';
   if (check.exitCode === 0) return null;

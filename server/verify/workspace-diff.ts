@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FileChange } from '../../protocol/verification';
-import { compareSnapshots, snapshotWorkspace, type SnapshotFile, type WorkspaceSnapshot } from './workspace-snapshot';
+import type { SnapshotFile, WorkspaceSnapshot } from './workspace-snapshot';
 
 /**
  * A unified diff of a workspace since a snapshot, with git-style headers.
@@ -15,7 +15,7 @@ import { compareSnapshots, snapshotWorkspace, type SnapshotFile, type WorkspaceS
  * one per file made 100 files take 1.7 s). The headers are ours, so paths are the
  * workspace's, never the temp files', and no quoting or mode noise leaks in.
  */
-export const DEFAULT_DIFF_MAX_BYTES = 512 * 1024;
+const DEFAULT_DIFF_MAX_BYTES = 512 * 1024;
 /** Files per git run: few runs, and an early stop once maxBytes is reached. */
 const BATCH_FILES = 64;
 /** A batch's output is at most its texts (each ≤ 256 KiB) with a little per line. */
@@ -28,12 +28,7 @@ export interface UnifiedDiff {
   truncated: boolean;
 }
 
-export async function unifiedDiff(before: WorkspaceSnapshot, dir: string, maxBytes = DEFAULT_DIFF_MAX_BYTES): Promise<UnifiedDiff> {
-  const after = await snapshotWorkspace(dir);
-  return diffSnapshots(before, after, compareSnapshots(before, after), maxBytes);
-}
-
-/** The diff of `changes` between two snapshots (when the caller already took `after`). */
+/** The diff of `changes` between two snapshots. */
 export async function diffSnapshots(
   before: WorkspaceSnapshot,
   after: WorkspaceSnapshot,

@@ -5,8 +5,14 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { prepareWorkspace } from '../tasks/workspace';
 import type { TaskId } from '../../protocol/task';
-import { unifiedDiff } from './workspace-diff';
-import { compareSnapshots, compareWalkOrder, snapshotWorkspace } from './workspace-snapshot';
+import { diffSnapshots, type UnifiedDiff } from './workspace-diff';
+import { compareSnapshots, compareWalkOrder, snapshotWorkspace, type WorkspaceSnapshot } from './workspace-snapshot';
+
+/** The diff of a folder now against `before`, as VerificationService.diff takes it. */
+async function unifiedDiff(before: WorkspaceSnapshot, dir: string, maxBytes?: number): Promise<UnifiedDiff> {
+  const after = await snapshotWorkspace(dir);
+  return diffSnapshots(before, after, compareSnapshots(before, after), maxBytes);
+}
 
 let dir: string;
 

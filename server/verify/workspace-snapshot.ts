@@ -20,7 +20,7 @@ export interface SnapshotLimits {
   maxTotalTextBytes: number;
 }
 
-export const DEFAULT_SNAPSHOT_LIMITS: SnapshotLimits = {
+const DEFAULT_SNAPSHOT_LIMITS: SnapshotLimits = {
   // 5000 files: a large project without its dependencies; walking and hashing it takes
   // well under a second (see the README figures), so verification never stalls on it.
   maxFiles: 5000,

@@ -21,7 +21,7 @@ export async function waitFor(pred: () => boolean | Promise<boolean>, timeoutMs 
   }
 }
 
-export function createRequest(command: string, args: string[] = [], extra: Partial<CreateSessionRequest> = {}): CreateSessionRequest {
+function createRequest(command: string, args: string[] = [], extra: Partial<CreateSessionRequest> = {}): CreateSessionRequest {
   return { command, args, cols: 80, rows: 24, ...extra };
 }
 
