@@ -3,15 +3,17 @@ import { startDemoSessions } from './demo/demo-sessions';
 import { startDemoTasks } from './demo/demo-tasks';
 import { startConsole } from './http-server';
 import { createStderrLogger } from './logger';
+import { dropBrokenOutput, stopOnSignals } from './process-lifecycle';
 
 /**
  * The composition root: parse config, start the console (HTTP + socket.io + Next + the
  * session layer, in the pty host process by default), hook the demo, and one shutdown
- * routine for SIGINT/SIGTERM. No logic.
+ * routine for SIGINT/SIGTERM/SIGHUP (process-lifecycle.ts). No logic.
  */
 const EXIT_CRASH = 1;
 
 async function main(): Promise<void> {
+  dropBrokenOutput();
   const log = createStderrLogger();
   let config: ConsoleConfig;
   try {
@@ -40,25 +42,11 @@ async function main(): Promise<void> {
       : {}),
   });
 
-  let stopping = false;
-  const shutdown = (signal: NodeJS.Signals): void => {
-    if (stopping) return;
-    stopping = true;
-    // Stop accepting, close the sockets, stop the tasks' monitors, then either end every
-    // agent (SIGHUP, SIGKILL after AXIOM_KILL_GRACE_MS) or, with AXIOM_KEEP_AGENTS=1, leave
-    // them in the pty host for the next console; the store is closed (checkpointed) last.
-    const agents = config.ptyHost === 'process' && config.keepAgents ? 'left running in the pty host' : 'stopped';
-    log.log('info', `${signal}: shutting down (agents ${agents})`);
-    running.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log.log('error', 'shutdown failed', error);
-        process.exit(EXIT_CRASH);
-      },
-    );
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  // Stop accepting, close the sockets, stop the tasks' monitors, then either end every
+  // agent (SIGHUP, SIGKILL after AXIOM_KILL_GRACE_MS) or, with AXIOM_KEEP_AGENTS=1, leave
+  // them in the pty host for the next console; the store is closed (checkpointed) last.
+  const agents = config.ptyHost === 'process' && config.keepAgents ? 'left running in the pty host' : 'stopped';
+  stopOnSignals({ log, close: () => running.close(), describe: (signal) => `${signal}: shutting down (agents ${agents})` });
 }
 
 main().catch((error: unknown) => {
