@@ -1,4 +1,5 @@
 import type { Intervention } from '../protocol/steering';
+import { ReducerStore } from './reducer-store';
 
 /**
  * Interventions per task (who did what to an agent, when, and how it went), oldest first.
@@ -8,8 +9,6 @@ import type { Intervention } from '../protocol/steering';
  */
 export interface InterventionsState {
   readonly byTask: ReadonlyMap<string, readonly Intervention[]>;
-  /** Tasks whose full history arrived (the rest only hold what was recorded live). */
-  readonly loaded: ReadonlySet<string>;
 }
 
 export type InterventionsEvent =
@@ -17,7 +16,7 @@ export type InterventionsEvent =
   | { type: 'recorded'; intervention: Intervention }
   | { type: 'task-removed'; taskId: string };
 
-export const EMPTY_INTERVENTIONS: InterventionsState = { byTask: new Map(), loaded: new Set() };
+export const EMPTY_INTERVENTIONS: InterventionsState = { byTask: new Map() };
 
 /** Per task: a timeline longer than this is history, not something to scroll in a panel. */
 export const MAX_INTERVENTIONS_PER_TASK = 500;
@@ -28,7 +27,7 @@ export function reduceInterventions(state: InterventionsState, event: Interventi
       const merged = merge(event.interventions, state.byTask.get(event.taskId) ?? []);
       const byTask = new Map(state.byTask);
       byTask.set(event.taskId, merged);
-      return { byTask, loaded: new Set(state.loaded).add(event.taskId) };
+      return { byTask };
     }
     case 'recorded': {
       const { taskId } = event.intervention;
@@ -36,15 +35,13 @@ export function reduceInterventions(state: InterventionsState, event: Interventi
       if (current.some((i) => i.id === event.intervention.id)) return state;
       const byTask = new Map(state.byTask);
       byTask.set(taskId, merge(current, [event.intervention]));
-      return { byTask, loaded: state.loaded };
+      return { byTask };
     }
     case 'task-removed': {
       if (!state.byTask.has(event.taskId)) return state;
       const byTask = new Map(state.byTask);
       byTask.delete(event.taskId);
-      const loaded = new Set(state.loaded);
-      loaded.delete(event.taskId);
-      return { byTask, loaded };
+      return { byTask };
     }
   }
 }
@@ -60,30 +57,13 @@ function merge(a: readonly Intervention[], b: readonly Intervention[]): Interven
 
 const NONE: readonly Intervention[] = [];
 
-export class InterventionsStore {
-  private state: InterventionsState = EMPTY_INTERVENTIONS;
-  private readonly listeners = new Set<() => void>();
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSnapshot = (): InterventionsState => this.state;
+export class InterventionsStore extends ReducerStore<InterventionsState, InterventionsEvent> {
+  constructor() {
+    super(reduceInterventions, EMPTY_INTERVENTIONS);
+  }
 
   /** Stable identity per state, so useSyncExternalStore does not loop. */
   forTask(taskId: string): readonly Intervention[] {
-    return this.state.byTask.get(taskId) ?? NONE;
-  }
-
-  isLoaded(taskId: string): boolean {
-    return this.state.loaded.has(taskId);
-  }
-
-  dispatch(event: InterventionsEvent): void {
-    const next = reduceInterventions(this.state, event);
-    if (next === this.state) return;
-    this.state = next;
-    for (const l of this.listeners) l();
+    return this.getSnapshot().byTask.get(taskId) ?? NONE;
   }
 }

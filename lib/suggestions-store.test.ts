@@ -109,15 +109,12 @@ describe('steering selectors', () => {
 describe('reduceInterventions', () => {
   it('merges the fetched history with live ones, oldest first, without duplicates', () => {
     let s = reduceInterventions(EMPTY_INTERVENTIONS, { type: 'recorded', intervention: intervention('i-3', { at: 30 }) });
-    expect(s.loaded.has('t-aaaaaa')).toBe(false);
     s = reduceInterventions(s, { type: 'list', taskId: 't-aaaaaa', interventions: [intervention('i-1', { at: 10 }), intervention('i-3', { at: 30 })] });
     s = reduceInterventions(s, { type: 'recorded', intervention: intervention('i-2', { at: 20 }) });
     expect(s.byTask.get('t-aaaaaa')?.map((i) => i.id)).toEqual(['i-1', 'i-2', 'i-3']);
-    expect(s.loaded.has('t-aaaaaa')).toBe(true);
     expect(reduceInterventions(s, { type: 'recorded', intervention: intervention('i-2', { at: 20 }) })).toBe(s);
     s = reduceInterventions(s, { type: 'task-removed', taskId: 't-aaaaaa' });
     expect(s.byTask.size).toBe(0);
-    expect(s.loaded.size).toBe(0);
   });
 
   it('gives a stable empty list for tasks with none', () => {

@@ -1,4 +1,5 @@
 import type { Suggestion } from '../protocol/steering';
+import { ReducerStore } from './reducer-store';
 
 /**
  * The steering suggestions the dashboard knows about, reduced from what the server tells
@@ -94,19 +95,9 @@ function same(a: Suggestion | undefined, b: Suggestion): boolean {
   return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 }
 
-export class SuggestionsStore {
-  private state: SuggestionsState = EMPTY_SUGGESTIONS;
-  private readonly listeners = new Set<() => void>();
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSnapshot = (): SuggestionsState => this.state;
-
-  get(id: string): Suggestion | undefined {
-    return this.state.byId.get(id);
+export class SuggestionsStore extends ReducerStore<SuggestionsState, SuggestionsEvent> {
+  constructor() {
+    super(reduceSuggestions, EMPTY_SUGGESTIONS);
   }
 
   replaceAll(suggestions: readonly Suggestion[]): void {
@@ -123,12 +114,5 @@ export class SuggestionsStore {
 
   removeTask(taskId: string): void {
     this.dispatch({ type: 'task-removed', taskId });
-  }
-
-  dispatch(event: SuggestionsEvent): void {
-    const next = reduceSuggestions(this.state, event);
-    if (next === this.state) return;
-    this.state = next;
-    for (const l of this.listeners) l();
   }
 }

@@ -58,10 +58,6 @@ export function descendantsOf(state: TasksState, id: string): TaskInfo[] {
   return out;
 }
 
-export function taskForSession(state: TasksState, sessionId: string): TaskInfo | undefined {
-  return state.bySession.get(sessionId);
-}
-
 export function waitingCount(tasks: readonly TaskInfo[]): number {
   return tasks.reduce((n, t) => n + (t.state === 'waiting' ? 1 : 0), 0);
 }

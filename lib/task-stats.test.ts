@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agentStatus, taskInfo } from './testing/task-fixture';
-import { compactCount, shortDuration, taskStats } from './task-stats';
+import { taskStats } from './task-stats';
 
 describe('taskStats', () => {
   it('counts active and queued, success over finished tasks (stopped left out), average time and tokens', () => {
@@ -16,11 +16,5 @@ describe('taskStats', () => {
     ]);
     expect(stats).toEqual({ active: 2, queued: 1, succeeded: 2, finished: 4, successRate: 0.5, avgTaskMs: 20_000, tokens: 1500 });
     expect(taskStats([])).toMatchObject({ successRate: null, avgTaskMs: null, tokens: 0 });
-  });
-
-  it('formats counts and durations compactly', () => {
-    expect([compactCount(850), compactCount(12_345), compactCount(4_100_000)]).toEqual(['850', '12k', '4.1M']);
-    expect(compactCount(1_500)).toBe('1.5k');
-    expect([shortDuration(45_000), shortDuration(200_000), shortDuration(3_900_000)]).toEqual(['45s', '3m 20s', '1h 5m']);
   });
 });

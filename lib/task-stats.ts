@@ -1,4 +1,5 @@
 import type { TaskInfo } from '../protocol/task';
+import { isLiveTask } from './task-format';
 
 /**
  * The dashboard header's figures, from the tasks the browser knows (the tasks store): pure,
@@ -21,8 +22,6 @@ export interface TaskStats {
   tokens: number;
 }
 
-const ACTIVE = new Set<TaskInfo['state']>(['starting', 'busy', 'waiting', 'idle']);
-
 function outcome(t: TaskInfo): 'success' | 'failure' | null {
   if (t.verification?.state === 'verified') return 'success';
   if (t.verification?.state === 'needs-work' || t.state === 'failed') return 'failure';
@@ -39,7 +38,7 @@ export function taskStats(tasks: readonly TaskInfo[]): TaskStats {
   let totalMs = 0;
   let tokens = 0;
   for (const t of tasks) {
-    if (ACTIVE.has(t.state)) active += 1;
+    if (isLiveTask(t.state)) active += 1;
     if (t.state === 'queued') queued += 1;
     const o = outcome(t);
     if (o !== null) finished += 1;
@@ -59,19 +58,4 @@ export function taskStats(tasks: readonly TaskInfo[]): TaskStats {
     avgTaskMs: timed === 0 ? null : totalMs / timed,
     tokens,
   };
-}
-
-/** "850", "12.3k", "4.1M". */
-export function compactCount(n: number): string {
-  if (n < 1000) return String(n);
-  if (n < 1_000_000) return `${(n / 1000).toFixed(n < 10_000 ? 1 : 0)}k`;
-  return `${(n / 1_000_000).toFixed(1)}M`;
-}
-
-/** "45s", "3m 20s", "1h 5m". */
-export function shortDuration(ms: number): string {
-  const s = Math.round(ms / 1000);
-  if (s < 60) return `${s}s`;
-  if (s < 3600) return `${Math.floor(s / 60)}m ${s % 60}s`;
-  return `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}m`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_TASKS, reduceTasks, TasksStore } from './tasks-store';
-import { childrenOf, countByState, descendantsOf, filterByState, sortByUrgency, taskForSession, waitingCount } from './task-selectors';
+import { childrenOf, countByState, descendantsOf, filterByState, sortByUrgency, waitingCount } from './task-selectors';
 import { agentStatus, taskInfo } from './testing/task-fixture';
 
 describe('reduceTasks', () => {
@@ -9,9 +9,9 @@ describe('reduceTasks', () => {
     expect(s.list.map((t) => t.id)).toEqual(['t-aaaaaa', 't-bbbbbb']);
     s = reduceTasks(s, { type: 'updated', task: taskInfo('t-cccccc', { createdAt: 3, sessionId: 's-cccccc' }) });
     expect(s.list).toHaveLength(3);
-    expect(taskForSession(s, 's-cccccc')?.id).toBe('t-cccccc');
+    expect(s.bySession.get('s-cccccc')?.id).toBe('t-cccccc');
     s = reduceTasks(s, { type: 'removed', id: 't-cccccc' });
-    expect(taskForSession(s, 's-cccccc')).toBeUndefined();
+    expect(s.bySession.get('s-cccccc')).toBeUndefined();
     expect(s.list.map((t) => t.id)).toEqual(['t-aaaaaa', 't-bbbbbb']);
   });
 

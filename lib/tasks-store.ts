@@ -1,10 +1,11 @@
 import type { TaskInfo } from '../protocol/task';
+import { ReducerStore } from './reducer-store';
 
 /**
  * The tasks the dashboard knows about. The state is a pure reduction of the three things
  * the server tells us (the `task:list` reply on connect, then `task:updated` and
  * `task:removed`), so it is easy to test and replay; TasksStore wraps it as an external
- * store for useSyncExternalStore, the way SessionsStore does for sessions.
+ * store for useSyncExternalStore (see ReducerStore).
  */
 export interface TasksState {
   readonly byId: ReadonlyMap<string, TaskInfo>;
@@ -61,23 +62,17 @@ function sameTask(a: TaskInfo | undefined, b: TaskInfo): boolean {
   return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 }
 
-export class TasksStore {
-  private state: TasksState = EMPTY_TASKS;
-  private readonly listeners = new Set<() => void>();
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSnapshot = (): TasksState => this.state;
+export class TasksStore extends ReducerStore<TasksState, TasksEvent> {
+  constructor() {
+    super(reduceTasks, EMPTY_TASKS);
+  }
 
   get(id: string): TaskInfo | undefined {
-    return this.state.byId.get(id);
+    return this.getSnapshot().byId.get(id);
   }
 
   forSession(sessionId: string): TaskInfo | undefined {
-    return this.state.bySession.get(sessionId);
+    return this.getSnapshot().bySession.get(sessionId);
   }
 
   /** Replace everything (the authoritative list after a (re)connect). */
@@ -91,12 +86,5 @@ export class TasksStore {
 
   remove(id: string): void {
     this.dispatch({ type: 'removed', id });
-  }
-
-  dispatch(event: TasksEvent): void {
-    const next = reduceTasks(this.state, event);
-    if (next === this.state) return;
-    this.state = next;
-    for (const l of this.listeners) l();
   }
 }

@@ -2,7 +2,9 @@
 
 import { useMemo } from 'react';
 import { useTasks } from '@/lib/axiom-provider';
-import { compactCount, shortDuration, taskStats } from '@/lib/task-stats';
+import { formatTokens } from '@/lib/steering-format';
+import { formatElapsed } from '@/lib/task-format';
+import { taskStats } from '@/lib/task-stats';
 
 /**
  * The header's task figures (active, queued, success rate, average task time, tokens),
@@ -21,8 +23,8 @@ export function TaskStatsBar() {
       {item('active', `${s.active} running`, 'Agents running now (starting, busy, waiting or idle)')}
       {s.queued > 0 && item('queued', `${s.queued} queued`, 'Tasks waiting for a free slot')}
       {s.successRate !== null && item('success', `${Math.round(s.successRate * 100)}% ok`, `${s.succeeded} of ${s.finished} finished tasks succeeded (verified, or exited 0); stopped tasks are not counted`)}
-      {s.avgTaskMs !== null && item('avg-time', `avg ${shortDuration(s.avgTaskMs)}`, 'Average time from start to end of the tasks that ended')}
-      {s.tokens > 0 && item('tokens', `${compactCount(s.tokens)} tokens`, 'Input and output tokens, where the agent reports them (Claude transcripts)')}
+      {s.avgTaskMs !== null && item('avg-time', `avg ${formatElapsed(s.avgTaskMs)}`, 'Average time from start to end of the tasks that ended')}
+      {s.tokens > 0 && item('tokens', `${formatTokens(s.tokens)} tokens`, 'Input and output tokens, where the agent reports them (Claude transcripts)')}
     </div>
   );
 }

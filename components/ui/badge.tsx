@@ -1,12 +1,21 @@
 import type { HTMLAttributes } from 'react';
 import type { StatusTone } from '@/lib/session-format';
 
-const TONES: Record<StatusTone | 'accent', { box: string; dot: string }> = {
-  ok: { box: 'text-ok bg-ok/10 border-ok/30', dot: 'bg-ok' },
-  warn: { box: 'text-warn bg-warn/10 border-warn/30', dot: 'bg-warn animate-pulse' },
-  idle: { box: 'text-idle bg-idle/10 border-idle/30', dot: 'bg-idle' },
-  bad: { box: 'text-bad bg-bad/10 border-bad/30', dot: 'bg-bad' },
-  accent: { box: 'text-accent bg-accent/10 border-accent/30', dot: 'bg-accent' },
+/** The pill's colours per tone; also used by pills that are buttons (the verification badge). */
+export const TONE_BOX_CLASS: Record<StatusTone | 'accent', string> = {
+  ok: 'text-ok bg-ok/10 border-ok/30',
+  warn: 'text-warn bg-warn/10 border-warn/30',
+  idle: 'text-idle bg-idle/10 border-idle/30',
+  bad: 'text-bad bg-bad/10 border-bad/30',
+  accent: 'text-accent bg-accent/10 border-accent/30',
+};
+
+const DOT_CLASS: Record<StatusTone | 'accent', string> = {
+  ok: 'bg-ok',
+  warn: 'bg-warn animate-pulse',
+  idle: 'bg-idle',
+  bad: 'bg-bad',
+  accent: 'bg-accent',
 };
 
 export interface BadgeProps extends HTMLAttributes<HTMLSpanElement> {
@@ -15,13 +24,12 @@ export interface BadgeProps extends HTMLAttributes<HTMLSpanElement> {
 
 /** A status pill: a coloured dot plus text, so the state never relies on colour alone. */
 export function Badge({ tone, className = '', children, ...rest }: BadgeProps) {
-  const t = TONES[tone];
   return (
     <span
-      className={`inline-flex items-center gap-1.5 rounded-full border px-2 py-0.5 text-[11px] font-medium leading-4 whitespace-nowrap ${t.box} ${className}`}
+      className={`inline-flex items-center gap-1.5 rounded-full border px-2 py-0.5 text-[11px] font-medium leading-4 whitespace-nowrap ${TONE_BOX_CLASS[tone]} ${className}`}
       {...rest}
     >
-      <span aria-hidden className={`size-1.5 rounded-full ${t.dot}`} />
+      <span aria-hidden className={`size-1.5 rounded-full ${DOT_CLASS[tone]}`} />
       {children}
     </span>
   );

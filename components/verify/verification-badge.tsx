@@ -3,14 +3,7 @@
 import type { TaskInfo } from '@/protocol/task';
 import { VERIFICATION_LABEL, VERIFICATION_TONE, verificationState, verificationTitle } from '@/lib/steering-format';
 import { useSteeringUi } from '@/components/steering/steering-ui';
-
-const TONE_CLASS = {
-  ok: 'text-ok bg-ok/10 border-ok/30',
-  bad: 'text-bad bg-bad/10 border-bad/30',
-  accent: 'text-accent bg-accent/10 border-accent/30',
-  idle: 'text-idle bg-idle/10 border-idle/30',
-  warn: 'text-warn bg-warn/10 border-warn/30',
-} as const;
+import { TONE_BOX_CLASS } from '@/components/ui/badge';
 
 const ICON = { verified: '✓', 'needs-work': '✗', pending: '○', checking: '' } as const;
 
@@ -31,7 +24,7 @@ export function VerificationBadge({ task, testId, compact = false }: { task: Tas
         e.stopPropagation();
         ui?.openTask(task.id);
       }}
-      className={`inline-flex shrink-0 items-center gap-1 rounded-full border font-medium leading-4 whitespace-nowrap ${compact ? 'px-1.5 text-[10px]' : 'px-2 py-0.5 text-[11px]'} ${TONE_CLASS[VERIFICATION_TONE[state]]}`}>
+      className={`inline-flex shrink-0 items-center gap-1 rounded-full border font-medium leading-4 whitespace-nowrap ${compact ? 'px-1.5 text-[10px]' : 'px-2 py-0.5 text-[11px]'} ${TONE_BOX_CLASS[VERIFICATION_TONE[state]]}`}>
       {state === 'checking' ? (
         <span aria-hidden className="size-2.5 rounded-full border-[1.5px] border-current border-t-transparent motion-safe:animate-spin" />
       ) : (
