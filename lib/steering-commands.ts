@@ -1,7 +1,7 @@
 import type { AutoSteer, Intervention, SteeringConfig, SteeringConfigPatch, Suggestion } from '../protocol/steering';
 import type { Proof } from '../protocol/verification';
 import { command, type CommandResult } from './commands';
-import type { AxiomSocket } from './socket-types';
+import type { AxiomSocket, CommandReply, CommandRequest } from './socket-types';
 
 /**
  * The steering and verification commands the dashboard sends, one typed function each (the
@@ -18,7 +18,7 @@ export const SNOOZE_MINUTES = 10;
  */
 export const SUGGESTION_LIST_TIMEOUT_MS = 5_000;
 
-export type DiffReply = { diff: string; truncated: boolean };
+export type DiffReply = CommandReply<'task:diff'>;
 
 export const steeringCommands = {
   listSuggestions: (socket: AxiomSocket | null, taskId?: string): Promise<CommandResult<Suggestion[]>> =>
@@ -34,13 +34,13 @@ export const steeringCommands = {
   snooze: (socket: AxiomSocket | null, id: string, minutes: number = SNOOZE_MINUTES): Promise<CommandResult<Suggestion>> =>
     command<Suggestion>(socket, (s, ack) => s.emit('suggestion:snooze', { id, minutes }, ack)),
 
-  broadcast: (socket: AxiomSocket | null, req: { taskIds: string[]; text: string; mode: 'queue' | 'now' }): Promise<CommandResult<Intervention[]>> =>
+  broadcast: (socket: AxiomSocket | null, req: CommandRequest<'steer:broadcast'>): Promise<CommandResult<Intervention[]>> =>
     command<Intervention[]>(socket, (s, ack) => s.emit('steer:broadcast', req, ack)),
 
   interventions: (socket: AxiomSocket | null, taskId: string): Promise<CommandResult<Intervention[]>> =>
     command<Intervention[]>(socket, (s, ack) => s.emit('intervention:list', { taskId }, ack)),
 
-  autoSteer: (socket: AxiomSocket | null, req: { id: string; enabled: boolean; minConfidence?: number }): Promise<CommandResult<AutoSteer>> =>
+  autoSteer: (socket: AxiomSocket | null, req: CommandRequest<'task:auto-steer'>): Promise<CommandResult<AutoSteer>> =>
     command<AutoSteer>(socket, (s, ack) => s.emit('task:auto-steer', req, ack)),
 
   proof: (socket: AxiomSocket | null, id: string): Promise<CommandResult<Proof | null>> =>

@@ -1,7 +1,7 @@
 import type { ApproveChoice, InterruptOutcome, PromptReceipt } from '../protocol/agent';
 import type { CreateTaskInput, TaskCreated, TaskId } from '../protocol/task';
 import { command, type CommandResult } from './commands';
-import type { AxiomSocket } from './socket-types';
+import type { AxiomSocket, CommandRequest } from './socket-types';
 
 /**
  * The task commands the dashboard sends, one typed function each, so components never
@@ -12,7 +12,7 @@ export const taskCommands = {
   create: (socket: AxiomSocket | null, input: CreateTaskInput): Promise<CommandResult<TaskCreated>> =>
     command<TaskCreated>(socket, (s, ack) => s.emit('task:create', input, ack)),
 
-  prompt: (socket: AxiomSocket | null, req: { id: string; text: string; mode: 'queue' | 'now' }): Promise<CommandResult<PromptReceipt>> =>
+  prompt: (socket: AxiomSocket | null, req: CommandRequest<'task:prompt'>): Promise<CommandResult<PromptReceipt>> =>
     command<PromptReceipt>(socket, (s, ack) => s.emit('task:prompt', req, ack)),
 
   approve: (socket: AxiomSocket | null, id: string, choice: ApproveChoice): Promise<CommandResult<null>> =>

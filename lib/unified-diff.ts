@@ -113,6 +113,16 @@ export function parseUnifiedDiff(diff: string): DiffFile[] {
   return files;
 }
 
+const SIGN: Record<DiffLineKind, string> = { add: '+', del: '-', context: ' ', hunk: '', meta: '' };
+
+/**
+ * A line as the diff view prints it, with its +/- sign, in both the unified and the side by
+ * side view: the sign says what the line is without relying on its colour.
+ */
+export function diffLineText(line: Pick<DiffLine, 'kind' | 'text'>): string {
+  return `${SIGN[line.kind]}${line.text}`;
+}
+
 /** "a/src/x.ts" → "src/x.ts"; "/dev/null" → null (the file did not exist on that side). */
 function stripPrefix(path: string): string | null {
   const p = path.split('\t')[0] ?? path;

@@ -5,8 +5,9 @@ import { Button } from '@/components/ui/button';
 import { AGENT_KINDS } from '@/protocol/agent';
 import { sessionStatusSchema, type SessionInfo } from '@/protocol/session';
 import { TASK_STATES, type TaskInfo } from '@/protocol/task';
-import { queryString } from './history-client';
+import { queryString } from '@/lib/history-client';
 import { SessionList, TaskList } from './history-lists';
+import { LoadNote } from './load-note';
 import { SessionDetail } from './session-detail';
 import { TaskDetail } from './task-detail';
 import { useHistoryItem } from './use-history-item';
@@ -89,8 +90,7 @@ export function HistoryView() {
             )}
           </div>
           <div className="min-h-0 flex-1 overflow-auto p-1.5">
-            {list.kind === 'loading' && <p className="p-2 text-xs text-muted">Loading…</p>}
-            {list.kind === 'error' && <p className="p-2 text-xs text-bad">{list.message}</p>}
+            {list.kind !== 'ready' && <LoadNote item={list} className="p-2" />}
             {tab === 'tasks' && tasks.kind === 'ready' && (
               <TaskList items={tasks.value} selectedId={selection?.kind === 'task' ? selection.id : null} onSelect={(id) => select({ kind: 'task', id })} />
             )}

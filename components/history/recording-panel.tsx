@@ -3,7 +3,7 @@
 import 'asciinema-player/dist/bundle/asciinema-player.css';
 import type { Player } from 'asciinema-player';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { recordingUrl } from './history-client';
+import { recordingUrl } from '@/lib/history-client';
 import { RecordingSearch } from './recording-search';
 import { useRecording } from './use-recording';
 
@@ -72,7 +72,7 @@ export function RecordingPanel({ sessionId }: RecordingPanelProps) {
 
   if (rec.kind === 'loading') return <p className="text-xs text-muted">Loading the recording…</p>;
   if (rec.kind === 'missing') return <p data-testid="recording-missing" className="text-xs text-muted">No recording for this session.</p>;
-  if (rec.kind === 'error') return <p className="text-xs text-bad">Could not load the recording: {rec.message}</p>;
+  if (rec.kind === 'error') return <p role="alert" className="text-xs text-bad">Could not load the recording: {rec.message}</p>;
 
   return (
     <section data-testid="recording-panel" data-ready={ready} className="flex min-h-0 flex-col gap-2">

@@ -6,14 +6,14 @@ import { commandLine, sizeText, statusText, statusTone } from '@/lib/session-for
 import { DetailFields, DetailSection } from './detail-fields';
 import { EventTimeline } from './event-timeline';
 import { formatBytes, formatDateTime } from './history-format';
+import { LoadNote } from './load-note';
 import { RecordingPanel } from './recording-panel';
 import { useHistoryItem } from './use-history-item';
 
 /** One past (or live) session: what ran, how it ended, its events and its recording. */
 export function SessionDetail({ sessionId }: { sessionId: string }) {
   const item = useHistoryItem<SessionHistory>(`/api/history/sessions/${encodeURIComponent(sessionId)}`);
-  if (item.kind === 'loading') return <p className="text-xs text-muted">Loading…</p>;
-  if (item.kind === 'error') return <p className="text-xs text-bad">{item.message}</p>;
+  if (item.kind !== 'ready') return <LoadNote item={item} />;
   const { session, events, recordingBytes } = item.value;
   return (
     <div data-testid={`history-detail-${session.id}`} className="flex flex-col gap-5">

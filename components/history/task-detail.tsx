@@ -3,10 +3,12 @@
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import type { TaskHistory } from '@/protocol/history';
+import { errorText } from '@/lib/error-text';
 import { formatElapsed, TASK_STATE_TONE, taskElapsedMs } from '@/lib/task-format';
 import { DetailFields, DetailSection } from './detail-fields';
 import { EventTimeline } from './event-timeline';
 import { formatDateTime } from './history-format';
+import { LoadNote } from './load-note';
 import { RecordingPanel } from './recording-panel';
 import { useHistoryItem } from './use-history-item';
 
@@ -18,8 +20,7 @@ export interface TaskDetailProps {
 /** One task: its prompt and outcome, its children, its events and its agent's recording. */
 export function TaskDetail({ taskId, onOpenTask }: TaskDetailProps) {
   const item = useHistoryItem<TaskHistory>(`/api/history/tasks/${encodeURIComponent(taskId)}`);
-  if (item.kind === 'loading') return <p className="text-xs text-muted">Loading…</p>;
-  if (item.kind === 'error') return <p className="text-xs text-bad">{item.message}</p>;
+  if (item.kind !== 'ready') return <LoadNote item={item} />;
   const { task, events, children } = item.value;
   return (
     <div data-testid={`history-detail-${task.id}`} className="flex flex-col gap-5">
@@ -37,7 +38,7 @@ export function TaskDetail({ taskId, onOpenTask }: TaskDetailProps) {
           ['workspace', task.workspace === null ? '—' : `${task.workspace.kind}: ${task.workspace.path}${task.workspace.branch ? ` (${task.workspace.branch})` : ''}`],
           ['check', task.check ?? '—'],
           ['attempts', task.attempts],
-          ...(task.error === null ? [] : [['error', `${task.error.code}: ${task.error.message}`] as [string, string]]),
+          ...(task.error === null ? [] : [['error', errorText(task.error)] as [string, string]]),
           ...(task.parentId === null
             ? []
             : [['parent', <TaskLink key="p" id={task.parentId} onOpen={onOpenTask} />] as [string, ReactNode]]),

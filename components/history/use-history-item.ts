@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { fetchResult, isAbort } from './history-client';
+import { fetchResult, isAbort } from '@/lib/history-client';
 
 export type Loadable<T> = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; value: T };
 
@@ -12,7 +12,7 @@ export function useHistoryItem<T>(path: string | null, version = 0): Loadable<T>
   useEffect(() => {
     if (path === null) return;
     const abort = new AbortController();
-    fetchResult<T>(path, abort.signal).then(
+    fetchResult<T>(path, { signal: abort.signal }).then(
       (value) => setState({ key, value: { kind: 'ready', value } }),
       (error: unknown) => {
         if (!isAbort(error)) setState({ key, value: { kind: 'error', message: error instanceof Error ? error.message : String(error) } });

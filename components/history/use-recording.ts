@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { parseCast, type ParsedCast } from '@/protocol/asciicast';
 import { castPlainText, type PlainText } from '@/protocol/cast-search';
-import { fetchText, isAbort, recordingUrl } from './history-client';
+import { fetchText, HistoryFetchError, isAbort, recordingUrl } from '@/lib/history-client';
 
 export type RecordingState =
   | { kind: 'loading' }
@@ -19,12 +19,12 @@ export function useRecording(sessionId: string): RecordingState {
   const [text, setText] = useState<{ id: string; text: string } | { id: string; error: string; missing: boolean }>();
   useEffect(() => {
     const abort = new AbortController();
-    fetchText(recordingUrl(sessionId), abort.signal).then(
+    fetchText(recordingUrl(sessionId), { signal: abort.signal }).then(
       (t) => setText({ id: sessionId, text: t }),
       (error: unknown) => {
         if (isAbort(error)) return;
-        const status = (error as { status?: number }).status;
-        setText({ id: sessionId, error: error instanceof Error ? error.message : String(error), missing: status === 404 });
+        const missing = error instanceof HistoryFetchError && error.status === 404;
+        setText({ id: sessionId, error: error instanceof Error ? error.message : String(error), missing });
       },
     );
     return () => abort.abort();

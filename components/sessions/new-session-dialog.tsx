@@ -1,22 +1,21 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import type { CreateSessionInput, InterruptKey, SessionInfo } from '@/protocol/session';
 import { LIMITS } from '@/protocol/limits';
-import { command } from '@/lib/commands';
-import { parseArgs } from '@/lib/parse-args';
+import type { SessionInfo } from '@/protocol/session';
+import type { CommandError } from '@/lib/commands';
 import { useAxiom } from '@/lib/axiom-provider';
+import { sessionCommands } from '@/lib/session-commands';
+import { sessionInputFromForm } from '@/lib/session-form';
 import { Dialog } from '@/components/ui/dialog';
 import { FormFooter } from '@/components/ui/form-footer';
+import { FIELD_CLASS as FIELD, LABEL_CLASS as LABEL } from '@/components/ui/form-styles';
 
 export interface NewSessionDialogProps {
   open: boolean;
   onClose: () => void;
   onCreated: (info: SessionInfo) => void;
 }
-
-const FIELD = 'h-9 w-full rounded-md border border-line bg-canvas px-2.5 text-sm text-fg placeholder:text-faint focus:border-accent/60 focus:outline-none';
-const LABEL = 'mb-1 block text-xs font-medium text-muted';
 
 /** `session:create` from a small form; errors (ours or the server's) stay in the form. */
 export function NewSessionDialog({ open, onClose, onCreated }: NewSessionDialogProps) {
@@ -25,27 +24,21 @@ export function NewSessionDialog({ open, onClose, onCreated }: NewSessionDialogP
   const [argsText, setArgsText] = useState('');
   const [cwd, setCwd] = useState('');
   const [name, setName] = useState('');
-  const [interrupt, setInterrupt] = useState<'' | InterruptKey>('');
-  const [error, setError] = useState<string | null>(null);
+  /** '' for the command's default; the protocol's schema checks it on submit. */
+  const [interrupt, setInterrupt] = useState('');
+  const [error, setError] = useState<CommandError | string | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
-    const cmd = commandText.trim();
-    if (!cmd) return setError('command is required');
-    const args = parseArgs(argsText);
-    if (!args.ok) return setError(`args: ${args.message}`);
-    if (args.args.length > LIMITS.maxArgs) return setError(`args: at most ${LIMITS.maxArgs}`);
-    const input: CreateSessionInput = { command: cmd, args: args.args };
-    if (cwd.trim()) input.cwd = cwd.trim();
-    if (name.trim()) input.name = name.trim();
-    if (interrupt) input.interruptKey = interrupt;
+    const form = sessionInputFromForm({ command: commandText, args: argsText, cwd, name, interruptKey: interrupt });
+    if (!form.ok) return setError(form.message);
 
     setSubmitting(true);
     setError(null);
-    const result = await command<SessionInfo>(socket, (s, ack) => s.emit('session:create', input, ack));
+    const result = await sessionCommands.create(socket, form.input);
     setSubmitting(false);
-    if (!result.ok) return setError(`${result.error.code}: ${result.error.message}`);
+    if (!result.ok) return setError(result.error);
     setCommandText('');
     setArgsText('');
     setName('');
@@ -79,7 +72,7 @@ export function NewSessionDialog({ open, onClose, onCreated }: NewSessionDialogP
           <div>
             <label className={LABEL} htmlFor="new-session-interrupt">Interrupt key</label>
             <select id="new-session-interrupt" data-testid="new-session-interrupt" className={FIELD} value={interrupt}
-              onChange={(e) => setInterrupt(e.target.value === 'esc' || e.target.value === 'ctrl-c' ? e.target.value : '')}>
+              onChange={(e) => setInterrupt(e.target.value)}>
               <option value="">Default for the command</option>
               <option value="esc">ESC (agents)</option>
               <option value="ctrl-c">Ctrl-C (shells)</option>

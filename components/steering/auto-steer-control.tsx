@@ -6,6 +6,7 @@ import type { CommandError } from '@/lib/commands';
 import { steeringCommands } from '@/lib/steering-commands';
 import { formatConfidence } from '@/lib/steering-format';
 import { useAxiom } from '@/lib/axiom-provider';
+import { ErrorNote } from '@/components/ui/error-note';
 
 /**
  * The task's auto-steer policy (`task:auto-steer`): when on, suggestions at or above the
@@ -49,7 +50,7 @@ export function AutoSteerControl({ task }: { task: TaskInfo }) {
           <span data-testid={`task-auto-steer-on-${id}`} className="text-accent">on: applies suggestions ≥ {formatConfidence(task.autoSteer.minConfidence)} without a click</span>
         )}
       </div>
-      {error && <p data-testid={`task-auto-steer-error-${id}`} role="alert" className="font-mono text-[11px] text-bad">{error.code}: {error.message}</p>}
+      <ErrorNote error={error} testId={`task-auto-steer-error-${id}`} />
     </div>
   );
 }

@@ -1,13 +1,15 @@
 'use client';
 
 import { useEffect, useState, type FormEvent } from 'react';
-import { AGENT_KINDS, type AgentKind } from '@/protocol/agent';
+import { AGENT_KINDS, agentKindSchema, type AgentKind } from '@/protocol/agent';
 import { LIMITS } from '@/protocol/limits';
-import { LIMITS_TASK, type CreateTaskInput, type TaskCreated } from '@/protocol/task';
+import { createTaskInputSchema, LIMITS_TASK, workspaceModeSchema, type CreateTaskInput, type TaskCreated } from '@/protocol/task';
+import type { CommandError } from '@/lib/commands';
 import { taskCommands } from '@/lib/task-commands';
 import { useAxiom, useTasks } from '@/lib/axiom-provider';
 import { Dialog } from '@/components/ui/dialog';
 import { FormFooter } from '@/components/ui/form-footer';
+import { FIELD_CLASS as FIELD, LABEL_CLASS as LABEL } from '@/components/ui/form-styles';
 
 export interface NewTaskDialogProps {
   open: boolean;
@@ -17,12 +19,10 @@ export interface NewTaskDialogProps {
   onCreated: (created: TaskCreated) => void;
 }
 
-const FIELD = 'h-9 w-full rounded-md border border-line bg-canvas px-2.5 text-sm text-fg placeholder:text-faint focus:border-accent/60 focus:outline-none';
-const LABEL = 'mb-1 block text-xs font-medium text-muted';
-
-type Workspace = 'auto' | 'in-place';
-type Permission = 'default' | 'acceptEdits';
-const isAgent = (v: string): v is AgentKind => (AGENT_KINDS as readonly string[]).includes(v);
+/** The choices the protocol's task schema offers; the selects parse with its schemas. */
+type Workspace = NonNullable<CreateTaskInput['workspace']>;
+type Permission = NonNullable<CreateTaskInput['permissionMode']>;
+const permissionSchema = createTaskInputSchema.shape.permissionMode.catch('default');
 
 /**
  * `task:create` from a form. The server replies at once with the task id (the agent starts
@@ -42,7 +42,7 @@ export function NewTaskDialog({ open, parentId, onClose, onCreated }: NewTaskDia
   const [permission, setPermission] = useState<Permission>('default');
   const [name, setName] = useState('');
   const [parent, setParent] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<CommandError | string | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
   useEffect(() => {
@@ -54,7 +54,7 @@ export function NewTaskDialog({ open, parentId, onClose, onCreated }: NewTaskDia
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
-    if (!prompt.trim()) return setError('a prompt is required');
+    if (!prompt.trim()) return setError('prompt: required');
     const input: CreateTaskInput = { prompt, agent, workspace };
     if (cwd.trim()) input.cwd = cwd.trim();
     if (check.trim()) input.check = check.trim();
@@ -67,7 +67,7 @@ export function NewTaskDialog({ open, parentId, onClose, onCreated }: NewTaskDia
     setError(null);
     const result = await taskCommands.create(socket, input);
     setSubmitting(false);
-    if (!result.ok) return setError(`${result.error.code}: ${result.error.message}`);
+    if (!result.ok) return setError(result.error);
     setPrompt('');
     setName('');
     onCreated(result.value);
@@ -87,7 +87,10 @@ export function NewTaskDialog({ open, parentId, onClose, onCreated }: NewTaskDia
           <div>
             <label className={LABEL} htmlFor="new-task-agent">Agent</label>
             <select id="new-task-agent" data-testid="new-task-agent" className={FIELD} value={agent}
-              onChange={(e) => isAgent(e.target.value) && setAgent(e.target.value)}>
+              onChange={(e) => {
+                const parsed = agentKindSchema.safeParse(e.target.value);
+                if (parsed.success) setAgent(parsed.data);
+              }}>
               {AGENT_KINDS.map((k) => <option key={k} value={k}>{k}</option>)}
             </select>
           </div>
@@ -95,7 +98,7 @@ export function NewTaskDialog({ open, parentId, onClose, onCreated }: NewTaskDia
             <div>
               <label className={LABEL} htmlFor="new-task-permission">Permissions</label>
               <select id="new-task-permission" data-testid="new-task-permission" className={FIELD} value={permission}
-                onChange={(e) => setPermission(e.target.value === 'acceptEdits' ? 'acceptEdits' : 'default')}>
+                onChange={(e) => setPermission(permissionSchema.parse(e.target.value))}>
                 <option value="default">Ask before edits (default)</option>
                 <option value="acceptEdits">Accept file edits</option>
               </select>
@@ -117,7 +120,7 @@ export function NewTaskDialog({ open, parentId, onClose, onCreated }: NewTaskDia
           <div>
             <label className={LABEL} htmlFor="new-task-workspace">Workspace</label>
             <select id="new-task-workspace" data-testid="new-task-workspace" className={FIELD} value={workspace}
-              onChange={(e) => setWorkspace(e.target.value === 'in-place' ? 'in-place' : 'auto')}
+              onChange={(e) => setWorkspace(workspaceModeSchema.catch('auto').parse(e.target.value))}
               title="auto: a git worktree on a new branch inside a repository, else a fresh sandbox folder">
               <option value="auto">Worktree or sandbox (auto)</option>
               <option value="in-place">Use this folder as is</option>

@@ -8,6 +8,7 @@ import { taskCommands } from '@/lib/task-commands';
 import { findReceipt, isFinalTask, lastReceipt } from '@/lib/task-format';
 import { useAxiom } from '@/lib/axiom-provider';
 import { Button } from '@/components/ui/button';
+import { ErrorNote } from '@/components/ui/error-note';
 
 /** Tall enough for a short multi-line prompt; longer text scrolls inside the box. */
 const MAX_VISIBLE_LINES = 6;
@@ -95,11 +96,7 @@ export function TaskPromptBox({ task }: { task: TaskInfo }) {
           <span className="ml-auto shrink-0 text-muted" title={task.queue.map((r) => r.text).join('\n')}>{task.queue.length} queued</span>
         )}
       </div>
-      {error && (
-        <p data-testid={`task-prompt-error-${id}`} role="alert" className="mt-1 font-mono text-[11px] text-bad" title={error.message}>
-          {error.code}: {error.message}
-        </p>
-      )}
+      <ErrorNote error={error} testId={`task-prompt-error-${id}`} className="mt-1" />
     </div>
   );
 }

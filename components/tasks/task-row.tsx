@@ -3,12 +3,14 @@
 import { useState } from 'react';
 import type { TaskInfo } from '@/protocol/task';
 import type { CommandError } from '@/lib/commands';
+import { errorText } from '@/lib/error-text';
 import { useNow } from '@/lib/task-clock';
 import { disagreementText, formatElapsed, lastReceipt, stateSummary, taskElapsedMs } from '@/lib/task-format';
 import { usageText, usageTitle, formatConfidence } from '@/lib/steering-format';
 import { SuggestionCountChip } from '@/components/steering/suggestion-count-chip';
 import { useSteeringUi } from '@/components/steering/steering-ui';
 import { VerificationBadge } from '@/components/verify/verification-badge';
+import { ErrorNote } from '@/components/ui/error-note';
 import { ApprovalBar } from './approval-bar';
 import { TaskRowActions } from './task-row-actions';
 import { DisagreementIcon, TaskStateBadge } from './task-state-badge';
@@ -78,7 +80,7 @@ export function TaskRow({ task, descendants, onFocusTask, onAddChild, selected, 
         )}
       </div>
       {task.state === 'failed' && task.error && (
-        <p className="font-mono text-[11px] text-bad" title={task.error.code}>{task.error.message}</p>
+        <p data-testid={`task-row-failure-${id}`} data-code={task.error.code} className="font-mono text-[11px] text-bad">{errorText(task.error)}</p>
       )}
       {task.status?.lastLine && task.state !== 'waiting' && (
         <p className="truncate font-mono text-[11px] text-muted" title={task.status.lastLine}>{task.status.lastLine}</p>
@@ -89,9 +91,7 @@ export function TaskRow({ task, descendants, onFocusTask, onAddChild, selected, 
           deny: `task-row-deny-${id}`, error: `task-row-approve-error-${id}`,
         }} />
       )}
-      {error && (
-        <p data-testid={`task-row-error-${id}`} role="alert" className="font-mono text-[11px] text-bad">{error.code}: {error.message}</p>
-      )}
+      <ErrorNote error={error} testId={`task-row-error-${id}`} />
     </li>
   );
 }

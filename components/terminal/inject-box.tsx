@@ -2,9 +2,11 @@
 
 import { useState, type KeyboardEvent } from 'react';
 import type { SessionInfo } from '@/protocol/session';
-import { command, type CommandError } from '@/lib/commands';
+import type { CommandError } from '@/lib/commands';
+import { sessionCommands } from '@/lib/session-commands';
 import { useAxiom } from '@/lib/axiom-provider';
 import { Button } from '@/components/ui/button';
+import { ErrorNote } from '@/components/ui/error-note';
 
 /** Tall enough for a short multi-line prompt; longer text scrolls inside the box. */
 const MAX_VISIBLE_LINES = 6;
@@ -26,7 +28,7 @@ export function InjectBox({ info }: { info: SessionInfo }) {
     if (sending || text.length === 0 || disabled) return;
     setSending(true);
     setError(null);
-    const result = await command<null>(socket, (s, ack) => s.emit('session:inject', { id, text, submit: true }, ack));
+    const result = await sessionCommands.inject(socket, id, text);
     setSending(false);
     if (result.ok) setText('');
     else setError(result.error);
@@ -66,11 +68,7 @@ export function InjectBox({ info }: { info: SessionInfo }) {
           {sending ? 'Sending…' : 'Send'}
         </Button>
       </div>
-      {error && (
-        <p data-testid={`inject-error-${id}`} role="alert" className="mt-1 font-mono text-[11px] text-bad" title={error.message}>
-          {error.code}: {error.message}
-        </p>
-      )}
+      <ErrorNote error={error} testId={`inject-error-${id}`} className="mt-1" />
     </div>
   );
 }

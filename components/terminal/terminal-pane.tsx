@@ -2,10 +2,12 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionInfo } from '@/protocol/session';
-import { command, type CommandError, type CommandResult } from '@/lib/commands';
+import type { CommandError, CommandResult } from '@/lib/commands';
+import { sessionCommands } from '@/lib/session-commands';
 import { useAxiom, useTaskForSession } from '@/lib/axiom-provider';
 import { TaskPaneStrip } from '@/components/tasks/task-pane-strip';
 import { TaskPromptBox } from '@/components/tasks/task-prompt-box';
+import { ErrorNote } from '@/components/ui/error-note';
 import { InjectBox } from './inject-box';
 import { PaneHeader, type PaneAction } from './pane-header';
 import { useXtermSession } from './use-xterm-session';
@@ -50,16 +52,16 @@ export default function TerminalPane({ info, focused, maximized, hidden, onFocus
     let result: CommandResult<unknown>;
     switch (action) {
       case 'interrupt':
-        result = await command<null>(socket, (s, ack) => s.emit('session:interrupt', { id }, ack));
+        result = await sessionCommands.interrupt(socket, id);
         break;
       case 'restart':
-        result = await command<SessionInfo>(socket, (s, ack) => s.emit('session:restart', { id }, ack));
+        result = await sessionCommands.restart(socket, id);
         break;
       case 'kill':
-        result = await command<SessionInfo>(socket, (s, ack) => s.emit('session:kill', { id }, ack));
+        result = await sessionCommands.kill(socket, id);
         break;
       case 'remove':
-        result = await command<null>(socket, (s, ack) => s.emit('session:remove', { id }, ack));
+        result = await sessionCommands.remove(socket, id);
         if (result.ok) store.remove(id);
         break;
     }
@@ -82,11 +84,7 @@ export default function TerminalPane({ info, focused, maximized, hidden, onFocus
     >
       <PaneHeader info={info} maximized={maximized} busy={busy} onAction={(a) => void run(a)} onToggleMaximize={() => onToggleMaximize(id)} />
       {task && <TaskPaneStrip task={task} />}
-      {error && (
-        <p data-testid={`pane-error-${id}`} role="alert" className="border-b border-line bg-bad/10 px-3 py-1 font-mono text-[11px] text-bad">
-          {error.code}: {error.message}
-        </p>
-      )}
+      <ErrorNote error={error} testId={`pane-error-${id}`} className="border-b border-line bg-bad/10 px-3 py-1" />
       <div className="relative min-h-0 flex-1 bg-canvas" onMouseDown={() => onFocused(id)}>
         {/* Padding lives on this wrapper: the fit addon measures the host's box. The host
             scrolls when the session is larger than this viewer (another viewer set the

@@ -3,8 +3,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { CommandError } from '@/lib/commands';
 import { steeringCommands, type DiffReply } from '@/lib/steering-commands';
-import { parseUnifiedDiff, splitRows, type DiffFile, type DiffLine } from '@/lib/unified-diff';
+import { diffLineText, parseUnifiedDiff, splitRows, type DiffFile, type DiffLine } from '@/lib/unified-diff';
 import { useAxiom } from '@/lib/axiom-provider';
+import { ErrorNote } from '@/components/ui/error-note';
 
 type Load = { status: 'loading' } | { status: 'ready'; reply: DiffReply } | { status: 'error'; error: CommandError };
 type Mode = 'unified' | 'split';
@@ -16,7 +17,6 @@ const LINE_CLASS: Record<DiffLine['kind'], string> = {
   hunk: 'bg-accent/10 text-accent',
   meta: 'text-faint',
 };
-const SIGN: Record<DiffLine['kind'], string> = { add: '+', del: '-', context: ' ', hunk: '', meta: '' };
 const CELL = 'whitespace-pre px-2 font-mono text-[11px] leading-4';
 const NUM = 'w-10 select-none px-1 text-right font-mono text-[10px] leading-4 text-faint tabular-nums';
 
@@ -56,7 +56,7 @@ export default function DiffView({ taskId }: { taskId: string }) {
         <button type="button" data-testid={`diff-reload-${taskId}`} onClick={() => setReloads((n) => n + 1)} className="ml-auto text-accent hover:underline">Reload</button>
       </div>
       {load.status === 'loading' && <p className="text-xs text-faint">Loading the diff…</p>}
-      {load.status === 'error' && <p role="alert" className="font-mono text-[11px] text-bad">{load.error.code}: {load.error.message}</p>}
+      {load.status === 'error' && <ErrorNote error={load.error} testId={`diff-error-${taskId}`} />}
       {load.status === 'ready' && files.length === 0 && <p data-testid={`diff-empty-${taskId}`} className="text-xs text-faint">No changes in the workspace.</p>}
       {files.map((f) => <FileBlock key={`${f.oldPath ?? ''}>${f.path}`} file={f} mode={mode} />)}
       {load.status === 'ready' && load.reply.truncated && (
@@ -87,7 +87,7 @@ function FileBlock({ file, mode }: { file: DiffFile; mode: Mode }) {
                   <tr key={i} data-kind={l.kind} className={LINE_CLASS[l.kind]}>
                     <td className={NUM}>{l.oldNo ?? ''}</td>
                     <td className={NUM}>{l.newNo ?? ''}</td>
-                    <td className={CELL}>{l.kind === 'hunk' ? l.text : `${SIGN[l.kind]}${l.text}`}</td>
+                    <td className={CELL}>{diffLineText(l)}</td>
                   </tr>
                 ))
                 : splitRows(body).map((r, i) => (
@@ -110,7 +110,7 @@ function SplitCell({ line, side }: { line: DiffLine | null; side: 'old' | 'new' 
   return (
     <>
       <td className={`${NUM} ${LINE_CLASS[line.kind]}`}>{no ?? ''}</td>
-      <td data-kind={line.kind} className={`${CELL} w-1/2 ${LINE_CLASS[line.kind]}`}>{line.kind === 'hunk' ? line.text : line.text}</td>
+      <td data-kind={line.kind} className={`${CELL} w-1/2 ${LINE_CLASS[line.kind]}`}>{diffLineText(line)}</td>
     </>
   );
 }

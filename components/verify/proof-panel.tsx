@@ -4,6 +4,7 @@ import type { TaskInfo } from '@/protocol/task';
 import type { FileChange } from '@/protocol/verification';
 import { formatClock, formatDuration, VERIFICATION_LABEL, VERIFICATION_TONE } from '@/lib/steering-format';
 import { Badge } from '@/components/ui/badge';
+import { ErrorNote } from '@/components/ui/error-note';
 import { useProof } from './use-proof';
 
 const CHANGE_MARK: Record<FileChange['change'], { mark: string; className: string }> = {
@@ -22,7 +23,7 @@ export function ProofPanel({ task }: { task: TaskInfo }) {
   const load = useProof(task);
   if (load.status === 'loading') return <p data-testid={`proof-${id}`} data-loading className="py-2 text-xs text-faint">Loading the proof…</p>;
   if (load.status === 'error') {
-    return <p data-testid={`proof-${id}`} role="alert" className="py-2 font-mono text-[11px] text-bad">{load.error.code}: {load.error.message}</p>;
+    return <ErrorNote error={load.error} testId={`proof-${id}`} className="py-2" />;
   }
   const proof = load.proof;
   if (!proof) {
