@@ -1,32 +1,20 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { SHORTCUT_HELP } from '@/lib/keyboard-shortcuts';
+import { useDismiss } from '@/components/ui/use-dismiss';
 
 /** The "?" button: a small popover listing the keyboard shortcuts. */
 export function ShortcutsHelp() {
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (e: PointerEvent): void => {
-      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    window.addEventListener('pointerdown', onPointer);
-    window.addEventListener('keydown', onKey);
-    return () => {
-      window.removeEventListener('pointerdown', onPointer);
-      window.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  useDismiss({ open, close: () => setOpen(false), rootRef, triggerRef: buttonRef });
 
   return (
     <div ref={rootRef} className="relative">
       <button
+        ref={buttonRef}
         type="button"
         data-testid="btn-shortcuts"
         aria-expanded={open}

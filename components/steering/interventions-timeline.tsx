@@ -6,29 +6,32 @@ import { steeringCommands } from '@/lib/steering-commands';
 import { formatClock, INTERVENTION_KIND_LABEL, outcomeTone } from '@/lib/steering-format';
 import { useAxiom, useInterventions } from '@/lib/axiom-provider';
 import { Badge } from '@/components/ui/badge';
+import { ErrorNote } from '@/components/ui/error-note';
 
 /**
  * Every intervention on a task, human or automatic: who, what, when and how it went. The
- * history is fetched once when shown (`intervention:list`); live ones arrive through the
- * provider (`intervention:recorded`) and merge in.
+ * history is fetched when shown and after each reconnect (`intervention:list`); live ones
+ * arrive through the provider (`intervention:recorded`) and merge in.
  */
 export function InterventionsTimeline({ taskId }: { taskId: string }) {
-  const { socket, interventions } = useAxiom();
+  const { socket, status, interventions } = useAxiom();
   const items = useInterventions(taskId);
   const [error, setError] = useState<CommandError | null>(null);
+  // Fetched again after a reconnect: what was recorded while we were away never arrived live.
+  const connected = status === 'connected';
 
   useEffect(() => {
-    if (!socket) return;
+    if (!socket || !connected) return;
     let live = true;
     void steeringCommands.interventions(socket, taskId).then((result) => {
       if (!live) return;
+      setError(result.ok ? null : result.error);
       if (result.ok) interventions.dispatch({ type: 'list', taskId, interventions: result.value });
-      else setError(result.error);
     });
     return () => {
       live = false;
     };
-  }, [socket, taskId, interventions]);
+  }, [socket, connected, taskId, interventions]);
 
   return (
     <div data-testid={`interventions-${taskId}`} data-count={items.length}>
@@ -51,7 +54,7 @@ export function InterventionsTimeline({ taskId }: { taskId: string }) {
           ))}
         </ol>
       )}
-      {error && <p data-testid={`interventions-error-${taskId}`} role="alert" className="font-mono text-[11px] text-bad">{error.code}: {error.message}</p>}
+      <ErrorNote error={error} testId={`interventions-error-${taskId}`} />
     </div>
   );
 }

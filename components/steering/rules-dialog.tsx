@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { STEERING_RULES, LIMITS_STEERING_CONFIG, type SteeringConfig, type SteeringRule } from '@/protocol/steering';
 import type { CommandError } from '@/lib/commands';
 import { useAxiom } from '@/lib/axiom-provider';
@@ -9,6 +9,7 @@ import { RULE_LABEL } from '@/lib/steering-format';
 import { draftOf, patchOf, type RuleDraft, type RulesDraft } from '@/lib/steering-rules-draft';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
+import { ErrorNote } from '@/components/ui/error-note';
 
 /**
  * The steering rules' settings (`steering:config`, `steering:set-config`): per rule, on or
@@ -17,30 +18,45 @@ import { Dialog } from '@/components/ui/dialog';
  * (another browser, the API) replaces the form while nothing here is edited.
  */
 export function RulesDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { socket } = useAxiom();
+  const { socket, status } = useAxiom();
   const [config, setConfig] = useState<SteeringConfig | null>(null);
   const [draft, setDraft] = useState<RulesDraft | null>(null);
   const [dirty, setDirty] = useState(false);
   const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<CommandError | { code: 'invalid:form'; message: string } | null>(null);
+  /** The server's error, or the form's own check (a message naming the rule and field). */
+  const [error, setError] = useState<CommandError | string | null>(null);
   const [saved, setSaved] = useState(false);
+
+  // Read by the load below without making it re-run on every keystroke.
+  const dirtyRef = useRef(dirty);
+  dirtyRef.current = dirty;
+  // Loaded again after a reconnect: a change made elsewhere while we were away sent its
+  // steering:config-updated to nobody here.
+  const connected = status === 'connected';
 
   useEffect(() => {
     if (!open) return;
-    let live = true;
     setError(null);
     setSaved(false);
     setDirty(false);
+    dirtyRef.current = false;
+  }, [open]);
+
+  useEffect(() => {
+    if (!open || !connected) return;
+    let live = true;
     void steeringCommands.config(socket).then((r) => {
-      if (!live) return;
+      // Never under a person's edits: the patch is computed against the config they started from.
+      if (!live || dirtyRef.current) return;
       if (!r.ok) return setError(r.error);
+      setError(null);
       setConfig(r.value);
       setDraft(draftOf(r.value));
     });
     return () => {
       live = false;
     };
-  }, [open, socket]);
+  }, [open, socket, connected]);
 
   useEffect(() => {
     if (!open || socket === null || dirty) return;
@@ -63,7 +79,7 @@ export function RulesDialog({ open, onClose }: { open: boolean; onClose: () => v
   const save = async (): Promise<void> => {
     if (config === null || draft === null) return;
     const p = patchOf(config, draft);
-    if (!p.ok) return setError({ code: 'invalid:form', message: p.error });
+    if (!p.ok) return setError(p.error);
     setError(null);
     if (p.changed === 0) return onClose();
     setSaving(true);
@@ -88,7 +104,7 @@ export function RulesDialog({ open, onClose }: { open: boolean; onClose: () => v
           STEERING_RULES.map((rule) => <RuleRow key={rule} rule={rule} draft={draft[rule]} onChange={(p) => change(rule, p)} />)
         )}
       </div>
-      {error && <p data-testid="steering-rules-error" role="alert" className="mt-2 font-mono text-[11px] text-bad">{error.code}: {error.message}</p>}
+      <ErrorNote error={error} testId="steering-rules-error" className="mt-2" />
       {saved && <p data-testid="steering-rules-saved" className="mt-2 text-xs text-ok">Saved; in force now.</p>}
       <div className="mt-4 flex justify-end gap-2">
         <Button size="md" onClick={onClose}>{dirty ? 'Cancel' : 'Close'}</Button>

@@ -12,6 +12,7 @@ import { findReceipt } from '@/lib/task-format';
 import { useAxiom } from '@/lib/axiom-provider';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { ErrorNote } from '@/components/ui/error-note';
 import { EvidenceList } from './evidence-list';
 
 type Busy = 'accept' | 'dismiss' | 'snooze';
@@ -89,8 +90,9 @@ export function SuggestionCard({ suggestion: s, task, showTask, onFocusTask }: S
       {open && (
         <div className="flex flex-wrap items-center gap-1">
           <Button size="sm" variant="primary" data-testid={`suggestion-accept-${id}`} disabled={busy !== null || (editable && draft.trim() === '')}
-            title={editable && editedText(s.message, draft) ? 'Send your edited message' : `${ACTION_LABEL[s.action]} as proposed`} onClick={() => void run('accept')}>
-            {busy === 'accept' ? '…' : ACTION_LABEL[s.action]}
+            title={editable && editedText(s.message, draft) ? 'Send your edited message' : `${ACTION_LABEL[s.action]} as proposed`} aria-busy={busy === 'accept'}
+            onClick={() => void run('accept')}>
+            {ACTION_LABEL[s.action]}{busy === 'accept' ? '…' : ''}
           </Button>
           <Button size="sm" data-testid={`suggestion-dismiss-${id}`} disabled={busy !== null} onClick={() => void run('dismiss')}>Dismiss</Button>
           {s.state === 'open' && (
@@ -111,7 +113,7 @@ export function SuggestionCard({ suggestion: s, task, showTask, onFocusTask }: S
           )}
         </p>
       )}
-      {error && <p data-testid={`suggestion-error-${id}`} role="alert" className="font-mono text-[11px] text-bad">{error.code}: {error.message}</p>}
+      <ErrorNote error={error} testId={`suggestion-error-${id}`} />
     </article>
   );
 }

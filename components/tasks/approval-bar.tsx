@@ -7,6 +7,7 @@ import type { CommandError } from '@/lib/commands';
 import { taskCommands } from '@/lib/task-commands';
 import { useAxiom } from '@/lib/axiom-provider';
 import { Button } from '@/components/ui/button';
+import { ErrorNote } from '@/components/ui/error-note';
 
 export interface ApprovalBarProps {
   task: TaskInfo;
@@ -50,18 +51,15 @@ export function ApprovalBar({ task, ids, compact = false }: ApprovalBarProps) {
           <div className="flex shrink-0 gap-1">
             {CHOICES.map((c) => (
               <Button key={c.choice} size="sm" variant={c.choice === 'no' ? 'danger' : c.choice === 'yes' ? 'primary' : 'ghost'}
-                data-testid={ids[c.key]} title={c.title} disabled={sending !== null} onClick={() => void approve(c.choice)}>
-                {sending === c.choice ? '…' : c.label}
+                data-testid={ids[c.key]} title={c.title} disabled={sending !== null} aria-busy={sending === c.choice} onClick={() => void approve(c.choice)}>
+                {/* The label stays while sending, so the button keeps its name for screen readers. */}
+                {c.label}{sending === c.choice ? '…' : ''}
               </Button>
             ))}
           </div>
         )}
       </div>
-      {error && (
-        <p data-testid={ids.error} role="alert" className="mt-1 font-mono text-[11px] text-bad">
-          {error.code}: {error.message}
-        </p>
-      )}
+      <ErrorNote error={error} testId={ids.error} className="mt-1" />
     </div>
   );
 }

@@ -1,12 +1,13 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { TaskInfo } from '@/protocol/task';
 import type { CommandError, CommandResult } from '@/lib/commands';
 import { taskCommands } from '@/lib/task-commands';
 import { isFinalTask, isLiveTask } from '@/lib/task-format';
 import { useAxiom } from '@/lib/axiom-provider';
 import { Button } from '@/components/ui/button';
+import { useDismiss } from '@/components/ui/use-dismiss';
 
 type Action = 'interrupt' | 'interrupt-subtree' | 'stop' | 'stop-only' | 'remove';
 
@@ -29,15 +30,8 @@ export function TaskRowActions({ task, descendants, onAddChild, onError }: TaskR
   const [busy, setBusy] = useState<Action | null>(null);
   const [menuOpen, setMenuOpen] = useState(false);
   const menuRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!menuOpen) return;
-    const onPointer = (e: PointerEvent): void => {
-      if (!menuRef.current?.contains(e.target as Node)) setMenuOpen(false);
-    };
-    window.addEventListener('pointerdown', onPointer);
-    return () => window.removeEventListener('pointerdown', onPointer);
-  }, [menuOpen]);
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
+  useDismiss({ open: menuOpen, close: () => setMenuOpen(false), rootRef: menuRef, triggerRef: menuButtonRef });
 
   const run = async (action: Action): Promise<void> => {
     setMenuOpen(false);
@@ -71,11 +65,12 @@ export function TaskRowActions({ task, descendants, onAddChild, onError }: TaskR
         + Child
       </Button>
       <div ref={menuRef} className="relative">
-        <Button size="sm" data-testid={`task-menu-${id}`} aria-haspopup="menu" aria-expanded={menuOpen} aria-label="More actions" onClick={() => setMenuOpen((o) => !o)}>
+        <Button ref={menuButtonRef} size="sm" data-testid={`task-menu-${id}`} aria-haspopup="menu" aria-expanded={menuOpen} aria-label={`More actions for ${task.name}`}
+          onClick={() => setMenuOpen((o) => !o)}>
           ⋯
         </Button>
         {menuOpen && (
-          <div role="menu" className="absolute right-0 top-8 z-30 w-56 overflow-hidden rounded-md border border-line bg-panel py-1 shadow-xl shadow-black/40">
+          <div role="menu" aria-label={`More actions for ${task.name}`} className="absolute right-0 top-8 z-30 w-56 overflow-hidden rounded-md border border-line bg-panel py-1 shadow-xl shadow-black/40">
             {live && descendants > 0 && (
               <button type="button" role="menuitem" data-testid={`task-interrupt-subtree-${id}`} className={item} onClick={() => void run('interrupt-subtree')}>
                 Interrupt with subtree

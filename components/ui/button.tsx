@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ComponentProps } from 'react';
 
 type Variant = 'primary' | 'ghost' | 'danger';
 type Size = 'sm' | 'md';
@@ -14,7 +14,8 @@ const SIZES: Record<Size, string> = {
   md: 'h-9 px-3.5 text-sm gap-1.5',
 };
 
-export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+/** A button's props, `ref` included (React 19 passes it as a prop): popovers focus their trigger again. */
+export interface ButtonProps extends ComponentProps<'button'> {
   variant?: Variant;
   size?: Size;
 }

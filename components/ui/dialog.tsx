@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 export interface DialogProps {
   open: boolean;
@@ -16,6 +16,9 @@ export interface DialogProps {
  */
 export function Dialog({ open, onClose, title, children, testId }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  /** Whether the press that ends in a click began on the backdrop (see onClick). */
+  const pressedBackdrop = useRef(false);
 
   useEffect(() => {
     const el = ref.current;
@@ -28,17 +31,25 @@ export function Dialog({ open, onClose, title, children, testId }: DialogProps) 
     <dialog
       ref={ref}
       data-testid={testId}
-      aria-label={title}
+      aria-labelledby={titleId}
       onClose={onClose}
+      onPointerDown={(e) => {
+        pressedBackdrop.current = e.target === e.currentTarget;
+      }}
       onClick={(e) => {
         // A click on the backdrop targets the <dialog> itself; inside, it targets content.
-        if (e.target === e.currentTarget) onClose();
+        // So does a drag that starts in a field (selecting its text) and ends on the
+        // backdrop: the click goes to the common ancestor. Only a press that began on the
+        // backdrop closes the dialog, so a selection never throws the form away.
+        const onBackdrop = e.target === e.currentTarget && pressedBackdrop.current;
+        pressedBackdrop.current = false;
+        if (onBackdrop) onClose();
       }}
       className="m-auto w-[min(34rem,calc(100vw-2rem))] rounded-xl border border-line bg-panel p-0 text-fg shadow-2xl shadow-black/50"
     >
       {open && (
         <div className="p-5">
-          <h2 className="mb-4 text-base font-semibold">{title}</h2>
+          <h2 id={titleId} className="mb-4 text-base font-semibold">{title}</h2>
           {children}
         </div>
       )}

@@ -1,0 +1,101 @@
+import { expect, test } from '@playwright/test';
+import { ConsoleApi } from './fixtures/console-api';
+import { E2E } from './fixtures/e2e-env';
+import { TcpProxy } from './fixtures/tcp-proxy';
+import { DashboardPage } from './pages/dashboard-page';
+
+/**
+ * What a person sees when things go wrong: a refused command in words (not a bare error
+ * code), a failed claim said beside its button, a timeline that catches up on what happened
+ * while the browser was offline, and a broadcast whose results still name their tasks.
+ * The reconnect cases reach the console through a proxy the test can take offline.
+ */
+let api: ConsoleApi;
+let proxy: TcpProxy | undefined;
+test.beforeEach(async ({ page, request }) => {
+  api = new ConsoleApi(request);
+  await api.removeAllTasks();
+  await api.removeAll();
+  await page.setViewportSize({ width: 1600, height: 1000 });
+});
+test.afterEach(async () => {
+  await proxy?.stop();
+  proxy = undefined;
+  await api.removeAllTasks();
+  await api.removeAll();
+});
+
+/** Opens the dashboard through a fresh proxy, so the test can cut the browser off. */
+async function openThroughProxy(page: import('@playwright/test').Page): Promise<TcpProxy> {
+  const p = new TcpProxy(E2E.proxyPort, E2E.port);
+  await p.start();
+  proxy = p;
+  await page.goto(`${E2E.proxyUrl}/?token=${E2E.token}`);
+  await expect(page.getByTestId('connection-status')).toHaveText(/^connected$/i);
+  return p;
+}
+
+async function goOffline(page: import('@playwright/test').Page, p: TcpProxy): Promise<void> {
+  p.goOffline();
+  await expect(page.getByTestId('connection-status')).not.toHaveText(/^connected$/i, { timeout: 5000 });
+}
+
+test("a refused session is explained in words, with the server's reason, and the code kept for tools", async ({ page }) => {
+  const dash = new DashboardPage(page);
+  await dash.open();
+  await page.getByTestId('btn-new-session').click();
+  await page.getByTestId('new-session-command').fill('bash');
+  await page.getByTestId('new-session-cwd').fill('/nonexistent/axiom-e2e-dir');
+  await page.getByTestId('new-session-submit').click();
+  const error = page.getByTestId('new-session-error');
+  await expect(error).toHaveAttribute('data-code', /^[a-z_]+:[a-z-]+$/);
+  await expect(error).toHaveAttribute('role', 'alert');
+  await expect(error).not.toHaveText(/^[a-z_]+:[a-z-]+/);
+  await expect(error).toContainText('/nonexistent/axiom-e2e-dir');
+});
+
+test('a claim that fails while offline says so next to the button, not only by colour', async ({ page }) => {
+  const dash = new DashboardPage(page);
+  const p = await openThroughProxy(page);
+  const { id } = await api.createTask({ prompt: 'echo ready', agent: 'shell', name: 'offline claim' });
+  await dash.expectTaskState(id, 'idle');
+  const sessionId = (await api.task(id)).sessionId ?? '';
+  await goOffline(page, p);
+  await dash.claimButton(sessionId).click();
+  await expect(page.getByTestId(`claim-error-${sessionId}`)).toHaveText(/^Not connected to the console/);
+  await expect(dash.claimButton(sessionId)).toHaveAttribute('aria-pressed', 'false');
+});
+
+test("a task's interventions timeline catches up after an outage", async ({ page }) => {
+  const dash = new DashboardPage(page);
+  const p = await openThroughProxy(page);
+  const { id } = await api.createTask({ prompt: 'echo ready', agent: 'shell', name: 'timeline' });
+  await dash.expectTaskState(id, 'idle');
+  const timeline = await dash.interventions(id);
+  await expect(timeline).toBeVisible();
+  await expect(timeline.locator('[data-who="api"]')).toHaveCount(0);
+
+  await goOffline(page, p);
+  // Recorded while this browser is away: its live event reaches nobody here.
+  await api.promptTask(id, 'echo while-away');
+  p.accept();
+  await expect(page.getByTestId('connection-status')).toHaveText(/^connected$/i, { timeout: 10_000 });
+  await expect(timeline.locator('[data-kind="prompt"][data-who="api"]')).toHaveCount(1);
+});
+
+test('after a broadcast the dialog still names the tasks it went to', async ({ page }) => {
+  const dash = new DashboardPage(page);
+  await dash.open();
+  const one = await api.createTask({ prompt: 'echo ready', agent: 'shell', name: 'broadcast one' });
+  const two = await api.createTask({ prompt: 'echo ready', agent: 'shell', name: 'broadcast two' });
+  await dash.expectTaskState(one.id, 'idle');
+  await dash.expectTaskState(two.id, 'idle');
+  await dash.broadcast([one.id, two.id], 'echo broadcast-reached');
+  const dialog = page.getByTestId('broadcast-dialog');
+  await expect(dialog.getByRole('heading')).toHaveText('Steer 2 tasks');
+  await expect(dialog).toContainText('To: broadcast one, broadcast two');
+  await expect(page.getByTestId('broadcast-result')).toContainText('broadcast one');
+  await expect(page.getByTestId('broadcast-result')).toContainText('broadcast two');
+  // The selection is cleared for the next message.
+  await expect(page.getByTestId(`task-select-${one.id}`)).not.toBeChecked();
+});
