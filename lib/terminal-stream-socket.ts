@@ -1,6 +1,8 @@
 import type { ScreenSnapshot } from '../protocol/events';
 import { asBytes, decodeOutputBatch } from '../protocol/output-batch';
+import type { WireError } from '../protocol/result';
 import type { SessionInfo } from '../protocol/session';
+import { AttachRetry } from './attach-retry';
 import { pageInputQuiet } from './input-quiet';
 import { TerminalStream, type PanePriority, type StreamTerminal } from './terminal-stream';
 import type { AxiomSocket } from './socket-types';
@@ -60,8 +62,16 @@ export function connectTerminalStream(options: {
   id: string;
   terminal: StreamTerminal;
   onInfo: (info: SessionInfo) => void;
+  /** The last attach failed (the pane says so), or null once one succeeded. */
+  onAttachError?: (error: WireError | null) => void;
 }): ConnectedStream {
   const { socket, id } = options;
+  const retry = new AttachRetry();
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  const cancelRetry = (): void => {
+    if (retryTimer !== null) clearTimeout(retryTimer);
+    retryTimer = null;
+  };
   const stream = new TerminalStream({
     id,
     terminal: options.terminal,
@@ -77,8 +87,18 @@ export function connectTerminalStream(options: {
       },
     },
     onAttachReply: (reply) => {
-      if (reply.ok) options.onInfo(reply.value.info);
-      else console.warn(`[axiom] attach ${id} failed: ${reply.error.code}`);
+      options.onAttachError?.(reply.ok ? null : reply.error);
+      if (reply.ok) {
+        retry.succeeded();
+        options.onInfo(reply.value.info);
+        return;
+      }
+      const delay = retry.failed(reply.error);
+      if (delay === null || retryTimer !== null) return;
+      retryTimer = setTimeout(() => {
+        retryTimer = null;
+        stream.attach();
+      }, delay);
     },
   });
 
@@ -91,6 +111,7 @@ export function connectTerminalStream(options: {
     if (socket.connected) socket.emit('pty:priority', { id, priority: background ? 'background' : 'interactive' });
   };
   const onConnect = (): void => {
+    cancelRetry();
     stream.attach();
     // A new socket starts every session interactive.
     if (background) sendPriority();
@@ -108,6 +129,7 @@ export function connectTerminalStream(options: {
       sendPriority();
     },
     close: () => {
+      cancelRetry();
       dispatcher.remove(stream);
       socket.off('connect', onConnect);
       stream.dispose();

@@ -34,7 +34,7 @@ export default function TerminalPane({ info, focused, maximized, hidden, onFocus
   const { socket, store } = useAxiom();
   const hostRef = useRef<HTMLDivElement>(null);
   const onInfo = useCallback((next: SessionInfo) => store.upsert(next), [store]);
-  const { focus, renderer } = useXtermSession({ id, info, socket, hostRef, onInfo });
+  const { focus, renderer, attachError } = useXtermSession({ id, info, socket, hostRef, onInfo });
   const [busy, setBusy] = useState<PaneAction | null>(null);
   const [error, setError] = useState<CommandError | null>(null);
   const task = useTaskForSession(id);
@@ -85,6 +85,8 @@ export default function TerminalPane({ info, focused, maximized, hidden, onFocus
       <PaneHeader info={info} maximized={maximized} busy={busy} onAction={(a) => void run(a)} onToggleMaximize={() => onToggleMaximize(id)} />
       {task && <TaskPaneStrip task={task} />}
       <ErrorNote error={error} testId={`pane-error-${id}`} className="border-b border-line bg-bad/10 px-3 py-1" />
+      {/* The output stream could not attach: said, not a silent blank pane (it retries). */}
+      <ErrorNote error={attachError} testId={`pane-attach-error-${id}`} className="border-b border-line bg-bad/10 px-3 py-1" />
       <div className="relative min-h-0 flex-1 bg-canvas" onMouseDown={() => onFocused(id)}>
         {/* Padding lives on this wrapper: the fit addon measures the host's box. The host
             scrolls when the session is larger than this viewer (another viewer set the

@@ -7,6 +7,7 @@ import { WebLinksAddon } from '@xterm/addon-web-links';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
 import { WebglAddon } from '@xterm/addon-webgl';
 import { LIMITS } from '@/protocol/limits';
+import type { WireError } from '@/protocol/result';
 import type { SessionInfo } from '@/protocol/session';
 import { exposeTerminal } from '@/lib/axiom-global';
 import { sendInput } from '@/lib/commands';
@@ -35,6 +36,8 @@ export interface XtermSessionOptions {
 export interface XtermSession {
   focus: () => void;
   renderer: RendererKind | null;
+  /** Why the pane cannot show the session's output right now (it retries), or null. */
+  attachError: WireError | null;
 }
 
 /**
@@ -44,6 +47,7 @@ export interface XtermSession {
 export function useXtermSession({ id, info, socket, hostRef, onInfo }: XtermSessionOptions): XtermSession {
   const termRef = useRef<Terminal | null>(null);
   const [renderer, setRenderer] = useState<RendererKind | null>(null);
+  const [attachError, setAttachError] = useState<WireError | null>(null);
   // The effect below must not re-run when the info changes; it reads the latest here.
   const infoRef = useRef(info);
   infoRef.current = info;
@@ -110,7 +114,7 @@ export function useXtermSession({ id, info, socket, hostRef, onInfo }: XtermSess
     );
     disposables.push(term.onBinary((data) => sendInput(socket, id, data)));
 
-    const stream = connectTerminalStream({ socket, id, terminal: term, onInfo: (i) => onInfoRef.current(i) });
+    const stream = connectTerminalStream({ socket, id, terminal: term, onInfo: (i) => onInfoRef.current(i), onAttachError: setAttachError });
     cleanups.push(() => stream.close());
     // The pane being typed into gets every frame at once; the others are written in
     // batches (slower still when scrolled out of view), so many busy panes cannot starve
@@ -194,5 +198,5 @@ export function useXtermSession({ id, info, socket, hostRef, onInfo }: XtermSess
     if (term && (term.cols !== info.cols || term.rows !== info.rows)) term.resize(info.cols, info.rows);
   }, [info.cols, info.rows]);
 
-  return { focus: () => termRef.current?.focus(), renderer };
+  return { focus: () => termRef.current?.focus(), renderer, attachError };
 }
