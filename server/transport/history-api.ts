@@ -79,6 +79,9 @@ function buildRoutes({ store, recordingsDir, flushRecording }: HistoryApiOptions
       handler: onSession.plain(async (id) => {
         const session = store.getSession(id);
         if (session === undefined) return reply(NO_SESSION);
+        // The size of what the recorder has written so far, queued output included (it is
+        // written in time slices, so a session that just exited may not be on disk yet).
+        if (recordingsDir !== undefined) await flushRecording?.(id);
         const recording = recordingsDir === undefined ? undefined : await fileSize(join(recordingsDir, `${id}.cast`));
         return reply(ok({ session, events: store.events({ sessionId: id }), recordingBytes: recording ?? null }));
       }),
