@@ -40,7 +40,7 @@ async function goOffline(page: import('@playwright/test').Page, p: TcpProxy): Pr
   await expect(page.getByTestId('connection-status')).not.toHaveText(/^connected$/i, { timeout: 5000 });
 }
 
-test("a refused session is explained in words, with the server's reason, and the code kept for tools", async ({ page }) => {
+test("a refused session is explained in words, with the server's reason and the code kept for tools, and the form stays", async ({ page }) => {
   const dash = new DashboardPage(page);
   await dash.open();
   await page.getByTestId('btn-new-session').click();
@@ -52,6 +52,8 @@ test("a refused session is explained in words, with the server's reason, and the
   await expect(error).toHaveAttribute('role', 'alert');
   await expect(error).not.toHaveText(/^[a-z_]+:[a-z-]+/);
   await expect(error).toContainText('/nonexistent/axiom-e2e-dir');
+  await expect(page.getByTestId('new-session-dialog')).toBeVisible();
+  await expect(page.getByTestId('new-session-command')).toHaveValue('bash');
 });
 
 test('a claim that fails while offline says so next to the button, not only by colour', async ({ page }) => {
