@@ -28,16 +28,23 @@ export function taskApi(c: TestConsole) {
     value,
     task,
     /** Waits until the task is in one of `states` (and `also` holds); returns it. */
-    waitState: (id: string, states: TaskState | TaskState[], timeoutMs = 20_000, also: (t: TaskInfo) => boolean = () => true) => {
+    waitState: async (id: string, states: TaskState | TaskState[], timeoutMs = 20_000, also: (t: TaskInfo) => boolean = () => true) => {
       const want = Array.isArray(states) ? states : [states];
-      return waitFor(
-        async () => {
-          const t = await task(id);
-          return want.includes(t.state) && also(t) ? t : undefined;
-        },
-        timeoutMs,
-        `task ${id} to be ${want.join('/')}`,
-      );
+      let last: TaskInfo | undefined;
+      try {
+        return await waitFor(
+          async () => {
+            last = await task(id);
+            return want.includes(last.state) && also(last) ? last : undefined;
+          },
+          timeoutMs,
+          `task ${id} to be ${want.join('/')}`,
+        );
+      } catch (error) {
+        // What the task was doing when the wait gave up: a flaky wait is then diagnosable.
+        const seen = last === undefined ? 'never read' : `last ${last.state} (agent ${last.status?.state ?? '-'} via ${last.status?.signal ?? '-'}, turns ${last.usage.turns}, line "${last.status?.lastLine ?? ''}", verification ${last.verification?.state ?? '-'})`;
+        throw new Error(`${error instanceof Error ? error.message : String(error)}; ${seen}`);
+      }
     },
     screen: (sessionId: string) => call('GET', `/api/sessions/${sessionId}/screen?format=text`).then((r) => r.text),
     errorCode: (res: RawResponse): string => {
