@@ -14,15 +14,13 @@ let api: ConsoleApi;
 let proxy: TcpProxy | undefined;
 test.beforeEach(async ({ page, request }) => {
   api = new ConsoleApi(request);
-  await api.removeAllTasks();
-  await api.removeAll();
+  await api.removeEverything();
   await page.setViewportSize({ width: 1600, height: 1000 });
 });
 test.afterEach(async () => {
   await proxy?.stop();
   proxy = undefined;
-  await api.removeAllTasks();
-  await api.removeAll();
+  await api.removeEverything();
 });
 
 /** Opens the dashboard through a fresh proxy, so the test can cut the browser off. */

@@ -12,13 +12,11 @@ import { DashboardPage } from './pages/dashboard-page';
 let api: ConsoleApi;
 test.beforeEach(async ({ page, request }) => {
   api = new ConsoleApi(request);
-  await api.removeAllTasks();
-  await api.removeAll();
+  await api.removeEverything();
   await page.setViewportSize({ width: 1600, height: 1000 });
 });
 test.afterEach(async () => {
-  await api.removeAllTasks();
-  await api.removeAll();
+  await api.removeEverything();
 });
 
 test('a selection dragged out of a field onto the backdrop keeps the dialog open; a click on the backdrop closes it', async ({ page }) => {

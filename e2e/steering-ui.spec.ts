@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
 import { ConsoleApi } from './fixtures/console-api';
-import { E2E } from './fixtures/e2e-env';
 import { DashboardPage } from './pages/dashboard-page';
 
 /**
@@ -20,10 +19,8 @@ test.beforeEach(async ({ page, request }) => {
 });
 // Remove (not only stop) our tasks and their check panes: specs that run after this one
 // count the DAG's nodes and the panes.
-test.afterEach(async ({ request }) => {
-  const headers = { authorization: `Bearer ${E2E.token}` };
-  for (const t of await api.listTasks()) if (t.parentId === null) await request.delete(`${E2E.baseUrl}/api/tasks/${t.id}`, { headers });
-  await api.removeAll();
+test.afterEach(async () => {
+  await api.removeEverything();
 });
 
 test('a done-claim without files: suggestion in the inbox, accepted from it, then verified with its proof and diff', async ({ page }) => {

@@ -49,21 +49,28 @@ function expectedFile(maxBytes: number, resizeAtMs: number, exitAtMs: number): B
   return Buffer.concat(lines);
 }
 
+/** A flood of `batches` chunks, then (at 5 s) a resize and one more chunk and (at 6 s) the
+ * exit, queued behind it. Returns the spy on encoding, set before the events are queued. */
+function floodAndQueueBehind(recorder: ReturnType<typeof rig>['recorder'], clock: ReturnType<typeof rig>['clock']) {
+  recorder.started(info);
+  for (let i = 0; i < batches; i += 1) {
+    clock.ms = START_MS + i;
+    recorder.output(info.id, chunk);
+  }
+  const encode = vi.spyOn(CastEncoder.prototype, 'output');
+  clock.ms = 5_000;
+  recorder.resized(info.id, 120, 40);
+  recorder.output(info.id, chunk);
+  clock.ms = 6_000;
+  recorder.exited(info.id);
+  return encode;
+}
+
 describe('recorder: events queued behind output', () => {
   it('a resize and an exit behind a flood encode nothing at once; the file is byte for byte the in-order encoding', async () => {
     const { recorder, clock } = rig();
-    recorder.started(info);
-    for (let i = 0; i < batches; i += 1) {
-      clock.ms = START_MS + i;
-      recorder.output(info.id, chunk);
-    }
     const expected = expectedFile(1 << 30, 5_000, 6_000);
-    const encode = vi.spyOn(CastEncoder.prototype, 'output');
-    clock.ms = 5_000;
-    recorder.resized(info.id, 120, 40);
-    recorder.output(info.id, chunk);
-    clock.ms = 6_000;
-    recorder.exited(info.id);
+    const encode = floodAndQueueBehind(recorder, clock);
     // Nothing encoded on the caller's turn: the slices on the timer do it.
     expect(encode).not.toHaveBeenCalled();
 
@@ -79,17 +86,7 @@ describe('recorder: events queued behind output', () => {
 
   it('a removed session is written out in slices too, and flush() waits for it', async () => {
     const { recorder, clock } = rig();
-    recorder.started(info);
-    for (let i = 0; i < batches; i += 1) {
-      clock.ms = START_MS + i;
-      recorder.output(info.id, chunk);
-    }
-    const encode = vi.spyOn(CastEncoder.prototype, 'output');
-    clock.ms = 5_000;
-    recorder.resized(info.id, 120, 40);
-    recorder.output(info.id, chunk);
-    clock.ms = 6_000;
-    recorder.exited(info.id);
+    const encode = floodAndQueueBehind(recorder, clock);
     recorder.closed(info.id);
     expect(encode).not.toHaveBeenCalled();
     await recorder.flush();
