@@ -34,11 +34,7 @@ export async function prepareWorkspace(req: WorkspaceRequest): Promise<TaskWorks
     const branch = `axiom/${req.taskId}`;
     const path = join(req.dataDir, 'worktrees', req.taskId);
     await mkdir(join(req.dataDir, 'worktrees'), { recursive: true });
-    try {
-      await run('git', ['-C', root, 'worktree', 'add', '-b', branch, path, 'HEAD'], { timeout: 30_000 });
-    } catch (error) {
-      throw new WorkspaceError(`git worktree add failed: ${firstLine(error)}`);
-    }
+    await oneAtATime(root, () => addWorktree(root, branch, path));
     // Keep the user's place inside the repository: a cwd in a subfolder maps to the same
     // subfolder of the worktree.
     const sub = relative(root, req.cwd);
@@ -65,6 +61,49 @@ export async function listFiles(dir: string, limit = 200): Promise<string[]> {
   };
   await walk(dir);
   return out.sort();
+}
+
+/**
+ * Two `git worktree add` on one repository at the same moment can fail: each reads every
+ * worktree's metadata, including the one the other is half-way through writing ("failed to
+ * read .git/worktrees/<id>/commondir"). Tasks started together in one repository are the
+ * normal case, so the console adds its worktrees one at a time per repository, and retries
+ * once for a git run by someone else at the same moment.
+ */
+async function addWorktree(root: string, branch: string, path: string): Promise<void> {
+  try {
+    await run('git', ['-C', root, 'worktree', 'add', '-b', branch, path, 'HEAD'], { timeout: 30_000 });
+    return;
+  } catch (first) {
+    if (!/failed to read .*worktrees|unable to create .*\.lock|cannot lock ref/i.test(firstLine(first))) {
+      throw new WorkspaceError(`git worktree add failed: ${firstLine(first)}`);
+    }
+  }
+  await new Promise((r) => setTimeout(r, 200));
+  // The failed add may have created the task's branch before it failed: check it out then.
+  const made = await run('git', ['-C', root, 'rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], { timeout: 10_000 }).then(
+    () => true,
+    () => false,
+  );
+  const args = made ? ['worktree', 'add', path, branch] : ['worktree', 'add', '-b', branch, path, 'HEAD'];
+  await run('git', ['-C', root, ...args], { timeout: 30_000 }).catch((error: unknown) => {
+    throw new WorkspaceError(`git worktree add failed: ${firstLine(error)}`);
+  });
+}
+
+const worktreeLocks = new Map<string, Promise<unknown>>();
+
+/** Runs `job` after every earlier job for the same key, in this process. */
+async function oneAtATime<T>(key: string, job: () => Promise<T>): Promise<T> {
+  const before = worktreeLocks.get(key) ?? Promise.resolve();
+  const mine = before.then(job, job);
+  const tail = mine.catch(() => undefined);
+  worktreeLocks.set(key, tail);
+  try {
+    return await mine;
+  } finally {
+    if (worktreeLocks.get(key) === tail) worktreeLocks.delete(key);
+  }
 }
 
 async function gitRoot(cwd: string): Promise<string | null> {

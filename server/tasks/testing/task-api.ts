@@ -42,7 +42,7 @@ export function taskApi(c: TestConsole) {
         );
       } catch (error) {
         // What the task was doing when the wait gave up: a flaky wait is then diagnosable.
-        const seen = last === undefined ? 'never read' : `last ${last.state} (agent ${last.status?.state ?? '-'} via ${last.status?.signal ?? '-'}, turns ${last.usage.turns}, line "${last.status?.lastLine ?? ''}", verification ${last.verification?.state ?? '-'})`;
+        const seen = last === undefined ? 'never read' : `last ${last.state} (agent ${last.status?.state ?? '-'} via ${last.status?.signal ?? '-'}, turns ${last.usage.turns}, line "${last.status?.lastLine ?? ''}", verification ${last.verification?.state ?? '-'}${last.error === null ? '' : `, error ${last.error.code}: ${last.error.message}`})`;
         throw new Error(`${error instanceof Error ? error.message : String(error)}; ${seen}`);
       }
     },
