@@ -3,6 +3,7 @@ import { ConsoleApi } from './fixtures/console-api';
 import { E2E } from './fixtures/e2e-env';
 import { TcpProxy } from './fixtures/tcp-proxy';
 import { DashboardPage } from './pages/dashboard-page';
+import { ptyHostPid } from '../server/pty-host/testing/console-process';
 
 /**
  * What a person sees when things go wrong: a refused command in words (not a bare error
@@ -98,4 +99,25 @@ test('after a broadcast the dialog still names the tasks it went to', async ({ p
   await expect(page.getByTestId('broadcast-result')).toContainText('broadcast two');
   // The selection is cleared for the next message.
   await expect(page.getByTestId(`task-select-${one.id}`)).not.toBeChecked();
+});
+
+test('a session list that cannot load after a connect is said to be out of date, retried, and shown once the pty host answers', async ({ page }) => {
+  const session = await api.createSession({ command: 'bash', args: ['--norc', '--noprofile'], name: 'listed' });
+  const hostPid = ptyHostPid(E2E.dataDir);
+  if (hostPid === undefined) throw new Error('no pty host pid file');
+  // A pty host that stops answering (here: stopped) leaves `session:list` without a reply.
+  process.kill(hostPid, 'SIGSTOP');
+  try {
+    await page.goto(`${E2E.baseUrl}/?token=${E2E.token}`);
+    await expect(page.getByTestId('connection-status')).toHaveText(/^connected$/i);
+    const note = page.getByTestId('list-error-sessions');
+    await expect(note).toContainText(/Sessions may be out of date .*retrying/, { timeout: 20_000 });
+    await expect(note).toHaveAttribute('role', 'alert');
+    await expect(page.getByTestId(`pane-${session.id}`)).toHaveCount(0);
+  } finally {
+    process.kill(hostPid, 'SIGCONT');
+  }
+  // The retry loads it: the note goes and the pane appears, without a reload.
+  await expect(page.getByTestId(`pane-${session.id}`)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('list-sync-errors')).toHaveCount(0);
 });

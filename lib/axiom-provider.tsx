@@ -7,7 +7,8 @@ import type { PaneHold } from '../protocol/arbitration';
 import type { SessionInfo } from '../protocol/session';
 import type { Intervention, Suggestion } from '../protocol/steering';
 import type { TaskInfo } from '../protocol/task';
-import { command } from './commands';
+import { command, type CommandError } from './commands';
+import { loadList } from './list-loader';
 import { PaneHoldsStore } from './pane-holds';
 import { SessionsStore } from './sessions-store';
 import { steeringCommands } from './steering-commands';
@@ -20,11 +21,24 @@ interface AxiomContextValue {
   /** Null until the provider has mounted (never on the server, never at import time). */
   socket: AxiomSocket | null;
   status: ConnectionStatus;
+  /** The lists that failed to load since the last connect (being retried), and why. */
+  listErrors: ListErrors;
   store: SessionsStore;
   tasks: TasksStore;
   suggestions: SuggestionsStore;
   interventions: InterventionsStore;
   holds: PaneHoldsStore;
+}
+
+export type ListName = 'sessions' | 'tasks' | 'suggestions';
+export type ListErrors = Partial<Record<ListName, CommandError>>;
+const NO_LIST_ERRORS: ListErrors = {};
+
+function withoutKey(errors: ListErrors, list: ListName): ListErrors {
+  if (!(list in errors)) return errors;
+  const rest = { ...errors };
+  delete rest[list];
+  return rest;
 }
 
 const AxiomContext = createContext<AxiomContextValue | null>(null);
@@ -46,6 +60,7 @@ export function AxiomProvider({ children }: { children: ReactNode }) {
   const [holds] = useState(() => new PaneHoldsStore());
   const [socket, setSocket] = useState<AxiomSocket | null>(null);
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
+  const [listErrors, setListErrors] = useState<ListErrors>(NO_LIST_ERRORS);
 
   useEffect(() => {
     // Reconnect fast (250 ms, at most 1 s apart): after a console restart the tab is back
@@ -53,28 +68,29 @@ export function AxiomProvider({ children }: { children: ReactNode }) {
     const s: AxiomSocket = io({ ...consoleSocketOptions(), autoConnect: true, reconnectionDelay: 250, reconnectionDelayMax: 1000 });
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
+    let cancelLoads: Array<() => void> = [];
+    const stopLoading = (): void => {
+      for (const cancel of cancelLoads) cancel();
+      cancelLoads = [];
+      setListErrors(NO_LIST_ERRORS);
+    };
+    const reportFor = (list: ListName) => (error: CommandError | null): void =>
+      setListErrors((prev) => (error === null ? withoutKey(prev, list) : { ...prev, [list]: error }));
+
     const onConnect = (): void => {
       setStatus('connected');
-      // The authoritative list: anything created or removed while we were away.
-      s.emit('session:list', (result) => {
-        if (result.ok) store.replaceAll(result.value);
-        else console.warn(`[axiom] session:list failed: ${result.error.code}`);
-      });
-      // Through command(): a server without the task service never answers, and the
-      // dashboard must still work with sessions alone.
-      void command<TaskInfo[]>(s, (sock, ack) => sock.emit('task:list', ack)).then((result) => {
-        if (result.ok) tasks.replaceAll(result.value);
-        else console.warn(`[axiom] task:list failed: ${result.error.code}`);
-      });
-      // With a short timeout: a server without steering never answers, and then the inbox
-      // stays empty (rows fall back to the task's own open count).
-      void steeringCommands.listSuggestions(s).then((result) => {
-        if (result.ok) suggestions.replaceAll(result.value);
-        else console.warn(`[axiom] suggestion:list failed: ${result.error.code}`);
-      });
+      stopLoading();
+      // The authoritative lists: anything created or removed while we were away. Each is
+      // retried until it loads; meanwhile the top bar says which is out of date and why.
+      cancelLoads = [
+        loadList<SessionInfo[]>({ load: () => command(s, (sock, ack) => sock.emit('session:list', ack)), apply: (v) => store.replaceAll(v), report: reportFor('sessions') }),
+        loadList<TaskInfo[]>({ load: () => command(s, (sock, ack) => sock.emit('task:list', ack)), apply: (v) => tasks.replaceAll(v), report: reportFor('tasks') }),
+        loadList<Suggestion[]>({ load: () => steeringCommands.listSuggestions(s), apply: (v) => suggestions.replaceAll(v), report: reportFor('suggestions') }),
+      ];
     };
     const onDisconnect = (reason: string): void => {
       setStatus('reconnecting');
+      stopLoading();
       // Our claims ended with the socket; the server sends the holds still on at reconnect.
       holds.clear();
       if (reason === 'io server disconnect') retryTimer = setTimeout(() => s.connect(), SERVER_DISCONNECT_RETRY_MS);
@@ -109,6 +125,7 @@ export function AxiomProvider({ children }: { children: ReactNode }) {
 
     return () => {
       clearTimeout(retryTimer);
+      stopLoading();
       s.off('connect', onConnect);
       s.off('disconnect', onDisconnect);
       s.off('connect_error', onConnectError);
@@ -125,7 +142,7 @@ export function AxiomProvider({ children }: { children: ReactNode }) {
     };
   }, [store, tasks, suggestions, interventions, holds]);
 
-  return <AxiomContext.Provider value={{ socket, status, store, tasks, suggestions, interventions, holds }}>{children}</AxiomContext.Provider>;
+  return <AxiomContext.Provider value={{ socket, status, listErrors, store, tasks, suggestions, interventions, holds }}>{children}</AxiomContext.Provider>;
 }
 
 export function useAxiom(): AxiomContextValue {

@@ -4,6 +4,7 @@ import type { ConnectionStatus } from '@/lib/socket-types';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { InboxButton } from '@/components/steering/inbox-button';
+import { ListSyncNote } from './list-sync-note';
 import { NotificationBell } from './notification-bell';
 import { ShortcutsHelp } from './shortcuts-help';
 import { TaskStatsBar } from './task-stats-bar';
@@ -37,6 +38,7 @@ export function TopBar(props: TopBarProps) {
       <Badge tone={STATUS_TONE[status]} data-testid="connection-status" aria-live="polite">
         {status}
       </Badge>
+      <ListSyncNote />
       <span data-testid="session-count" className="text-xs text-muted tabular-nums" title={`${totalCount} sessions in total`}>
         {activeCount} active{totalCount > activeCount ? ` · ${totalCount - activeCount} exited` : ''}
       </span>

@@ -106,13 +106,12 @@ export function useXtermSession({ id, info, socket, hostRef, onInfo }: XtermSess
 
     // Let dashboard shortcuts bubble to the window instead of reaching the program.
     term.attachCustomKeyEventHandler((e) => matchShortcut(e) === null);
-    disposables.push(
-      term.onData((data) => {
-        pageInputQuiet.noteKeystroke();
-        sendInput(socket, id, data);
-      }),
-    );
-    disposables.push(term.onBinary((data) => sendInput(socket, id, data)));
+    // Binary input (onBinary) is mouse reports in X10 mode: a person acting in the pane too.
+    const typed = (data: string): void => {
+      pageInputQuiet.noteKeystroke();
+      sendInput(socket, id, data);
+    };
+    disposables.push(term.onData(typed), term.onBinary(typed));
 
     const stream = connectTerminalStream({ socket, id, terminal: term, onInfo: (i) => onInfoRef.current(i), onAttachError: setAttachError });
     cleanups.push(() => stream.close());
