@@ -65,4 +65,23 @@ describe('CastEncoder', () => {
     expect(beforeMarker).toBeLessThanOrEqual(maxBytes);
     expect(cutMarkerText(50 * 1024 * 1024)).toBe('\r\n[axiom: recording cut at 50 MiB]\r\n');
   });
+
+  it('keeps the part of one large output that fits under the cap, cut on a character boundary, then the marker', () => {
+    for (const body of ['é漢\r\n'.repeat(400), 'line\r\n'.repeat(400)]) {
+      const maxBytes = 600;
+      const enc = new CastEncoder({ startMs: 0, maxBytes });
+      const file = text(enc.header(HEADER), enc.output(5, bytes(body)));
+      const events = parseCast(file)?.events ?? [];
+      expect(events.map((e) => e[1])).toEqual(['o', 'o']);
+      const kept = events[0]?.[2] ?? '';
+      expect(kept.length).toBeGreaterThan(100);
+      expect(body.startsWith(kept)).toBe(true);
+      expect(kept).not.toContain('\ufffd');
+      expect(events[1]?.[2]).toBe(cutMarkerText(maxBytes));
+      const beforeMarker = Buffer.byteLength(file) - Buffer.byteLength(`${JSON.stringify(events[1])}\n`);
+      expect(beforeMarker).toBeLessThanOrEqual(maxBytes);
+      // Within one character's line cost of the cap: nothing that fit was dropped.
+      expect(beforeMarker).toBeGreaterThan(maxBytes - 8);
+    }
+  });
 });

@@ -85,15 +85,37 @@ export class CastEncoder {
     return this.event([this.seconds(atMs), 'o', new TextDecoder().decode(rest)], atMs);
   }
 
-  /** `body` ends on a character boundary. */
+  /** `body` ends on a character boundary. Output that would pass the cap is cut to the
+   * part that fits (on a character boundary), then the marker: a recording cut at N MiB
+   * holds everything up to N MiB, even when one large batch (a flood's 64 KiB read)
+   * crosses the cap. */
   private outputLine(atMs: number, body: Uint8Array): Uint8Array {
+    const line = this.encodeOutput(atMs, body);
+    if (this.bytesWritten + line.byteLength <= this.opts.maxBytes) return this.emit(line, atMs);
+    const room = this.opts.maxBytes - this.bytesWritten;
+    // The longest prefix whose line fits: escaping makes a line's length grow with its
+    // body's, not in proportion, so search (once per recording, at most ~17 encodes).
+    let lo = 0;
+    let hi = body.byteLength;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (this.encodeOutput(atMs, body.subarray(0, mid)).byteLength <= room) lo = mid;
+      else hi = mid - 1;
+    }
+    const fits = completeUtf8Length(body.subarray(0, lo));
+    if (fits === 0) return this.emit(line, atMs);
+    const part = this.emit(this.encodeOutput(atMs, body.subarray(0, fits)), atMs);
+    return Buffer.concat([part, this.emit(line, atMs)]);
+  }
+
+  private encodeOutput(atMs: number, body: Uint8Array): Uint8Array {
     const buf = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
     if (!isUtf8(buf)) {
       // Invalid bytes become U+FFFD, as a decoder would show them.
-      return this.event([this.seconds(atMs), 'o', new TextDecoder().decode(body)], atMs);
+      return Buffer.from(encodeCastEvent([this.seconds(atMs), 'o', new TextDecoder().decode(body)]), 'utf8');
     }
     const line = `[${JSON.stringify(this.seconds(atMs))},"o",${JSON.stringify(buf.toString('latin1'))}]\n`;
-    return this.emit(Buffer.from(line, 'latin1'), atMs);
+    return Buffer.from(line, 'latin1');
   }
 
   private seconds(atMs: number): number {
