@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Suggestion } from '../../protocol/steering';
 import type { TaskCreated, TaskInfo } from '../../protocol/task';
 import { claudeCommand } from '../agents/adapters/claude';
@@ -11,7 +11,9 @@ import { taskApi } from './testing/task-api';
 /**
  * The conflict radar compares paths from the repository's root, whatever subfolder of it a
  * task was started in (its worktree then runs in the same subfolder): end to end, with the
- * real Claude Code CLI against the scripted model, whose hooks report each file written.
+ * real Claude Code CLI against the scripted model, whose hooks report each file written,
+ * and with shell tasks (real bash), which report nothing: the radar learns their files from
+ * the proof after each turn.
  */
 let c: TestConsole;
 let api: ReturnType<typeof taskApi>;
@@ -80,4 +82,72 @@ describe.skipIf(claudeCommand() === null)('conflict radar: paths from the reposi
     expect(ss).toMatchObject({ evidence: [expect.objectContaining({ kind: 'file', path: 'pkg/same.txt' })] });
     await stopAll([top.id, sub.id]);
   }, 180_000);
+});
+
+describe('conflict radar: agents without hooks, from the proof after each turn (real bash)', () => {
+  // A turn is busy, then idle, as the screen shows it (polled every 100 ms): a bare `echo`
+  // is over before it reads busy, and so never ends a turn; the sleep makes it one.
+  const shellTask = (command: string, cwd: string, name: string) =>
+    api.value<TaskCreated>(api.call('POST', '/api/tasks', { prompt: `${command}; sleep 1`, agent: 'shell', cwd, name }));
+  /** Verified after the turn that wrote its file: its proof has reached the radar. */
+  const verified = (id: string): Promise<TaskInfo> => api.waitState(id, 'idle', 30_000, (x) => x.verification?.state === 'verified');
+  /** Starts the tasks together and waits until each one's proof is in. */
+  const runTogether = async (specs: Array<{ command: string; cwd: string; name: string }>): Promise<TaskCreated[]> => {
+    const created = await Promise.all(specs.map((t) => shellTask(t.command, t.cwd, t.name)));
+    await Promise.all(created.map((t) => verified(t.id)));
+    return created;
+  };
+  const warned = (id: string) => waitFor(async () => (await conflicts(id))[0], 15_000, `an edit-conflict on ${id}`);
+  // An idle shell still holds its slot under the concurrency limit, a failed test's too.
+  afterEach(async () => {
+    const live = (await api.value<TaskInfo[]>(api.call('GET', '/api/tasks'))).filter((t) => !['exited', 'failed', 'stopped'].includes(t.state));
+    await stopAll(live.map((t) => t.id));
+  });
+
+  it('two shell tasks in worktrees of one repository writing same.txt: each is warned, naming the path', async () => {
+    const repo = repoWithFolders('shell-same', ['pkg']);
+    const [a, b] = await runTogether([
+      { command: 'echo a > same.txt', cwd: repo, name: 'shell-same-a' },
+      { command: 'echo b > same.txt', cwd: repo, name: 'shell-same-b' },
+    ]);
+    if (a === undefined || b === undefined) throw new Error('two tasks expected');
+    for (const t of [a, b]) expect((await api.task(t.id)).workspace).toMatchObject({ kind: 'worktree', source: repo });
+    const [sa, sb] = await Promise.all([warned(a.id), warned(b.id)]);
+    expect(sa?.message).toMatch(new RegExp(`^same\\.txt is also being edited by ${b.id};`));
+    expect(sb?.message).toMatch(new RegExp(`^same\\.txt is also being edited by ${a.id};`));
+    expect(sb).toMatchObject({ evidence: [expect.objectContaining({ kind: 'file', path: 'same.txt' })] });
+    // One warning per task and path, though every later proof lists the file again.
+    await api.call('POST', `/api/tasks/${a.id}/prompt`, { text: 'echo again >> same.txt; sleep 1' });
+    await api.waitState(a.id, 'idle', 30_000, (x) => x.verification?.attempt === 2 && x.verification.state === 'verified');
+    expect(await conflicts(a.id)).toHaveLength(1);
+  }, 60_000);
+
+  it('a shell task at the root and one in pkg/ writing the same file: warned with the path from the root', async () => {
+    const repo = repoWithFolders('shell-nested', ['pkg']);
+    const [top, sub] = await runTogether([
+      { command: 'echo top > pkg/same.txt', cwd: repo, name: 'shell-nested-top' },
+      { command: 'echo sub > same.txt', cwd: join(repo, 'pkg'), name: 'shell-nested-sub' },
+    ]);
+    if (top === undefined || sub === undefined) throw new Error('two tasks expected');
+    const [st, ss] = await Promise.all([warned(top.id), warned(sub.id)]);
+    expect(st?.message).toMatch(new RegExp(`^pkg/same\\.txt is also being edited by ${sub.id};`));
+    expect(ss?.message).toMatch(new RegExp(`^pkg/same\\.txt is also being edited by ${top.id};`));
+  }, 60_000);
+
+  it('no warning for different files, for same.txt in different subfolders, or for two sandboxes of one folder', async () => {
+    const repo = repoWithFolders('shell-apart', ['pkg-a', 'pkg-b']);
+    const plain = join(c.dataDir, 'not-a-repo');
+    mkdirSync(plain, { recursive: true });
+    const created = await runTogether([
+      { command: 'echo a > a.txt', cwd: repo, name: 'apart-a' },
+      { command: 'echo b > b.txt', cwd: repo, name: 'apart-b' },
+      { command: 'echo a > same.txt', cwd: join(repo, 'pkg-a'), name: 'apart-pkg-a' },
+      { command: 'echo b > same.txt', cwd: join(repo, 'pkg-b'), name: 'apart-pkg-b' },
+      { command: 'echo a > same.txt', cwd: plain, name: 'sandbox-a' },
+      { command: 'echo b > same.txt', cwd: plain, name: 'sandbox-b' },
+    ]);
+    expect((await api.task(created[4]?.id ?? '')).workspace).toMatchObject({ kind: 'sandbox', source: plain });
+    // Every proof is in (and each was handled as it came): nothing left to warn about.
+    for (const t of created) expect(await conflicts(t.id)).toEqual([]);
+  }, 60_000);
 });

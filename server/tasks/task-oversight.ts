@@ -6,7 +6,7 @@ import type { Proof } from '../../protocol/verification';
 import { err, ok, type Result } from '../../protocol/result';
 import type { Logger } from '../logger';
 import type { SteeringService } from '../steering/steering-service';
-import { findEditConflicts, sourceRelativePath } from '../verify/edit-conflicts';
+import { findEditConflicts, newEditPaths } from '../verify/edit-conflicts';
 import type { TaskLedger, TaskService } from './task-service';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -128,6 +128,12 @@ export class TaskOversight {
     this.o.ledger?.append({ type: 'task.verified', taskId: id, data: proof });
     const task = tasks.get(id);
     if (!task.ok) return;
+    // What changed since the baseline, for the agents that report no file as they write it
+    // (all but Claude). Deleted files too: deleting a file another task edits conflicts on
+    // merge as surely as editing it. Two in-place tasks in one folder see each other's
+    // changes in their proofs, so each is warned about a file only one of them wrote: a
+    // fair warning, as both agents do work on that one copy of it.
+    this.learnEdits(task.value, proof.files.map((f) => f.path));
     const turnText = stop.message ?? tasks.screenOf(id) ?? '';
     const fileTexts = await readChanged(start.value.workspace.path, proof);
     const context = { turnText, files: proof.files, fileTexts, proof };
@@ -179,27 +185,42 @@ export class TaskOversight {
     this.o.steering.evaluate(id, 'budget', { budget: { kind, limit, used } });
   }
 
-  /** Claude reports each file it writes (PostToolUse Write/Edit with file_path). Paths are
-   * compared from the source's root: two tasks started in different subfolders of one
-   * repository write different files when both write `src/a.ts`. */
+  /** Claude reports each file it writes (PostToolUse Write/Edit with file_path), the moment
+   * it writes it. */
   private radar(task: TaskInfo, payload: Record<string, unknown>): void {
-    if (payload['hook_event_name'] !== 'PostToolUse' || task.workspace === null) return;
+    if (payload['hook_event_name'] !== 'PostToolUse') return;
     const input = payload['tool_input'];
     const filePath = typeof input === 'object' && input !== null ? (input as Record<string, unknown>)['file_path'] : undefined;
-    if (typeof filePath !== 'string') return;
-    const path = sourceRelativePath(task.workspace, this.o.tasks.requestOf(task.id)?.cwd ?? null, filePath);
-    if (path === null) return;
+    if (typeof filePath === 'string') this.learnEdits(task, [filePath]);
+  }
+
+  /**
+   * The one way into the conflict radar, for every agent: "this task edited these files"
+   * (from its hooks as it writes, from its proof after each turn), then a warning to each
+   * running task of the same source that edited one of the newly learned files. Paths are
+   * compared from the source's root: two tasks started in different subfolders of one
+   * repository write different files when both write `src/a.ts`. Only newly learned paths
+   * are checked: the proof lists every change since the baseline again after each turn (up
+   * to thousands of files), and a known path was checked when it was learned, by whichever
+   * of two tasks learned it second.
+   */
+  private learnEdits(task: TaskInfo, reported: readonly string[]): void {
+    // A hook or a proof that trails the task's end would bring back the edits of a task
+    // that no longer runs (forgotten at its end), and warn about it.
+    if (task.workspace === null || !this.isRunning(task.id)) return;
     const mine = this.edits.get(task.id) ?? { source: task.workspace.source, paths: new Set<string>() };
-    mine.paths.add(path);
+    const learned = newEditPaths({ ws: task.workspace, cwd: this.o.tasks.requestOf(task.id)?.cwd ?? null, known: mine.paths, reported });
+    if (learned.length === 0) return;
+    for (const p of learned) mine.paths.add(p);
     this.edits.set(task.id, mine);
+    const fresh = new Set(learned);
     const running = [...this.edits]
-      .filter(([id]) => id === task.id || this.isRunning(id))
+      .filter(([id]) => this.isRunning(id))
       .map(([taskId, e]) => ({ taskId, source: e.source, paths: [...e.paths] }));
-    // Only about the file just written; a second write of it adds no second warning (the
-    // suggestion is keyed by path).
+    // One warning per task and path (the suggestion is keyed by path).
     for (const c of findEditConflicts(running)) {
-      if (c.path !== path || !c.taskIds.includes(task.id)) continue;
-      for (const t of c.taskIds) this.o.steering.evaluate(t, 'conflict', { conflict: { path, otherTaskIds: c.taskIds.filter((x) => x !== t) } });
+      if (!fresh.has(c.path) || !c.taskIds.includes(task.id)) continue;
+      for (const t of c.taskIds) this.o.steering.evaluate(t, 'conflict', { conflict: { path: c.path, otherTaskIds: c.taskIds.filter((x) => x !== t) } });
     }
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findEditConflicts, normalizePath, sourceRelativePath, type WorkspacePlace } from './edit-conflicts';
+import { findEditConflicts, newEditPaths, normalizePath, sourceRelativePath, type WorkspacePlace } from './edit-conflicts';
 
 describe('edit conflicts (the conflict radar)', () => {
   it('reports a path changed by two tasks of the same source', () => {
@@ -54,6 +54,28 @@ describe('edit conflicts (the conflict radar)', () => {
       expect(sourceRelativePath({ kind: 'sandbox', path: '/data/sandboxes/t-3', source: '/some/dir' }, '/some/dir', '/data/sandboxes/t-3/x/y.ts')).toBe('x/y.ts');
       expect(sourceRelativePath({ kind: 'in-place', path: '/repo/pkg', source: '/repo/pkg' }, '/repo/pkg', '/repo/pkg/z.ts')).toBe('z.ts');
       expect(sourceRelativePath(worktree(''), null, '/data/worktrees/t-1/..x/y')).toBe('..x/y');
+    });
+  });
+
+  describe('newEditPaths: what a hook or a proof adds to what the radar knew of a task', () => {
+    const inPkg: WorkspacePlace = { kind: 'worktree', path: '/data/worktrees/t-1/pkg', source: '/repo' };
+
+    it('maps a proof\'s workspace-relative paths (and a hook\'s absolute ones) from the source root', () => {
+      expect(newEditPaths({ ws: inPkg, cwd: '/repo/pkg', known: new Set(), reported: ['same.txt', 'src/a.ts', '/data/worktrees/t-1/README.md'] }))
+        .toEqual(['pkg/same.txt', 'pkg/src/a.ts', 'README.md']);
+    });
+
+    it('gives only paths not known yet, once each, and none outside the workspace root', () => {
+      const known = new Set(['pkg/same.txt']);
+      expect(newEditPaths({ ws: inPkg, cwd: '/repo/pkg', known, reported: ['same.txt', './b.ts', 'b.ts', '/etc/passwd'] })).toEqual(['pkg/b.ts']);
+      expect(newEditPaths({ ws: inPkg, cwd: '/repo/pkg', known, reported: ['same.txt'] })).toEqual([]);
+    });
+
+    it('a sandbox gives none (nothing in it derives from its source); an in-place folder is compared', () => {
+      const sandbox: WorkspacePlace = { kind: 'sandbox', path: '/data/sandboxes/t-3', source: '/some/dir' };
+      expect(newEditPaths({ ws: sandbox, cwd: '/some/dir', known: new Set(), reported: ['x.ts', '/data/sandboxes/t-3/y.ts'] })).toEqual([]);
+      const inPlace: WorkspacePlace = { kind: 'in-place', path: '/some/dir', source: '/some/dir' };
+      expect(newEditPaths({ ws: inPlace, cwd: '/some/dir', known: new Set(), reported: ['x.ts'] })).toEqual(['x.ts']);
     });
   });
 });

@@ -67,6 +67,22 @@ export function sourceRelativePath(ws: WorkspacePlace, cwd: string | null, fileP
   return normalizePath(rel);
 }
 
+/**
+ * The paths among `reported` (absolute, or relative to where the task runs) that are new to
+ * what the radar already knew of this task (`known`, from the source's root), deduplicated.
+ * A sandbox gives none: it is a fresh, empty folder, so nothing in it derives from its
+ * source (the folder the user pointed at), and two sandboxes writing `x.ts` share nothing.
+ */
+export function newEditPaths(input: { ws: WorkspacePlace; cwd: string | null; known: ReadonlySet<string>; reported: readonly string[] }): string[] {
+  if (input.ws.kind === 'sandbox') return [];
+  const out = new Set<string>();
+  for (const raw of input.reported) {
+    const path = sourceRelativePath(input.ws, input.cwd, raw);
+    if (path !== null && !input.known.has(path)) out.add(path);
+  }
+  return [...out];
+}
+
 function workspaceRoot(ws: WorkspacePlace, cwd: string | null): string {
   if (ws.kind !== 'worktree' || cwd === null) return ws.path;
   const sub = relative(ws.source, cwd);
