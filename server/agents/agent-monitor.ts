@@ -124,6 +124,19 @@ export class AgentMonitor {
     if (reading.state === 'waiting') void this.readScreenNow();
   }
 
+  /**
+   * A prompt went in and was confirmed by output after its Enter. An agent without hooks
+   * says nothing when a turn starts, and a command quicker than one screen poll never shows
+   * a busy screen: the task stayed idle, so its turn never ended (no verification, no turn
+   * counted). The screen reading turns busy as of now; the next read of an idle screen ends
+   * the turn after the usual idle settle.
+   */
+  turnStarted(): void {
+    this.fusion.observe('screen', 'busy', this.now());
+    this.publish();
+    void this.readScreenNow();
+  }
+
   exited(exitCode: number | null): void {
     this.fusion.exited(exitCode, this.now());
     this.publish();

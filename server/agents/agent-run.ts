@@ -164,7 +164,11 @@ export class AgentRun {
       for (let enters = 1; enters <= 2; enters++) {
         const before = await this.baseline();
         await this.send('\r');
-        if (await this.confirmed(before)) return this.finish({ ...pending.receipt, status: 'submitted', enters });
+        if (await this.confirmed(before)) {
+          // Output is all that confirmed it: no hook will say the turn started.
+          if (adapter.confirmBy === 'output') this.monitor.turnStarted();
+          return this.finish({ ...pending.receipt, status: 'submitted', enters });
+        }
       }
       return this.finish({ ...pending.receipt, status: 'failed', enters: 2, reason: 'the agent did not take the prompt after two Enters' });
     } finally {

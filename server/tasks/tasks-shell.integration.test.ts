@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { InterruptOutcome, PromptReceipt } from '../../protocol/agent';
 import type { TaskCreated, TaskInfo } from '../../protocol/task';
+import type { Proof } from '../../protocol/verification';
 import { startTestConsole, waitFor, type TestConsole } from '../transport/test-console';
 import { taskApi } from './testing/task-api';
 import { LINE_PUBLISH_MS } from './task-service';
@@ -42,6 +43,18 @@ describe('tasks with a generic adapter (real bash)', () => {
     expect(await api.screen(created.sessionId ?? '')).toContain('finished-42');
     expect(idle.receipts.at(-1)).toMatchObject({ status: 'submitted', enters: 1 });
     expect(idle.workspace).toMatchObject({ kind: 'sandbox' });
+  });
+
+  it('ends the turn of a command quicker than one screen poll: counted, and verified', async () => {
+    // Nothing busy ever shows on the screen: the prompt's confirmed submit starts the turn.
+    const created = await shellTask({ prompt: 'echo fast > fast.txt' });
+    const idle = await api.waitState(created.id, 'idle', 10_000, (t) => t.usage.turns >= 1 && t.verification !== null);
+    expect(idle.usage.turns).toBe(1);
+    const proof = await api.value<Proof>(api.call('GET', `/api/tasks/${created.id}/proof`));
+    expect(proof.files).toEqual([expect.objectContaining({ path: 'fast.txt', change: 'added' })]);
+    const second = await api.value<PromptReceipt>(api.call('POST', `/api/tasks/${created.id}/prompt`, { text: 'echo again >> fast.txt' }));
+    expect(second.status).toBe('submitted');
+    await api.waitState(created.id, 'idle', 10_000, (t) => t.usage.turns >= 2);
   });
 
   it('queues a prompt sent while busy and delivers it, in order, when idle', async () => {
