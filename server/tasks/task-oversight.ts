@@ -56,6 +56,9 @@ export class TaskOversight {
   private readonly unsubscribe: Array<() => void>;
   private readonly timer: NodeJS.Timeout;
   private readonly verifying = new Map<TaskId, Promise<void>>();
+  /** The console is stopping: a review still running (a check can take minutes) is not
+   * waited for, and must not write into the store that closes next. */
+  private disposed = false;
 
   constructor(private readonly o: TaskOversightOptions) {
     this.unsubscribe = [
@@ -88,6 +91,7 @@ export class TaskOversight {
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const u of this.unsubscribe) u();
     clearInterval(this.timer);
   }
@@ -106,8 +110,8 @@ export class TaskOversight {
     const previous = this.verifying.get(id) ?? Promise.resolve();
     const next = previous
       .then(() => sleep(this.o.settleMs ?? 400, undefined, { ref: false }))
-      .then(() => this.review(id))
-      .catch((error: unknown) => this.o.log.log('error', `review of ${id} failed`, error));
+      .then(() => (this.disposed ? undefined : this.review(id)))
+      .catch((error: unknown) => this.o.log.log(this.disposed ? 'debug' : 'error', `review of ${id} failed${this.disposed ? ' (the console was stopping)' : ''}`, error));
     this.verifying.set(id, next);
   }
 
@@ -124,6 +128,7 @@ export class TaskOversight {
     const retriesUsed = this.retriesUsed.get(id) ?? 0;
     tasks.setVerification(id, { state: 'checking', reason: 'checking…', attempt, retriesAllowed, retriesUsed });
     const proof = await verifier.verify({ taskId: id, taskName: start.value.name, workspacePath: start.value.workspace.path, check: start.value.check, attempt });
+    if (this.disposed) return;
     tasks.setVerification(id, { state: proof.state, reason: proof.reason, attempt, retriesAllowed, retriesUsed });
     this.o.ledger?.append({ type: 'task.verified', taskId: id, data: proof });
     const task = tasks.get(id);
