@@ -48,7 +48,7 @@ describe('tasks with a generic adapter (real bash)', () => {
   it('ends the turn of a command quicker than one screen poll: counted, and verified', async () => {
     // Nothing busy ever shows on the screen: the prompt's confirmed submit starts the turn.
     const created = await shellTask({ prompt: 'echo fast > fast.txt' });
-    const idle = await api.waitState(created.id, 'idle', 10_000, (t) => t.usage.turns >= 1 && t.verification !== null);
+    const idle = await api.waitState(created.id, 'idle', 10_000, (t) => t.usage.turns >= 1 && t.verification !== null && t.verification.state !== 'checking');
     expect(idle.usage.turns).toBe(1);
     const proof = await api.value<Proof>(api.call('GET', `/api/tasks/${created.id}/proof`));
     expect(proof.files).toEqual([expect.objectContaining({ path: 'fast.txt', change: 'added' })]);
