@@ -52,7 +52,8 @@ export interface TaskWorkspace {
   kind: 'worktree' | 'sandbox' | 'in-place';
   /** Where the agent runs. */
   path: string;
-  /** The folder the user pointed at (the repository for a worktree). */
+  /** The folder the user pointed at; the repository's root for a worktree, and for an
+   * in-place folder inside a repository. */
   source: string;
   /** The worktree's branch. */
   branch: string | null;

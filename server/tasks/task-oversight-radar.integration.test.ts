@@ -85,15 +85,14 @@ describe.skipIf(claudeCommand() === null)('conflict radar: paths from the reposi
 });
 
 describe('conflict radar: agents without hooks, from the proof after each turn (real bash)', () => {
-  // A turn is busy, then idle, as the screen shows it (polled every 100 ms): a bare `echo`
-  // is over before it reads busy, and so never ends a turn; the sleep makes it one.
-  const shellTask = (command: string, cwd: string, name: string) =>
-    api.value<TaskCreated>(api.call('POST', '/api/tasks', { prompt: `${command}; sleep 1`, agent: 'shell', cwd, name }));
+  // A bare `echo` is over before one screen poll: its confirmed submit starts the turn.
+  const shellTask = (command: string, cwd: string, name: string, workspace: 'auto' | 'in-place' = 'auto') =>
+    api.value<TaskCreated>(api.call('POST', '/api/tasks', { prompt: command, agent: 'shell', cwd, name, workspace }));
   /** Verified after the turn that wrote its file: its proof has reached the radar. */
   const verified = (id: string): Promise<TaskInfo> => api.waitState(id, 'idle', 30_000, (x) => x.verification?.state === 'verified');
   /** Starts the tasks together and waits until each one's proof is in. */
-  const runTogether = async (specs: Array<{ command: string; cwd: string; name: string }>): Promise<TaskCreated[]> => {
-    const created = await Promise.all(specs.map((t) => shellTask(t.command, t.cwd, t.name)));
+  const runTogether = async (specs: Array<{ command: string; cwd: string; name: string; workspace?: 'in-place' }>): Promise<TaskCreated[]> => {
+    const created = await Promise.all(specs.map((t) => shellTask(t.command, t.cwd, t.name, t.workspace)));
     await Promise.all(created.map((t) => verified(t.id)));
     return created;
   };
@@ -117,7 +116,7 @@ describe('conflict radar: agents without hooks, from the proof after each turn (
     expect(sb?.message).toMatch(new RegExp(`^same\\.txt is also being edited by ${a.id};`));
     expect(sb).toMatchObject({ evidence: [expect.objectContaining({ kind: 'file', path: 'same.txt' })] });
     // One warning per task and path, though every later proof lists the file again.
-    await api.call('POST', `/api/tasks/${a.id}/prompt`, { text: 'echo again >> same.txt; sleep 1' });
+    await api.call('POST', `/api/tasks/${a.id}/prompt`, { text: 'echo again >> same.txt' });
     await api.waitState(a.id, 'idle', 30_000, (x) => x.verification?.attempt === 2 && x.verification.state === 'verified');
     expect(await conflicts(a.id)).toHaveLength(1);
   }, 60_000);
@@ -132,6 +131,19 @@ describe('conflict radar: agents without hooks, from the proof after each turn (
     const [st, ss] = await Promise.all([warned(top.id), warned(sub.id)]);
     expect(st?.message).toMatch(new RegExp(`^pkg/same\\.txt is also being edited by ${sub.id};`));
     expect(ss?.message).toMatch(new RegExp(`^pkg/same\\.txt is also being edited by ${top.id};`));
+  }, 60_000);
+
+  it('an in-place task in pkg/ and a worktree task at the root writing the same file: both warned, path from the root', async () => {
+    const repo = repoWithFolders('shell-in-place', ['pkg']);
+    const [top, here] = await runTogether([
+      { command: 'echo top > pkg/same.txt', cwd: repo, name: 'shell-wt-top' },
+      { command: 'echo here > same.txt', cwd: join(repo, 'pkg'), name: 'shell-in-place', workspace: 'in-place' },
+    ]);
+    if (top === undefined || here === undefined) throw new Error('two tasks expected');
+    expect((await api.task(here.id)).workspace).toMatchObject({ kind: 'in-place', path: join(repo, 'pkg'), source: repo });
+    const [st, sh] = await Promise.all([warned(top.id), warned(here.id)]);
+    expect(st?.message).toMatch(new RegExp(`^pkg/same\\.txt is also being edited by ${here.id};`));
+    expect(sh?.message).toMatch(new RegExp(`^pkg/same\\.txt is also being edited by ${top.id};`));
   }, 60_000);
 
   it('no warning for different files, for same.txt in different subfolders, or for two sandboxes of one folder', async () => {

@@ -27,7 +27,9 @@ export async function prepareWorkspace(req: WorkspaceRequest): Promise<TaskWorks
     if (info === null || !info.isDirectory()) throw new WorkspaceError(`not a folder: ${req.cwd}`);
   }
   if (req.mode === 'in-place' && req.cwd !== null) {
-    return { kind: 'in-place', path: req.cwd, source: req.cwd, branch: null };
+    // Inside a repository the source is its root, as for a worktree: the conflict radar then
+    // compares this task's files with worktree tasks of the same repository.
+    return { kind: 'in-place', path: req.cwd, source: (await gitRoot(req.cwd)) ?? req.cwd, branch: null };
   }
   const root = req.cwd === null ? null : await gitRoot(req.cwd);
   if (root !== null && req.cwd !== null) {

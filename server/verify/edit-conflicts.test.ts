@@ -53,6 +53,9 @@ describe('edit conflicts (the conflict radar)', () => {
       expect(sourceRelativePath(worktree('pkg'), '/repo/pkg', '/data/worktrees/t-1')).toBeNull();
       expect(sourceRelativePath({ kind: 'sandbox', path: '/data/sandboxes/t-3', source: '/some/dir' }, '/some/dir', '/data/sandboxes/t-3/x/y.ts')).toBe('x/y.ts');
       expect(sourceRelativePath({ kind: 'in-place', path: '/repo/pkg', source: '/repo/pkg' }, '/repo/pkg', '/repo/pkg/z.ts')).toBe('z.ts');
+      // In place in a repository's subfolder: from the repository's root, like a worktree.
+      expect(sourceRelativePath({ kind: 'in-place', path: '/repo/pkg', source: '/repo' }, '/repo/pkg', 'z.ts')).toBe('pkg/z.ts');
+      expect(sourceRelativePath({ kind: 'in-place', path: '/repo/pkg', source: '/repo' }, '/repo/pkg', '/repo/other/y.ts')).toBe('other/y.ts');
       expect(sourceRelativePath(worktree(''), null, '/data/worktrees/t-1/..x/y')).toBe('..x/y');
     });
   });

@@ -57,8 +57,9 @@ export interface WorkspacePlace {
  * A file an agent reported (absolute, or relative to where it runs) as a path relative to
  * its workspace's source, or null when it lies outside. A worktree made for a cwd in a
  * subfolder of the repository runs in the same subfolder of the worktree (workspace.ts), so
- * its root is the workspace path less that subfolder; a sandbox or an in-place folder is
- * its own root. `cwd` is the folder the task was created with.
+ * its root is the workspace path less that subfolder; an in-place folder's root is its
+ * source (the repository's root when it is in one); a sandbox is its own root. `cwd` is the
+ * folder the task was created with.
  */
 export function sourceRelativePath(ws: WorkspacePlace, cwd: string | null, filePath: string): string | null {
   const abs = isAbsolute(filePath) ? filePath : resolve(ws.path, filePath);
@@ -84,6 +85,8 @@ export function newEditPaths(input: { ws: WorkspacePlace; cwd: string | null; kn
 }
 
 function workspaceRoot(ws: WorkspacePlace, cwd: string | null): string {
+  // In place, the agent works in the source itself (its repository's root when it has one).
+  if (ws.kind === 'in-place') return ws.source;
   if (ws.kind !== 'worktree' || cwd === null) return ws.path;
   const sub = relative(ws.source, cwd);
   if (sub === '' || sub === '..' || sub.startsWith(`..${sep}`) || isAbsolute(sub)) return ws.path;
