@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Intervention, Suggestion } from '../../protocol/steering';
@@ -7,6 +6,7 @@ import type { TaskCreated } from '../../protocol/task';
 import { claudeCommand } from '../agents/adapters/claude';
 import { taskApi } from '../tasks/testing/task-api';
 import { startTestConsole, waitFor, type TestConsole } from '../transport/test-console';
+import { makeGitRepo } from '../tasks/testing/git-repo';
 
 /**
  * Guardrails on the tree, end to end with the real Claude Code CLI against the scripted
@@ -52,13 +52,7 @@ describe.skipIf(claudeCommand() === null)('guardrails with the real Claude Code 
   }, 150_000);
 
   it('two tasks in worktrees of one repository writing the same file: each is warned, naming the file and the other task', async () => {
-    const repo = join(c.dataDir, 'radar-repo');
-    mkdirSync(repo, { recursive: true });
-    const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' });
-    git('init', '-q');
-    writeFileSync(join(repo, 'README.md'), 'radar\n');
-    git('add', '.');
-    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'init');
+    const { repo } = makeGitRepo(join(c.dataDir, 'radar-repo'), { 'README.md': 'radar\n' });
 
     const [a, b] = await Promise.all(['a', 'b'].map((name) => claudeTask('please write:same.txt', { cwd: repo, name: `radar-${name}` })));
     if (a === undefined || b === undefined) throw new Error('two tasks expected');

@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Suggestion } from '../../protocol/steering';
@@ -7,6 +6,7 @@ import type { TaskCreated, TaskInfo } from '../../protocol/task';
 import { claudeCommand } from '../agents/adapters/claude';
 import { startTestConsole, waitFor, type TestConsole } from '../transport/test-console';
 import { taskApi } from './testing/task-api';
+import { makeGitRepo } from './testing/git-repo';
 
 /**
  * The conflict radar compares paths from the repository's root, whatever subfolder of it a
@@ -28,17 +28,7 @@ afterAll(async () => {
 
 /** A repository with two committed subfolders (a worktree holds tracked files only). */
 function repoWithFolders(name: string, folders: string[]): string {
-  const repo = join(c.dataDir, name);
-  mkdirSync(repo, { recursive: true });
-  const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' });
-  git('init', '-q');
-  for (const f of folders) {
-    mkdirSync(join(repo, f), { recursive: true });
-    writeFileSync(join(repo, f, 'README.md'), `${f}\n`);
-  }
-  git('add', '.');
-  git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'init');
-  return repo;
+  return makeGitRepo(join(c.dataDir, name), Object.fromEntries(folders.map((f) => [`${f}/README.md`, `${f}\n`]))).repo;
 }
 
 const claudeTask = (prompt: string, cwd: string, name: string) =>

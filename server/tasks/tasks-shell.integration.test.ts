@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { InterruptOutcome, PromptReceipt } from '../../protocol/agent';
@@ -8,6 +7,7 @@ import type { Proof } from '../../protocol/verification';
 import { startTestConsole, waitFor, type TestConsole } from '../transport/test-console';
 import { taskApi } from './testing/task-api';
 import { LINE_PUBLISH_MS } from './task-service';
+import { makeGitRepo } from './testing/git-repo';
 
 /**
  * Tasks through the REST API on a real console, with the generic (non-Claude) adapter and
@@ -127,13 +127,7 @@ describe('tasks with a generic adapter (real bash)', () => {
   });
 
   it('gives a task in a git repository its own worktree on a new branch; in-place uses the folder as is', async () => {
-    const repo = join(c.dataDir, 'repo');
-    mkdirSync(repo, { recursive: true });
-    const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' });
-    git('init', '-q');
-    writeFileSync(join(repo, 'README.md'), 'hello\n');
-    git('add', '.');
-    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'init');
+    const { repo, git } = makeGitRepo(join(c.dataDir, 'repo'), { 'README.md': 'hello\n' });
     const wt = await shellTask({ prompt: 'echo in-worktree > made.txt', cwd: repo });
     const info = await api.waitState(wt.id, 'idle', 10_000, (t) => t.receipts.length > 0);
     expect(info.workspace).toMatchObject({ kind: 'worktree', source: repo, branch: `axiom/${wt.id}` });

@@ -1,29 +1,19 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { taskIdSchema } from '../../protocol/task';
 import { prepareWorkspace } from './workspace';
+import { makeGitRepo } from './testing/git-repo';
 
 /** Worktrees with the real git: tasks started together in one repository each get theirs. */
 const base = mkdtempSync(join(tmpdir(), 'axiom-ws-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-function repo(): string {
-  const dir = join(base, 'repo');
-  mkdirSync(dir, { recursive: true });
-  const git = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' });
-  git('init', '-q');
-  writeFileSync(join(dir, 'a.txt'), 'a\n');
-  git('add', '.');
-  git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'init');
-  return dir;
-}
 
 describe('prepareWorkspace in a git repository', () => {
   it('gives each of many tasks started at once its own worktree (git alone races on its worktree metadata)', async () => {
-    const source = repo();
+    const { repo: source, git } = makeGitRepo(join(base, 'repo'), { 'a.txt': 'a\n' });
     const dataDir = join(base, 'data');
     // 4 rounds of 10 at once: with concurrent `git worktree add`, one of them failed reading
     // another's half-written metadata in about 1 of 25 adds on this kind of machine.
@@ -33,7 +23,7 @@ describe('prepareWorkspace in a git repository', () => {
       const failed = made.flatMap((m) => (m.status === 'rejected' ? [String(m.reason)] : []));
       expect(failed).toEqual([]);
     }
-    const listed = execFileSync('git', ['-C', source, 'worktree', 'list', '--porcelain'], { encoding: 'utf8' });
+    const listed = git('worktree', 'list', '--porcelain');
     expect(listed.match(/^branch refs\/heads\/axiom\/t-race/gm)?.length).toBe(40);
   }, 120_000);
 });
