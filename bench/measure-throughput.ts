@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { ConsoleClient } from './lib/console-client';
 import { waitForTerminal } from './lib/browser';
 import type { Fixture } from './lib/fixture';
+import { cpuSince, type CpuSeconds } from './lib/process-cpu';
 
 export interface ThroughputRun {
   mibPerSec: number;
@@ -10,6 +11,9 @@ export interface ThroughputRun {
   lineFeedsSeen: number;
   lineFeedsExpected: number;
   bytesLost: boolean;
+  /** CPU each role spent from the input that starts the stream to the parsed end marker
+   * (console runs only, when a sampler is given): where the time went. */
+  cpuSeconds?: CpuSeconds;
 }
 
 const FIXTURE_ROUTE = '/__bench/fixture.bin';
@@ -19,7 +23,7 @@ const FIXTURE_ROUTE = '/__bench/fixture.bin';
  * from its first parsed byte in the pane to the parsed end marker. Line feeds counted by
  * the pane's xterm prove nothing was dropped.
  */
-export async function measureConsoleThroughput(page: Page, client: ConsoleClient, fixture: Fixture): Promise<ThroughputRun> {
+export async function measureConsoleThroughput(page: Page, client: ConsoleClient, fixture: Fixture, sampleCpu?: () => CpuSeconds): Promise<ThroughputRun> {
   // The process waits for one line on stdin (with echo off) so the pane is attached and
   // probed before the first byte; then it becomes cat itself.
   const s = await client.create({
@@ -39,11 +43,14 @@ export async function measureConsoleThroughput(page: Page, client: ConsoleClient
     t.onWriteParsed(() => { if (st.firstAt === 0) st.firstAt = performance.now(); });
     t.parser.registerOscHandler(7777, () => { st.endAt = performance.now(); return true; });
   }, s.id);
+  const cpuBefore = sampleCpu?.();
   await client.input(s.id, '\r');
   await page.waitForFunction((sid) => window.__benchStream![sid]!.endAt > 0, s.id, { timeout: 180_000, polling: 100 });
+  const cpuAfter = sampleCpu?.();
   const st = await page.evaluate((sid) => window.__benchStream![sid]!, s.id);
   await client.remove(s.id);
-  return throughputRun(fixture, fixture.bytes, (st.endAt - st.firstAt) / 1000, st.lineFeeds);
+  const run = throughputRun(fixture, fixture.bytes, (st.endAt - st.firstAt) / 1000, st.lineFeeds);
+  return cpuBefore === undefined || cpuAfter === undefined ? run : { ...run, cpuSeconds: cpuSince(cpuBefore, cpuAfter) };
 }
 
 function throughputRun(fixture: Fixture, bytes: number, seconds: number, lineFeedsSeen: number): ThroughputRun {

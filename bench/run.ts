@@ -11,6 +11,7 @@ import { launchChromium, openDashboard, waitForTerminal } from './lib/browser';
 import { ensureMixedFixture } from './lib/fixture';
 import { summarize } from './lib/stats';
 import { installEchoProbe, measureEcho } from './measure-echo';
+import { measureEchoPath } from './measure-echo-path';
 import { measureConsoleThroughput, measureLocalCeiling } from './measure-throughput';
 import { measureFlood } from './measure-flood';
 import { measureBusyEcho } from './measure-busy-echo';
@@ -21,6 +22,8 @@ import { measureAgentStates } from './measure-agent-states';
 import { BENCH_WAIT_SECONDS, measureSteering } from './measure-steering';
 import { measureMcpSpawn } from './measure-mcp-spawn';
 import { measureRestart } from './measure-restart';
+import { sampleCpu, type CpuSeconds } from './lib/process-cpu';
+import { ptyHostPid } from '../server/pty-host/testing/console-process';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.env.BENCH_QUICK === '1';
@@ -124,12 +127,14 @@ async function runConsoleBenches(results: Record<string, unknown>): Promise<void
       log(`keystroke-to-echo over ${N.echoKeys} keys`);
       await installEchoProbe(page, echoSession.id);
       results.echoMs = summarize(await measureEcho(page, echoSession.id, N.echoKeys));
+      results.echoPathMs = await measureEchoPath(server.url, server.token, client, N.echoKeys);
     }
     results.renderer = await page.evaluate(() => (document.querySelector('.xterm canvas') ? 'webgl' : 'dom'));
 
     if (only.has('throughput')) {
       log(`throughput: cat of ${N.throughputBytes / 1024 / 1024} MiB of mixed output`);
-      results.throughput = await measureThroughputRounds(page, client, echoSession.id);
+      const cpu = () => sampleCpu({ webServerPid: server.pid, ptyHostPid: ptyHostPid(server.dataDir) });
+      results.throughput = await measureThroughputRounds(page, client, echoSession.id, cpu);
     }
     await client.remove(echoSession.id);
 
@@ -157,12 +162,12 @@ async function runConsoleBenches(results: Record<string, unknown>): Promise<void
 }
 
 /** Console and ceiling alternate, best of each kept: both see the same machine noise. */
-async function measureThroughputRounds(page: Page, client: ConsoleClient, ceilingPaneId: string): Promise<Record<string, unknown>> {
+async function measureThroughputRounds(page: Page, client: ConsoleClient, ceilingPaneId: string, cpu: () => CpuSeconds): Promise<Record<string, unknown>> {
   const fixture = await ensureMixedFixture(join(root, 'bench', 'fixtures'), N.throughputBytes);
   const consoleRuns = [];
   const ceilingRuns = [];
   for (let i = 0; i < N.throughputRounds; i++) {
-    consoleRuns.push(await measureConsoleThroughput(page, client, fixture));
+    consoleRuns.push(await measureConsoleThroughput(page, client, fixture, cpu));
     ceilingRuns.push(await measureLocalCeiling(page, ceilingPaneId, fixture));
   }
   const best = <T extends { mibPerSec: number }>(runs: T[]) => runs.reduce((a, b) => (b.mibPerSec > a.mibPerSec ? b : a));
@@ -176,6 +181,8 @@ async function measureThroughputRounds(page: Page, client: ConsoleClient, ceilin
     lineFeedsExpected: fixture.lineFeeds,
     lineFeedsSeen: c.lineFeedsSeen,
     bytesLost: consoleRuns.some((r) => r.bytesLost),
+    // Where the best console run's time went, per role (the ceiling is the renderer alone).
+    cpuSeconds: c.cpuSeconds,
     runs: { console: consoleRuns, ceiling: ceilingRuns },
   };
 }
