@@ -152,3 +152,59 @@ test('a terminal query is answered exactly once with two browsers watching', asy
   expect(await dash.bufferText(s.id)).toContain('DA-REPLIES=1');
   await second.expectBuffer(s.id, 'DA-REPLIES=1');
 });
+
+test("find in a pane's output: highlighted as typed, counted, stepped through (scrollback too), closed back to the program", async ({ page, request }) => {
+  const api = new ConsoleApi(request);
+  const s = await api.createSession(bashSession('find'));
+  const dash = new DashboardPage(page);
+  await dash.open();
+  await dash.expectBuffer(s.id, '$ ');
+  // Three needles, the first scrolled far out of view by 200 lines; the command line itself
+  // spells them with escapes, so only the output matches.
+  await dash.typeInto(s.id, "printf '\\x6eeedle-one\\n'; seq 1 200; printf '\\x4eeedle-two\\n\\x6eeedle-three\\n'\n");
+  await dash.expectBuffer(s.id, 'needle-three');
+  const selection = () => page.evaluate((id) => window.__axiom!.terminals[id]!.getSelection(), s.id);
+  const viewportY = () => page.evaluate((id) => window.__axiom!.terminals[id]!.buffer.active.viewportY, s.id);
+
+  // The shortcut opens the bar without reaching bash (no ^F, no cursor move on its line).
+  await page.keyboard.press('Control+Shift+F');
+  const input = page.getByTestId(`find-input-${s.id}`);
+  await expect(input).toBeFocused();
+  await input.fill('needle');
+  const count = page.getByTestId(`find-count-${s.id}`);
+  await expect(count).toHaveText(/^\d of 3$/);
+  await expect.poll(selection).toMatch(/^needle$/i);
+  // The visible matches are highlighted in the pane.
+  await expect(page.getByTestId(`terminal-${s.id}`).locator('.xterm-find-result-decoration').first()).toBeVisible();
+
+  // Enter steps on through all three, wrapping; one of them is in the scrollback.
+  const seen = new Set<string>();
+  let scrolledUp = false;
+  for (let i = 0; i < 3; i++) {
+    await input.press('Enter');
+    seen.add((await count.textContent()) ?? '');
+    if ((await viewportY()) < 150) scrolledUp = true;
+  }
+  expect(seen).toEqual(new Set(['1 of 3', '2 of 3', '3 of 3']));
+  expect(scrolledUp).toBe(true);
+
+  // Match case: only the two lower-case ones; a bad regular expression is said, not run.
+  await page.getByTestId(`find-caseSensitive-${s.id}`).click();
+  await expect(count).toHaveText(/^\d of 2$/);
+  await page.getByTestId(`find-regex-${s.id}`).click();
+  await input.fill('needle-(one');
+  await expect(count).toHaveText('not a valid regular expression');
+  await input.fill('needle-(one|three)');
+  await expect(count).toHaveText(/^\d of 2$/);
+
+  // Escape closes the bar and gives the keyboard back to the program.
+  await input.press('Escape');
+  await expect(page.getByTestId(`find-bar-${s.id}`)).toHaveCount(0);
+  await page.keyboard.type('echo after-find-$((2*21))\n');
+  await dash.expectBuffer(s.id, 'after-find-42');
+  expect(await dash.bufferText(s.id)).not.toContain('^F');
+
+  // The header button opens it too.
+  await page.getByTestId(`btn-find-${s.id}`).click();
+  await expect(page.getByTestId(`find-input-${s.id}`)).toBeFocused();
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cycleIndex, matchShortcut } from './keyboard-shortcuts';
+import { cycleIndex, matchPaneShortcut, matchShortcut } from './keyboard-shortcuts';
 
 const key = (code: string, mods: Partial<{ altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }> = {}) => ({
   code,
@@ -27,5 +27,15 @@ describe('keyboard shortcuts', () => {
     expect(cycleIndex(2, 1, 3)).toBe(0);
     expect(cycleIndex(0, -1, 3)).toBe(2);
     expect(cycleIndex(0, 1, 0)).toBe(-1);
+  });
+});
+
+describe('pane shortcuts', () => {
+  it('opens find on Ctrl+Shift+F or Cmd+F, and leaves plain Ctrl+F to the program', () => {
+    expect(matchPaneShortcut(key('KeyF', { ctrlKey: true, shiftKey: true }))).toBe('find');
+    expect(matchPaneShortcut(key('KeyF', { metaKey: true }))).toBe('find');
+    expect(matchPaneShortcut(key('KeyF', { ctrlKey: true }))).toBeNull();
+    expect(matchPaneShortcut(key('KeyF', { altKey: true }))).toBeNull();
+    expect(matchPaneShortcut(key('KeyG', { ctrlKey: true, shiftKey: true }))).toBeNull();
   });
 });

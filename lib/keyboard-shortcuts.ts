@@ -32,6 +32,16 @@ export function matchShortcut(e: KeyLike): ShortcutAction | null {
   return ALT_BINDINGS[e.code] ?? null;
 }
 
+/** Keys a focused pane handles itself instead of the program: Ctrl+Shift+F (Cmd+F on
+ * macOS, where the browser's own find would only search the page's markup) opens the find
+ * bar. Plain Ctrl+F stays the program's (readline's forward-char, vim's page down). */
+export function matchPaneShortcut(e: KeyLike): 'find' | null {
+  if (e.code !== 'KeyF' || e.altKey) return null;
+  if (e.ctrlKey && e.shiftKey && !e.metaKey) return 'find';
+  if (e.metaKey && !e.ctrlKey && !e.shiftKey) return 'find';
+  return null;
+}
+
 /** For the help popover. */
 export const SHORTCUT_HELP: ReadonlyArray<{ keys: string; action: string }> = [
   { keys: 'Alt + ← / ↑ or Alt + [', action: 'Focus previous pane' },
@@ -39,6 +49,7 @@ export const SHORTCUT_HELP: ReadonlyArray<{ keys: string; action: string }> = [
   { keys: 'Alt + Enter', action: 'Maximize / restore focused pane' },
   { keys: 'Esc (outside a terminal)', action: 'Restore maximized pane' },
   { keys: 'Alt + N', action: 'New session' },
+  { keys: 'Ctrl + Shift + F (in a pane)', action: "Find in the pane's output; Enter / Shift + Enter: next / previous" },
   { keys: 'Shift + Enter (inject box)', action: 'New line; Enter sends' },
 ];
 

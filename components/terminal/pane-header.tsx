@@ -15,11 +15,13 @@ export interface PaneHeaderProps {
   busy: PaneAction | null;
   onAction: (action: PaneAction) => void;
   onToggleMaximize: () => void;
+  /** Opens the find bar. */
+  onFind: () => void;
 }
 
 const INTERRUPT_KEY_LABEL = { esc: 'ESC', 'ctrl-c': 'Ctrl-C' } as const;
 
-export function PaneHeader({ info, maximized, busy, onAction, onToggleMaximize }: PaneHeaderProps) {
+export function PaneHeader({ info, maximized, busy, onAction, onToggleMaximize, onFind }: PaneHeaderProps) {
   const { id } = info;
   const live = isLive(info);
   const cmd = commandLine(info);
@@ -47,6 +49,10 @@ export function PaneHeader({ info, maximized, busy, onAction, onToggleMaximize }
       </span>
       <div className="flex shrink-0 items-center gap-1">
         {task !== undefined && live && <ClaimToggle sessionId={id} />}
+        <Button size="sm" data-testid={`btn-find-${id}`} title="Find in the output (Ctrl+Shift+F)" onClick={onFind}>
+          <span aria-hidden>⌕</span>
+          <span className="sr-only">Find in the output</span>
+        </Button>
         {live && (
           <Button size="sm" data-testid={`btn-interrupt-${id}`} title={`Interrupt (sends ${keyLabel})`} disabled={busy !== null} onClick={() => onAction('interrupt')}>
             Interrupt <kbd className="font-mono text-[10px] text-faint">{keyLabel}</kbd>

@@ -8,6 +8,7 @@ import { useAxiom, useTaskForSession } from '@/lib/axiom-provider';
 import { TaskPaneStrip } from '@/components/tasks/task-pane-strip';
 import { TaskPromptBox } from '@/components/tasks/task-prompt-box';
 import { ErrorNote } from '@/components/ui/error-note';
+import { FindBar } from './find-bar';
 import { InjectBox } from './inject-box';
 import { PaneHeader, type PaneAction } from './pane-header';
 import { useXtermSession } from './use-xterm-session';
@@ -34,7 +35,10 @@ export default function TerminalPane({ info, focused, maximized, hidden, onFocus
   const { socket, store } = useAxiom();
   const hostRef = useRef<HTMLDivElement>(null);
   const onInfo = useCallback((next: SessionInfo) => store.upsert(next), [store]);
-  const { focus, renderer, attachError } = useXtermSession({ id, info, socket, hostRef, onInfo });
+  // Find: open (with a count that moves focus back to it when asked for again), or null.
+  const [find, setFind] = useState<number | null>(null);
+  const openFind = useCallback(() => setFind((n) => (n ?? 0) + 1), []);
+  const { focus, renderer, attachError, search } = useXtermSession({ id, info, socket, hostRef, onInfo, onFind: openFind });
   const [busy, setBusy] = useState<PaneAction | null>(null);
   const [error, setError] = useState<CommandError | null>(null);
   const task = useTaskForSession(id);
@@ -82,8 +86,19 @@ export default function TerminalPane({ info, focused, maximized, hidden, onFocus
         maximized ? 'h-full' : 'h-[32rem]'
       } ${focused ? 'border-accent/70 ring-2 ring-accent/60' : 'border-line'} ${hidden ? 'hidden' : ''}`}
     >
-      <PaneHeader info={info} maximized={maximized} busy={busy} onAction={(a) => void run(a)} onToggleMaximize={() => onToggleMaximize(id)} />
+      <PaneHeader info={info} maximized={maximized} busy={busy} onAction={(a) => void run(a)} onToggleMaximize={() => onToggleMaximize(id)} onFind={openFind} />
       {task && <TaskPaneStrip task={task} />}
+      {find !== null && search !== null && (
+        <FindBar
+          sessionId={id}
+          search={search}
+          focusRequest={find}
+          onClose={() => {
+            setFind(null);
+            focusRef.current();
+          }}
+        />
+      )}
       <ErrorNote error={error} testId={`pane-error-${id}`} className="border-b border-line bg-bad/10 px-3 py-1" />
       {/* The output stream could not attach: said, not a silent blank pane (it retries). */}
       <ErrorNote error={attachError} testId={`pane-attach-error-${id}`} className="border-b border-line bg-bad/10 px-3 py-1" />

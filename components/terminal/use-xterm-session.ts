@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { Terminal, type IDisposable } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
+import { SearchAddon } from '@xterm/addon-search';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
 import { WebglAddon } from '@xterm/addon-webgl';
@@ -12,7 +13,7 @@ import type { SessionInfo } from '@/protocol/session';
 import { exposeTerminal } from '@/lib/axiom-global';
 import { sendInput } from '@/lib/commands';
 import { pageInputQuiet } from '@/lib/input-quiet';
-import { matchShortcut } from '@/lib/keyboard-shortcuts';
+import { matchPaneShortcut, matchShortcut } from '@/lib/keyboard-shortcuts';
 import { chooseRenderer, type RendererKind } from '@/lib/renderer-choice';
 import type { AxiomSocket } from '@/lib/socket-types';
 import { swallowTerminalQueries } from '@/lib/swallow-terminal-queries';
@@ -31,6 +32,8 @@ export interface XtermSessionOptions {
   socket: AxiomSocket | null;
   hostRef: RefObject<HTMLDivElement | null>;
   onInfo: (info: SessionInfo) => void;
+  /** The pane's find shortcut was pressed in the terminal. */
+  onFind: () => void;
 }
 
 export interface XtermSession {
@@ -38,21 +41,26 @@ export interface XtermSession {
   renderer: RendererKind | null;
   /** Why the pane cannot show the session's output right now (it retries), or null. */
   attachError: WireError | null;
+  /** Find in the terminal's buffer (scrollback included); null until it is open. */
+  search: SearchAddon | null;
 }
 
 /**
  * One pane's xterm: created in an effect (the browser-only part of the pane), wired to
  * the session's output stream and input, and disposed with every listener on cleanup.
  */
-export function useXtermSession({ id, info, socket, hostRef, onInfo }: XtermSessionOptions): XtermSession {
+export function useXtermSession({ id, info, socket, hostRef, onInfo, onFind }: XtermSessionOptions): XtermSession {
   const termRef = useRef<Terminal | null>(null);
   const [renderer, setRenderer] = useState<RendererKind | null>(null);
   const [attachError, setAttachError] = useState<WireError | null>(null);
+  const [search, setSearch] = useState<SearchAddon | null>(null);
   // The effect below must not re-run when the info changes; it reads the latest here.
   const infoRef = useRef(info);
   infoRef.current = info;
   const onInfoRef = useRef(onInfo);
   onInfoRef.current = onInfo;
+  const onFindRef = useRef(onFind);
+  onFindRef.current = onFind;
 
   useEffect(() => {
     const host = hostRef.current;
@@ -79,6 +87,8 @@ export function useXtermSession({ id, info, socket, hostRef, onInfo }: XtermSess
     const fit = new FitAddon();
     term.loadAddon(fit);
     term.loadAddon(new WebLinksAddon());
+    const searchAddon = new SearchAddon();
+    term.loadAddon(searchAddon);
     term.loadAddon(new Unicode11Addon());
     term.unicode.activeVersion = '11';
     term.open(host);
@@ -101,11 +111,22 @@ export function useXtermSession({ id, info, socket, hostRef, onInfo }: XtermSess
       }
     }
     setRenderer(active);
+    setSearch(searchAddon);
     termRef.current = term;
     cleanups.push(exposeTerminal(id, term));
 
-    // Let dashboard shortcuts bubble to the window instead of reaching the program.
-    term.attachCustomKeyEventHandler((e) => matchShortcut(e) === null);
+    // Let dashboard shortcuts bubble to the window instead of reaching the program; the
+    // pane's own (find) is handled here, on keydown, and not sent either.
+    term.attachCustomKeyEventHandler((e) => {
+      if (matchPaneShortcut(e) === 'find') {
+        if (e.type === 'keydown') {
+          e.preventDefault();
+          onFindRef.current();
+        }
+        return false;
+      }
+      return matchShortcut(e) === null;
+    });
     // Binary input (onBinary) is mouse reports in X10 mode: a person acting in the pane too.
     const typed = (data: string): void => {
       pageInputQuiet.noteKeystroke();
@@ -187,6 +208,7 @@ export function useXtermSession({ id, info, socket, hostRef, onInfo }: XtermSess
       for (const c of cleanups.reverse()) c();
       for (const d of disposables) d.dispose();
       termRef.current = null;
+      setSearch(null);
       term.dispose();
     };
   }, [id, socket, hostRef]);
@@ -197,5 +219,5 @@ export function useXtermSession({ id, info, socket, hostRef, onInfo }: XtermSess
     if (term && (term.cols !== info.cols || term.rows !== info.rows)) term.resize(info.cols, info.rows);
   }, [info.cols, info.rows]);
 
-  return { focus: () => termRef.current?.focus(), renderer, attachError };
+  return { focus: () => termRef.current?.focus(), renderer, attachError, search };
 }
