@@ -208,3 +208,33 @@ test("find in a pane's output: highlighted as typed, counted, stepped through (s
   await page.getByTestId(`btn-find-${s.id}`).click();
   await expect(page.getByTestId(`find-input-${s.id}`)).toBeFocused();
 });
+
+test('Ctrl+Shift+C copies the selection without interrupting the program; Ctrl+Shift+V pastes into it', async ({ page, request }) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const api = new ConsoleApi(request);
+  const s = await api.createSession(bashSession('clipboard'));
+  const dash = new DashboardPage(page);
+  await dash.open();
+  await dash.expectBuffer(s.id, '$ ');
+  await dash.typeInto(s.id, 'echo copy-me-$((6*7))\n');
+  await dash.expectBuffer(s.id, /^copy-me-42$/m);
+  // `sleep` in the foreground: a Ctrl+C reaching it would end it early ("^C" on screen).
+  await dash.typeInto(s.id, 'sleep 3; echo slept-through\n');
+  const row = await page.evaluate((id) => {
+    const b = window.__axiom!.terminals[id]!.buffer.active;
+    for (let y = 0; y < b.length; y++) if (b.getLine(y)?.translateToString(true) === 'copy-me-42') return y;
+    return -1;
+  }, s.id);
+  expect(row).toBeGreaterThanOrEqual(0);
+  await page.evaluate(([id, y]) => window.__axiom!.terminals[id as string]!.select(0, y as number, 'copy-me-42'.length), [s.id, row] as const);
+  await page.keyboard.press('Control+Shift+C');
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('copy-me-42');
+  await dash.expectBuffer(s.id, 'slept-through');
+  expect(await dash.bufferText(s.id)).not.toContain('^C');
+
+  await page.evaluate(() => navigator.clipboard.writeText('echo pasted-$((5*5))'));
+  await dash.focusTerminal(s.id);
+  await page.keyboard.press('Control+Shift+V');
+  await page.keyboard.press('Enter');
+  await dash.expectBuffer(s.id, /^pasted-25$/m);
+});

@@ -38,4 +38,10 @@ describe('pane shortcuts', () => {
     expect(matchPaneShortcut(key('KeyF', { altKey: true }))).toBeNull();
     expect(matchPaneShortcut(key('KeyG', { ctrlKey: true, shiftKey: true }))).toBeNull();
   });
+
+  it('copies on Ctrl+Shift+C, and leaves Ctrl+C (the interrupt) to the program', () => {
+    expect(matchPaneShortcut(key('KeyC', { ctrlKey: true, shiftKey: true }))).toBe('copy');
+    expect(matchPaneShortcut(key('KeyC', { ctrlKey: true }))).toBeNull();
+    expect(matchPaneShortcut(key('KeyC', { metaKey: true }))).toBeNull();
+  });
 });

@@ -32,13 +32,18 @@ export function matchShortcut(e: KeyLike): ShortcutAction | null {
   return ALT_BINDINGS[e.code] ?? null;
 }
 
-/** Keys a focused pane handles itself instead of the program: Ctrl+Shift+F (Cmd+F on
- * macOS, where the browser's own find would only search the page's markup) opens the find
- * bar. Plain Ctrl+F stays the program's (readline's forward-char, vim's page down). */
-export function matchPaneShortcut(e: KeyLike): 'find' | null {
-  if (e.code !== 'KeyF' || e.altKey) return null;
-  if (e.ctrlKey && e.shiftKey && !e.metaKey) return 'find';
-  if (e.metaKey && !e.ctrlKey && !e.shiftKey) return 'find';
+/** Keys a focused pane handles itself instead of the program:
+ * - find: Ctrl+Shift+F (Cmd+F on macOS, where the browser's own find would only search the
+ *   page's markup) opens the find bar; plain Ctrl+F stays the program's (readline's
+ *   forward-char, vim's page down);
+ * - copy: Ctrl+Shift+C copies the selection, as in desktop terminals, since Ctrl+C is the
+ *   program's interrupt (Cmd+C on macOS copies natively). Paste needs nothing: Ctrl+Shift+V
+ *   (Cmd+V) is the browser's paste, which xterm handles. */
+export function matchPaneShortcut(e: KeyLike): 'find' | 'copy' | null {
+  if (e.altKey) return null;
+  const ctrlShift = e.ctrlKey && e.shiftKey && !e.metaKey;
+  if (e.code === 'KeyF' && (ctrlShift || (e.metaKey && !e.ctrlKey && !e.shiftKey))) return 'find';
+  if (e.code === 'KeyC' && ctrlShift) return 'copy';
   return null;
 }
 
@@ -50,6 +55,7 @@ export const SHORTCUT_HELP: ReadonlyArray<{ keys: string; action: string }> = [
   { keys: 'Esc (outside a terminal)', action: 'Restore maximized pane' },
   { keys: 'Alt + N', action: 'New session' },
   { keys: 'Ctrl + Shift + F (in a pane)', action: "Find in the pane's output; Enter / Shift + Enter: next / previous" },
+  { keys: 'Ctrl + Shift + C / V (in a pane)', action: 'Copy the selection / paste' },
   { keys: 'Shift + Enter (inject box)', action: 'New line; Enter sends' },
 ];
 

@@ -11,6 +11,7 @@ import { LIMITS } from '@/protocol/limits';
 import type { WireError } from '@/protocol/result';
 import type { SessionInfo } from '@/protocol/session';
 import { exposeTerminal } from '@/lib/axiom-global';
+import { copyText } from '@/lib/clipboard';
 import { sendInput } from '@/lib/commands';
 import { pageInputQuiet } from '@/lib/input-quiet';
 import { matchPaneShortcut, matchShortcut } from '@/lib/keyboard-shortcuts';
@@ -116,12 +117,14 @@ export function useXtermSession({ id, info, socket, hostRef, onInfo, onFind }: X
     cleanups.push(exposeTerminal(id, term));
 
     // Let dashboard shortcuts bubble to the window instead of reaching the program; the
-    // pane's own (find) is handled here, on keydown, and not sent either.
+    // pane's own (find, copy) are handled here, on keydown, and not sent either.
     term.attachCustomKeyEventHandler((e) => {
-      if (matchPaneShortcut(e) === 'find') {
+      const own = matchPaneShortcut(e);
+      if (own !== null) {
         if (e.type === 'keydown') {
           e.preventDefault();
-          onFindRef.current();
+          if (own === 'find') onFindRef.current();
+          else if (term.hasSelection()) void copyText(term.getSelection());
         }
         return false;
       }
