@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { DashboardPage } from './pages/dashboard-page';
+import { DashboardPage, openWithShell } from './pages/dashboard-page';
 import { ConsoleApi } from './fixtures/console-api';
 import { bashSession } from './fixtures/shells';
 
@@ -62,11 +62,7 @@ test('exit codes and signals are shown as they are', async ({ page, request }) =
 });
 
 test('the inject box types text and presses Enter', async ({ page, request }) => {
-  const api = new ConsoleApi(request);
-  const s = await api.createSession(bashSession('inject'));
-  const dash = new DashboardPage(page);
-  await dash.open();
-  await dash.expectBuffer(s.id, '$ ');
+  const { dash, s } = await openWithShell(page, request, 'inject');
   await page.getByTestId(`inject-input-${s.id}`).fill('echo injected-$((2+3))');
   await page.getByTestId(`inject-send-${s.id}`).click();
   await dash.expectBuffer(s.id, 'injected-5');

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { DashboardPage } from './pages/dashboard-page';
+import { openWithShell } from './pages/dashboard-page';
 import { ConsoleApi } from './fixtures/console-api';
 import { bashSession } from './fixtures/shells';
 import { E2E } from './fixtures/e2e-env';
@@ -15,11 +15,7 @@ test.beforeEach(async ({ request }) => {
  * keeps running and the dashboard in the same page keeps working.
  */
 test('a thousand malformed socket messages leave the server up and the dashboard working', async ({ page, request }) => {
-  const api = new ConsoleApi(request);
-  const s = await api.createSession(bashSession('survivor'));
-  const dash = new DashboardPage(page);
-  await dash.open();
-  await dash.expectBuffer(s.id, '$ ');
+  const { api, dash, s } = await openWithShell(page, request, 'survivor');
 
   const sent = await page.evaluate(async (sessionId) => {
     const bad: string[] = [

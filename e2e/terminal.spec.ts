@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
-import { DashboardPage } from './pages/dashboard-page';
+import { DashboardPage, openWithShell } from './pages/dashboard-page';
 import { ConsoleApi } from './fixtures/console-api';
 import { bashSession } from './fixtures/shells';
 
@@ -30,11 +30,7 @@ test('two shells side by side echo what is typed into each', async ({ page, requ
 });
 
 test('vim runs full-screen, takes typing, and quits back to the shell', async ({ page, request }) => {
-  const api = new ConsoleApi(request);
-  const s = await api.createSession(bashSession('vim'));
-  const dash = new DashboardPage(page);
-  await dash.open();
-  await dash.expectBuffer(s.id, '$ ');
+  const { dash, s } = await openWithShell(page, request, 'vim');
   await dash.typeInto(s.id, 'vim -u NONE -N /tmp/axiom-e2e-vim.txt\n');
   await expect.poll(() => page.evaluate((id) => window.__axiom?.terminals[id]?.buffer.active.type, s.id)).toBe('alternate');
   await page.keyboard.type('ihello from vim');
@@ -75,11 +71,7 @@ test('a reload shows the same screens, including a full-screen program', async (
 });
 
 test('the interrupt button stops a running command', async ({ page, request }) => {
-  const api = new ConsoleApi(request);
-  const s = await api.createSession(bashSession('sleeper'));
-  const dash = new DashboardPage(page);
-  await dash.open();
-  await dash.expectBuffer(s.id, '$ ');
+  const { api, dash, s } = await openWithShell(page, request, 'sleeper');
   await dash.typeInto(s.id, 'sleep 1000\n');
   await expect.poll(async () => (await api.screen(s.id)).trimEnd().endsWith('sleep 1000')).toBe(true);
   await page.getByTestId(`btn-interrupt-${s.id}`).click();
@@ -112,11 +104,7 @@ test('resizing the window reaches the program (tput cols)', async ({ page, reque
 });
 
 test('UTF-8 and colours arrive intact', async ({ page, request }) => {
-  const api = new ConsoleApi(request);
-  const s = await api.createSession(bashSession('unicode', { env: { PS1: '$ ', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' } }));
-  const dash = new DashboardPage(page);
-  await dash.open();
-  await dash.expectBuffer(s.id, '$ ');
+  const { dash, s } = await openWithShell(page, request, 'unicode', { env: { PS1: '$ ', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' } });
   await dash.typeInto(s.id, "printf 'U:\\xc3\\xa9\\xe6\\xbc\\xa2\\xe5\\xad\\x97\\xf0\\x9f\\x99\\x82:\\n\\e[31mRED\\e[0m \\e[38;5;82mLIME\\e[0m\\n'\n");
   await dash.expectBuffer(s.id, 'U:é漢字🙂:');
   const colours = await page.evaluate((id) => {
@@ -154,11 +142,7 @@ test('a terminal query is answered exactly once with two browsers watching', asy
 });
 
 test("find in a pane's output: highlighted as typed, counted, stepped through (scrollback too), closed back to the program", async ({ page, request }) => {
-  const api = new ConsoleApi(request);
-  const s = await api.createSession(bashSession('find'));
-  const dash = new DashboardPage(page);
-  await dash.open();
-  await dash.expectBuffer(s.id, '$ ');
+  const { dash, s } = await openWithShell(page, request, 'find');
   // Three needles, the first scrolled far out of view by 200 lines; the command line itself
   // spells them with escapes, so only the output matches.
   await dash.typeInto(s.id, "printf '\\x6eeedle-one\\n'; seq 1 200; printf '\\x4eeedle-two\\n\\x6eeedle-three\\n'\n");
@@ -211,11 +195,7 @@ test("find in a pane's output: highlighted as typed, counted, stepped through (s
 
 test('Ctrl+Shift+C copies the selection without interrupting the program; Ctrl+Shift+V pastes into it', async ({ page, request }) => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  const api = new ConsoleApi(request);
-  const s = await api.createSession(bashSession('clipboard'));
-  const dash = new DashboardPage(page);
-  await dash.open();
-  await dash.expectBuffer(s.id, '$ ');
+  const { dash, s } = await openWithShell(page, request, 'clipboard');
   await dash.typeInto(s.id, 'echo copy-me-$((6*7))\n');
   await dash.expectBuffer(s.id, /^copy-me-42$/m);
   // `sleep` in the foreground: a Ctrl+C reaching it would end it early ("^C" on screen).

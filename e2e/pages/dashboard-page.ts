@@ -1,5 +1,8 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import type { CreateSessionInput, SessionInfo } from '../../protocol/session';
+import { ConsoleApi } from '../fixtures/console-api';
 import { E2E } from '../fixtures/e2e-env';
+import { bashSession } from '../fixtures/shells';
 
 /** The dashboard as a person uses it, through data-testid hooks and window.__axiom. */
 export class DashboardPage {
@@ -420,4 +423,19 @@ export class DashboardPage {
   usage(taskId: string): Locator {
     return this.page.getByTestId(`task-usage-${taskId}`);
   }
+}
+
+/** The start of most terminal specs: one bash session, the dashboard open on it, its prompt shown. */
+export async function openWithShell(
+  page: Page,
+  request: APIRequestContext,
+  name: string,
+  extra: Partial<CreateSessionInput> = {},
+): Promise<{ api: ConsoleApi; dash: DashboardPage; s: SessionInfo }> {
+  const api = new ConsoleApi(request);
+  const s = await api.createSession(bashSession(name, extra));
+  const dash = new DashboardPage(page);
+  await dash.open();
+  await dash.expectBuffer(s.id, '$ ');
+  return { api, dash, s };
 }
