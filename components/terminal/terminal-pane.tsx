@@ -37,8 +37,13 @@ export default function TerminalPane({ info, focused, maximized, hidden, onFocus
   const onInfo = useCallback((next: SessionInfo) => store.upsert(next), [store]);
   // Find: open (with a count that moves focus back to it when asked for again), or null.
   const [find, setFind] = useState<number | null>(null);
-  const openFind = useCallback(() => setFind((n) => (n ?? 0) + 1), []);
-  const { focus, renderer, attachError, search } = useXtermSession({ id, info, socket, hostRef, onInfo, onFind: openFind });
+  const ensureSearchRef = useRef<() => void>(() => undefined);
+  const openFind = useCallback(() => {
+    ensureSearchRef.current();
+    setFind((n) => (n ?? 0) + 1);
+  }, []);
+  const { focus, renderer, attachError, search, ensureSearch } = useXtermSession({ id, info, socket, hostRef, onInfo, onFind: openFind });
+  ensureSearchRef.current = ensureSearch;
   const [busy, setBusy] = useState<PaneAction | null>(null);
   const [error, setError] = useState<CommandError | null>(null);
   const task = useTaskForSession(id);

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { Terminal, type IDisposable } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { SearchAddon } from '@xterm/addon-search';
@@ -42,8 +42,10 @@ export interface XtermSession {
   renderer: RendererKind | null;
   /** Why the pane cannot show the session's output right now (it retries), or null. */
   attachError: WireError | null;
-  /** Find in the terminal's buffer (scrollback included); null until it is open. */
+  /** Find in the terminal's buffer (scrollback included); null until ensureSearch. */
   search: SearchAddon | null;
+  /** Loads the search addon on first use (idempotent). */
+  ensureSearch: () => void;
 }
 
 /**
@@ -55,6 +57,17 @@ export function useXtermSession({ id, info, socket, hostRef, onInfo, onFind }: X
   const [renderer, setRenderer] = useState<RendererKind | null>(null);
   const [attachError, setAttachError] = useState<WireError | null>(null);
   const [search, setSearch] = useState<SearchAddon | null>(null);
+  const searchRef = useRef<SearchAddon | null>(null);
+  // Loaded on first use: the addon listens to every write of its terminal, and most panes
+  // are never searched.
+  const ensureSearch = useCallback((): void => {
+    const term = termRef.current;
+    if (term === null || searchRef.current !== null) return;
+    const addon = new SearchAddon();
+    term.loadAddon(addon);
+    searchRef.current = addon;
+    setSearch(addon);
+  }, []);
   // The effect below must not re-run when the info changes; it reads the latest here.
   const infoRef = useRef(info);
   infoRef.current = info;
@@ -88,8 +101,6 @@ export function useXtermSession({ id, info, socket, hostRef, onInfo, onFind }: X
     const fit = new FitAddon();
     term.loadAddon(fit);
     term.loadAddon(new WebLinksAddon());
-    const searchAddon = new SearchAddon();
-    term.loadAddon(searchAddon);
     term.loadAddon(new Unicode11Addon());
     term.unicode.activeVersion = '11';
     term.open(host);
@@ -112,7 +123,6 @@ export function useXtermSession({ id, info, socket, hostRef, onInfo, onFind }: X
       }
     }
     setRenderer(active);
-    setSearch(searchAddon);
     termRef.current = term;
     cleanups.push(exposeTerminal(id, term));
 
@@ -123,7 +133,10 @@ export function useXtermSession({ id, info, socket, hostRef, onInfo, onFind }: X
       if (own !== null) {
         if (e.type === 'keydown') {
           e.preventDefault();
-          if (own === 'find') onFindRef.current();
+          if (own === 'find') {
+            ensureSearch();
+            onFindRef.current();
+          }
           else if (term.hasSelection()) void copyText(term.getSelection());
         }
         return false;
@@ -211,10 +224,11 @@ export function useXtermSession({ id, info, socket, hostRef, onInfo, onFind }: X
       for (const c of cleanups.reverse()) c();
       for (const d of disposables) d.dispose();
       termRef.current = null;
+      searchRef.current = null;
       setSearch(null);
       term.dispose();
     };
-  }, [id, socket, hostRef]);
+  }, [id, socket, hostRef, ensureSearch]);
 
   // Every viewer renders the session at the PTY's size.
   useEffect(() => {
@@ -222,5 +236,5 @@ export function useXtermSession({ id, info, socket, hostRef, onInfo, onFind }: X
     if (term && (term.cols !== info.cols || term.rows !== info.rows)) term.resize(info.cols, info.rows);
   }, [info.cols, info.rows]);
 
-  return { focus: () => termRef.current?.focus(), renderer, attachError, search };
+  return { focus: () => termRef.current?.focus(), renderer, attachError, search, ensureSearch };
 }
