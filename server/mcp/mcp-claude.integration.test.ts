@@ -1,10 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TaskCreated, TaskInfo } from '../../protocol/task';
 import { claudeCommand } from '../agents/adapters/claude';
-import { taskApi } from '../tasks/testing/task-api';
-import { rawRequest, startTestConsole, TEST_TOKEN, waitFor, type TestConsole } from '../transport/test-console';
+import { consoleForFile } from '../tasks/testing/task-api';
+import { rawRequest, TEST_TOKEN, waitFor } from '../transport/test-console';
 import { connectMcp } from './testing/mcp-test-client';
 
 /**
@@ -13,16 +13,8 @@ import { connectMcp } from './testing/mcp-test-client';
  * with the agent's own token, and two children appear under it in the task tree. Then the
  * agent's token itself: it works on /mcp only, as that agent, within its own subtree.
  */
-let c: TestConsole;
-let api: ReturnType<typeof taskApi>;
-
-beforeAll(async () => {
-  c = await startTestConsole({ AXIOM_MAX_RUNNING: '4' });
-  api = taskApi(c);
-});
-afterAll(async () => {
-  await c.stop();
-});
+const suite = consoleForFile({ AXIOM_MAX_RUNNING: '4' });
+const { api } = suite;
 
 describe.skipIf(claudeCommand() === null)('Claude Code spawning children through MCP', () => {
   let parent: TaskInfo;
@@ -46,19 +38,19 @@ describe.skipIf(claudeCommand() === null)('Claude Code spawning children through
   }, 200_000);
 
   it('wrote the agent\'s MCP config 0600 with its own token; that token opens /mcp only, as that agent', async () => {
-    const file = join(c.dataDir, 'agents', parent.id, 'mcp.json');
+    const file = join(suite.console.dataDir, 'agents', parent.id, 'mcp.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const config = JSON.parse(readFileSync(file, 'utf8')) as { mcpServers: { axiom: { type: string; url: string; headers: { Authorization: string } } } };
-    expect(config.mcpServers.axiom).toMatchObject({ type: 'http', url: `${c.origin}/mcp` });
+    expect(config.mcpServers.axiom).toMatchObject({ type: 'http', url: `${suite.console.origin}/mcp` });
     const token = config.mcpServers.axiom.headers.Authorization.replace(/^Bearer /, '');
     expect(token).not.toBe(TEST_TOKEN);
 
     // Not the REST API.
-    const rest = await rawRequest({ port: c.port, path: '/api/tasks', headers: { host: c.hostHeader, authorization: `Bearer ${token}` } });
+    const rest = await rawRequest({ port: suite.console.port, path: '/api/tasks', headers: { host: suite.console.hostHeader, authorization: `Bearer ${token}` } });
     expect(rest.status).toBe(401);
 
-    const agent = await connectMcp(c.origin, token);
-    const console_ = await connectMcp(c.origin, TEST_TOKEN);
+    const agent = await connectMcp(suite.console.origin, token);
+    const console_ = await connectMcp(suite.console.origin, TEST_TOKEN);
     try {
       // Spawned by the agent: a child of the agent's task, by default.
       const kid = await agent.value<{ id: string; parentId: string }>('axiom_spawn', { prompt: 'echo from-the-agent', agent: 'shell' });
@@ -74,7 +66,7 @@ describe.skipIf(claudeCommand() === null)('Claude Code spawning children through
       // Its default tree is its own.
       const dag = await agent.value<{ tree: Array<{ id: string }> }>('axiom_dag');
       expect(dag.tree.map((n) => n.id)).toEqual([parent.id]);
-      await c.tasks.stop(other.id as TaskInfo['id'], { subtree: true });
+      await suite.console.tasks.stop(other.id as TaskInfo['id'], { subtree: true });
     } finally {
       await agent.close();
       await console_.close();
@@ -82,14 +74,14 @@ describe.skipIf(claudeCommand() === null)('Claude Code spawning children through
   }, 60_000);
 
   it('revokes the agent\'s token when its task ends', async () => {
-    const file = join(c.dataDir, 'agents', parent.id, 'mcp.json');
+    const file = join(suite.console.dataDir, 'agents', parent.id, 'mcp.json');
     const token = (JSON.parse(readFileSync(file, 'utf8')) as { mcpServers: { axiom: { headers: { Authorization: string } } } }).mcpServers.axiom.headers.Authorization.replace(/^Bearer /, '');
-    await c.tasks.stop(parent.id, { subtree: true });
+    await suite.console.tasks.stop(parent.id, { subtree: true });
     const res = await rawRequest({
-      port: c.port,
+      port: suite.console.port,
       method: 'POST',
       path: '/mcp',
-      headers: { host: c.hostHeader, authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      headers: { host: suite.console.hostHeader, authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
       body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '0' } } }),
     });
     expect(res.status).toBe(401);

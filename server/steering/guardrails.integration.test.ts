@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Intervention, Suggestion } from '../../protocol/steering';
 import type { TaskCreated } from '../../protocol/task';
 import { claudeCommand } from '../agents/adapters/claude';
-import { taskApi } from '../tasks/testing/task-api';
-import { startTestConsole, waitFor, type TestConsole } from '../transport/test-console';
+import { consoleForFile } from '../tasks/testing/task-api';
+import { waitFor } from '../transport/test-console';
 import { makeGitRepo } from '../tasks/testing/git-repo';
 
 /**
@@ -13,16 +13,8 @@ import { makeGitRepo } from '../tasks/testing/git-repo';
  * model: a turn budget crossed interrupts the agent, records its screen and notifies; two
  * running tasks from one repository writing the same file are each warned, live.
  */
-let c: TestConsole;
-let api: ReturnType<typeof taskApi>;
-
-beforeAll(async () => {
-  c = await startTestConsole({ AXIOM_AGENT_MODEL: 'scripted' });
-  api = taskApi(c);
-});
-afterAll(async () => {
-  await c.stop();
-});
+const suite = consoleForFile({ AXIOM_AGENT_MODEL: 'scripted' });
+const { api } = suite;
 
 const claudeTask = (prompt: string, extra: Record<string, unknown> = {}) =>
   api.value<TaskCreated>(api.call('POST', '/api/tasks', { prompt, agent: 'claude', permissionMode: 'acceptEdits', ...extra }));
@@ -45,14 +37,14 @@ describe.skipIf(claudeCommand() === null)('guardrails with the real Claude Code 
     expect(s).toMatchObject({ action: 'notify', message: 'Budget crossed (turns: 2 of 1); the agent was interrupted.' });
     expect((await api.task(t.id)).usage.turns).toBe(2);
 
-    const recorded = c.store.events({ taskId: t.id }).find((e) => e.type === 'task.budget');
+    const recorded = suite.console.store.events({ taskId: t.id }).find((e) => e.type === 'task.budget');
     expect(recorded?.data).toMatchObject({ kind: 'turns', limit: 1, used: 2 });
     expect(String((recorded?.data as { screen: unknown }).screen)).toContain('Hello from the scripted model.');
     await api.call('POST', `/api/tasks/${t.id}/stop`, {});
   }, 150_000);
 
   it('two tasks in worktrees of one repository writing the same file: each is warned, naming the file and the other task', async () => {
-    const { repo } = makeGitRepo(join(c.dataDir, 'radar-repo'), { 'README.md': 'radar\n' });
+    const { repo } = makeGitRepo(join(suite.console.dataDir, 'radar-repo'), { 'README.md': 'radar\n' });
 
     const [a, b] = await Promise.all(['a', 'b'].map((name) => claudeTask('please write:same.txt', { cwd: repo, name: `radar-${name}` })));
     if (a === undefined || b === undefined) throw new Error('two tasks expected');

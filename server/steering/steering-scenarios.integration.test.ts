@@ -1,29 +1,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Suggestion } from '../../protocol/steering';
 import type { TaskCreated, TaskInfo } from '../../protocol/task';
 import type { Proof } from '../../protocol/verification';
 import { claudeCommand } from '../agents/adapters/claude';
-import { taskApi } from '../tasks/testing/task-api';
-import { startTestConsole, waitFor, type TestConsole } from '../transport/test-console';
+import { consoleForFile } from '../tasks/testing/task-api';
+import { waitFor } from '../transport/test-console';
 
 /**
  * The labelled scenario suite: the real Claude Code CLI against scripted turns that each
  * reproduce one failure mode (or honest work). The right suggestion must appear with its
  * evidence, accepting it must reach the agent, and only honest work ends "verified".
  */
-let c: TestConsole;
-let api: ReturnType<typeof taskApi>;
+const suite = consoleForFile({ AXIOM_AGENT_MODEL: 'scripted' }, { 'steering.json': JSON.stringify({ 'waiting-too-long': { thresholds: { waitSeconds: 2 } } }) });
+const { api } = suite;
 const CHECK = 'grep -q correct result.txt';
-
-beforeAll(async () => {
-  c = await startTestConsole({ AXIOM_AGENT_MODEL: 'scripted' }, { 'steering.json': JSON.stringify({ 'waiting-too-long': { thresholds: { waitSeconds: 2 } } }) });
-  api = taskApi(c);
-});
-afterAll(async () => {
-  await c.stop();
-});
 
 const spawn = (prompt: string, extra: Record<string, unknown> = {}) =>
   api.value<TaskCreated>(api.call('POST', '/api/tasks', { prompt, agent: 'claude', permissionMode: 'acceptEdits', ...extra }));

@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Suggestion } from '../../protocol/steering';
 import type { TaskCreated, TaskInfo } from '../../protocol/task';
 import { claudeCommand } from '../agents/adapters/claude';
-import { startTestConsole, waitFor, type TestConsole } from '../transport/test-console';
-import { taskApi } from './testing/task-api';
+import { waitFor } from '../transport/test-console';
+import { consoleForFile } from './testing/task-api';
 import { makeGitRepo } from './testing/git-repo';
 
 /**
@@ -15,20 +15,12 @@ import { makeGitRepo } from './testing/git-repo';
  * and with shell tasks (real bash), which report nothing: the radar learns their files from
  * the proof after each turn.
  */
-let c: TestConsole;
-let api: ReturnType<typeof taskApi>;
-
-beforeAll(async () => {
-  c = await startTestConsole({ AXIOM_AGENT_MODEL: 'scripted' });
-  api = taskApi(c);
-});
-afterAll(async () => {
-  await c.stop();
-});
+const suite = consoleForFile({ AXIOM_AGENT_MODEL: 'scripted' });
+const { api } = suite;
 
 /** A repository with two committed subfolders (a worktree holds tracked files only). */
 function repoWithFolders(name: string, folders: string[]): string {
-  return makeGitRepo(join(c.dataDir, name), Object.fromEntries(folders.map((f) => [`${f}/README.md`, `${f}\n`]))).repo;
+  return makeGitRepo(join(suite.console.dataDir, name), Object.fromEntries(folders.map((f) => [`${f}/README.md`, `${f}\n`]))).repo;
 }
 
 const claudeTask = (prompt: string, cwd: string, name: string) =>
@@ -138,7 +130,7 @@ describe('conflict radar: agents without hooks, from the proof after each turn (
 
   it('no warning for different files, for same.txt in different subfolders, or for two sandboxes of one folder', async () => {
     const repo = repoWithFolders('shell-apart', ['pkg-a', 'pkg-b']);
-    const plain = join(c.dataDir, 'not-a-repo');
+    const plain = join(suite.console.dataDir, 'not-a-repo');
     mkdirSync(plain, { recursive: true });
     const created = await runTogether([
       { command: 'echo a > a.txt', cwd: repo, name: 'apart-a' },

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { InterruptOutcome, PromptReceipt } from '../../protocol/agent';
 import type { TaskCreated, TaskInfo } from '../../protocol/task';
 import type { Proof } from '../../protocol/verification';
-import { startTestConsole, waitFor, type TestConsole } from '../transport/test-console';
-import { taskApi } from './testing/task-api';
+import { waitFor } from '../transport/test-console';
+import { consoleForFile } from './testing/task-api';
 import { LINE_PUBLISH_MS } from './task-service';
 import { makeGitRepo } from './testing/git-repo';
 
@@ -13,15 +13,8 @@ import { makeGitRepo } from './testing/git-repo';
  * Tasks through the REST API on a real console, with the generic (non-Claude) adapter and
  * real programs: bash as the agent. The Claude Code CLI gets its own test file.
  */
-let c: TestConsole;
-let api: ReturnType<typeof taskApi>;
-beforeAll(async () => {
-  c = await startTestConsole({ AXIOM_MAX_RUNNING: '3' });
-  api = taskApi(c);
-});
-afterAll(async () => {
-  await c.stop();
-});
+const suite = consoleForFile({ AXIOM_MAX_RUNNING: '3' });
+const { api } = suite;
 // An idle agent still holds its slot under the concurrency limit: stop each test's tasks.
 afterEach(async () => {
   for (const t of await api.value<TaskInfo[]>(api.call('GET', '/api/tasks'))) {
@@ -127,7 +120,7 @@ describe('tasks with a generic adapter (real bash)', () => {
   });
 
   it('gives a task in a git repository its own worktree on a new branch; in-place uses the folder as is', async () => {
-    const { repo, git } = makeGitRepo(join(c.dataDir, 'repo'), { 'README.md': 'hello\n' });
+    const { repo, git } = makeGitRepo(join(suite.console.dataDir, 'repo'), { 'README.md': 'hello\n' });
     const wt = await shellTask({ prompt: 'echo in-worktree > made.txt', cwd: repo });
     const info = await api.waitState(wt.id, 'idle', 10_000, (t) => t.receipts.length > 0);
     expect(info.workspace).toMatchObject({ kind: 'worktree', source: repo, branch: `axiom/${wt.id}` });
@@ -156,7 +149,7 @@ describe('tasks with a generic adapter (real bash)', () => {
   it('publishes a busy agent\'s changing last line at most every LINE_PUBLISH_MS, and its final line', async () => {
     const created = await shellTask({ prompt: 'for i in $(seq 1 40); do echo line-$i; sleep 0.05; done; echo all-done' });
     const lines: Array<{ at: number; line: string }> = [];
-    const off = c.tasks.onEvent((e) => {
+    const off = suite.console.tasks.onEvent((e) => {
       if (e.type === 'task:updated' && e.task.id === created.id && e.task.status !== null) lines.push({ at: Date.now(), line: e.task.status.lastLine });
     });
     try {

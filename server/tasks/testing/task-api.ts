@@ -1,16 +1,40 @@
 import type { Result } from '../../../protocol/result';
 import type { TaskInfo, TaskState } from '../../../protocol/task';
-import { rawRequest, TEST_TOKEN, waitFor, type RawResponse, type TestConsole } from '../../transport/test-console';
+import { afterAll, beforeAll } from 'vitest';
+import { rawRequest, startTestConsole, TEST_TOKEN, waitFor, type RawResponse, type TestConsole } from '../../transport/test-console';
 
-/** A REST client for task tests against a real console (startTestConsole). */
-export function taskApi(c: TestConsole) {
+export type TaskApi = ReturnType<typeof taskApi>;
+
+/**
+ * One real console for a whole test file: started before its tests, stopped after them.
+ * `api` may be built at once (it reaches the console when called); `console` is there from
+ * the first test on.
+ */
+export function consoleForFile(env: Record<string, string> = {}, files: Record<string, string> = {}): { readonly console: TestConsole; readonly api: TaskApi } {
+  let started: TestConsole | undefined;
+  const get = (): TestConsole => {
+    if (started === undefined) throw new Error('the test console is not started yet (use it inside a test or hook)');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startTestConsole(env, files);
+  });
+  afterAll(async () => {
+    await started?.stop();
+  });
+  return { get console() { return get(); }, api: taskApi(get) };
+}
+
+/** A REST client for task tests against a real console (startTestConsole), or a getter of one. */
+export function taskApi(target: TestConsole | (() => TestConsole)) {
+  const consoleOf = typeof target === 'function' ? target : () => target;
   const call = (method: string, path: string, body?: unknown): Promise<RawResponse> =>
     rawRequest({
-      port: c.port,
+      port: consoleOf().port,
       method,
       path,
       headers: {
-        host: c.hostHeader,
+        host: consoleOf().hostHeader,
         authorization: `Bearer ${TEST_TOKEN}`,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
