@@ -1,11 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TaskCreated, TaskInfo } from '../../protocol/task';
 import { claudeCommand } from '../agents/adapters/claude';
-import { pidAlive } from '../pty-host/host-files';
-import { freePort, ptyHostPid, startConsoleProcess, type ConsoleProcess } from '../pty-host/testing/console-process';
+import { freePort, startConsoleProcess, stopAndRemove, type ConsoleProcess } from '../pty-host/testing/console-process';
 import { rest, until } from '../pty-host/testing/rest';
 import { mcpTokenOf } from './agent-mcp-config';
 import { connectMcp } from './testing/mcp-test-client';
@@ -19,10 +18,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'axiom-mcp-adopt-'));
 let current: ConsoleProcess | undefined;
 
 afterAll(async () => {
-  const hostPid = ptyHostPid(dataDir);
-  await current?.stop();
-  if (hostPid !== undefined) await until(() => !pidAlive(hostPid), 5000, 'the pty host to exit');
-  rmSync(dataDir, { recursive: true, force: true });
+  await stopAndRemove(current, dataDir);
 });
 
 describe.skipIf(claudeCommand() === null)('an adopted agent and its MCP token', () => {

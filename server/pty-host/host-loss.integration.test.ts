@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,8 +6,7 @@ import type { SessionInfo } from '../../protocol/session';
 import { FINAL_TASK_STATES, type TaskCreated, type TaskInfo } from '../../protocol/task';
 import { liveSessionMembers } from '../pty/testing/session-members';
 import { recordingsDir } from '../recording/recorder';
-import { pidAlive } from './host-files';
-import { freePort, ptyHostPid, startConsoleProcess, type ConsoleProcess } from './testing/console-process';
+import { freePort, ptyHostPid, startConsoleProcess, stopAndRemove, type ConsoleProcess } from './testing/console-process';
 import { counterShell, rest, until } from './testing/rest';
 
 /**
@@ -20,10 +19,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'axiom-fault-host-'));
 let c: ConsoleProcess | undefined;
 
 afterAll(async () => {
-  const hostPid = ptyHostPid(dataDir);
-  await c?.stop();
-  if (hostPid !== undefined) await until(() => !pidAlive(hostPid), 5000, 'the pty host to exit');
-  rmSync(dataDir, { recursive: true, force: true });
+  await stopAndRemove(c, dataDir);
 });
 
 describe('kill -9 of the pty host', () => {

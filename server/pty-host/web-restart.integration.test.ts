@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,8 +7,7 @@ import type { TaskCreated, TaskInfo } from '../../protocol/task';
 import { openStore } from '../store/store';
 import type { StoredEvent } from '../store/store-types';
 import { liveSessionMembers } from '../pty/testing/session-members';
-import { pidAlive } from './host-files';
-import { freePort, ptyHostPid, startConsoleProcess, type ConsoleProcess } from './testing/console-process';
+import { freePort, ptyHostPid, startConsoleProcess, stopAndRemove, type ConsoleProcess } from './testing/console-process';
 import { counterShell, rest, ticks, until } from './testing/rest';
 import { streamClient, type StreamClient } from './testing/stream-client';
 
@@ -25,11 +24,7 @@ let client: StreamClient | undefined;
 
 afterAll(async () => {
   client?.close();
-  const hostPid = ptyHostPid(dataDir);
-  await current?.stop();
-  // The default stop ends every agent and the host.
-  if (hostPid !== undefined) await until(() => !pidAlive(hostPid), 5000, 'the pty host to exit');
-  rmSync(dataDir, { recursive: true, force: true });
+  await stopAndRemove(current, dataDir);
 });
 
 function readLedger(): StoredEvent[] {

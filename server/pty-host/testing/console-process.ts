@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hostPaths, readPid } from '../host-files';
+import { hostPaths, pidAlive, readPid } from '../host-files';
+import { until } from './until';
 
 /**
  * A console in its own process, for tests and benches that kill it with real signals or
@@ -151,6 +152,15 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** A fault test's end: stops its console (the default stop ends every agent and the pty
+ * host), waits for that host to be gone, and removes the data folder. */
+export async function stopAndRemove(running: ConsoleProcess | undefined, dataDir: string): Promise<void> {
+  const hostPid = ptyHostPid(dataDir);
+  await running?.stop();
+  if (hostPid !== undefined) await until(() => !pidAlive(hostPid), 5000, 'the pty host to exit');
+  rmSync(dataDir, { recursive: true, force: true });
 }
 
 /** The pid of the data folder's pty host, from its pid file. */

@@ -1,6 +1,8 @@
 import type { Result } from '../../../protocol/result';
 import { PROCESS_TOKEN } from './console-process';
 
+export { until } from './until';
+
 /** For fault tests: the REST API with the test token; throws on a failed Result. */
 export async function rest<T>(origin: string, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${origin}${path}`, {
@@ -11,15 +13,6 @@ export async function rest<T>(origin: string, method: string, path: string, body
   const parsed = (await res.json()) as Result<T>;
   if (!parsed.ok) throw new Error(`${method} ${path}: ${parsed.error.code} ${parsed.error.message}`);
   return parsed.value;
-}
-
-/** Polls until `check` is true, or throws after `timeoutMs`. */
-export async function until(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 /** A shell that prints a counter line every `intervalMs`: a busy agent with checkable output. */
