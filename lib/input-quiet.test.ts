@@ -39,6 +39,55 @@ describe('InputQuiet with a background coalescer', () => {
     expect(writes[0]!.at - heldAt).toBeLessThanOrEqual(INPUT_QUIET_POLICY.maxPostponeMs + INPUT_QUIET_POLICY.afterKeystrokeMs);
   });
 
+  it('writes an overdue batch in the wake of the next echo, not on its timer', () => {
+    const { clock, quiet, writes, coalescer } = setup();
+    coalescer.push(new TextEncoder().encode('z'), 1);
+    const heldAt = clock.now();
+    // Keys every 25 ms, each echoed 4 ms later: the batch goes right after an echo.
+    let echoes = 0;
+    while (writes.length === 0 && clock.now() - heldAt < 2 * INPUT_QUIET_POLICY.maxPostponeMs) {
+      quiet.noteKeystroke();
+      clock.advance(4);
+      quiet.noteEcho();
+      echoes += 1;
+      if (writes.length > 0) break;
+      clock.advance(21);
+    }
+    expect(writes).toHaveLength(1);
+    const waited = writes[0]!.at - heldAt;
+    expect(waited).toBeGreaterThanOrEqual(INPUT_QUIET_POLICY.maxPostponeMs);
+    expect(waited).toBeLessThan(INPUT_QUIET_POLICY.maxPostponeMs + 25);
+    // It was written at an echo's moment (4 ms after a key), not between keys.
+    expect((writes[0]!.at - heldAt) % 25).toBe(4);
+    expect(echoes).toBeGreaterThan(1);
+  });
+
+  it('lets overdue batches go a few per echo, and all at once when echoes stop', () => {
+    const clock = new FakeClock();
+    const quiet = new InputQuiet(clock);
+    const written: string[] = [];
+    const panes = ['a', 'b', 'c', 'd', 'e'].map((name) => {
+      const c = new WriteCoalescer({ clock, quiet, write: () => written.push(name) });
+      c.push(new TextEncoder().encode(name), 1);
+      return c;
+    });
+    expect(panes).toHaveLength(5);
+    for (let t = 0; t <= INPUT_QUIET_POLICY.maxPostponeMs; t += 20) {
+      quiet.noteKeystroke();
+      clock.advance(20);
+    }
+    expect(written).toEqual([]);
+    quiet.noteEcho();
+    expect(written).toHaveLength(INPUT_QUIET_POLICY.batchesPerEcho);
+    quiet.noteKeystroke();
+    clock.advance(20);
+    quiet.noteEcho();
+    expect(written).toHaveLength(2 * INPUT_QUIET_POLICY.batchesPerEcho);
+    // No more echoes: the rest go once the wait for one is over.
+    clock.advance(INPUT_QUIET_POLICY.echoWaitMs);
+    expect([...written].sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
   it('does nothing without keystrokes', () => {
     const { clock, writes, coalescer } = setup();
     coalescer.push(new TextEncoder().encode('y'), 1);

@@ -6,16 +6,40 @@ import { realClock, type StreamClock } from './terminal-stream';
  * keystroke finds the page's main thread free instead of queued behind a frame that
  * renders sixteen panes. While someone types steadily, background panes still update,
  * at least once per `maxPostponeMs`.
+ *
+ * A batch that has waited that long is written in the wake of an echo, not at whatever
+ * moment its timer fires: right after an echo the keyboard is idle (the next key is tens
+ * of ms away), so the batch's parse and render fit in the gap. Overdue batches go a few
+ * per echo, since sixteen at once took ~60 ms of the page's main thread and the next
+ * key's echo waited behind them. Written on their timer, they landed just before a
+ * keystroke about one time in three, which is what set the busy-echo p95.
  */
 export const INPUT_QUIET_POLICY = {
   /** Echo arrives within a few ms; 60 ms covers it and the frame that renders it. */
   afterKeystrokeMs: 60,
-  /** Background panes never fall further behind than this while someone types. */
+  /** Background panes never fall further behind than this while someone types, plus
+   * their turn in the overdue queue (a few echoes)... */
   maxPostponeMs: 1000,
+  /** ...and the queue is let go at once if no echo comes for this long (typing stopped,
+   * or the program does not echo). */
+  echoWaitMs: 60,
+  /** Overdue batches written in one echo's wake: each costs a pane's parse and render. */
+  batchesPerEcho: 2,
 } as const;
+
+/** When a held batch should be written. */
+export type BatchPlan =
+  | { kind: 'now' }
+  /** Ask again after `ms`. */
+  | { kind: 'later'; ms: number }
+  /** Overdue: queue it with `afterEcho`. */
+  | { kind: 'after-echo' };
 
 export class InputQuiet {
   private quietUntilMs = 0;
+  /** Overdue batches' writers, oldest first. */
+  private overdue: Array<() => void> = [];
+  private fallbackTimer: unknown = null;
 
   constructor(private readonly clock: StreamClock = realClock) {}
 
@@ -23,11 +47,50 @@ export class InputQuiet {
     this.quietUntilMs = this.clock.now() + INPUT_QUIET_POLICY.afterKeystrokeMs;
   }
 
-  /** How long a batch held since `heldSinceMs` should still wait (0: write it now). */
-  postponeMs(heldSinceMs: number): number {
+  /** The pane being typed into parsed output: most likely a keystroke's echo. The oldest
+   * overdue batches go now, in its wake. */
+  noteEcho(): void {
+    if (this.overdue.length === 0) return;
+    const due = this.overdue.splice(0, INPUT_QUIET_POLICY.batchesPerEcho);
+    this.armFallback(); // echoes are flowing: the rest wait for the next ones
+    for (const write of due) write();
+  }
+
+  /** Queues an overdue batch's writer; the returned function takes it out again. */
+  afterEcho(write: () => void): () => void {
+    this.overdue.push(write);
+    if (this.fallbackTimer === null) this.armFallback();
+    return () => {
+      this.overdue = this.overdue.filter((w) => w !== write);
+      if (this.overdue.length === 0) this.clearFallback();
+    };
+  }
+
+  /** What a batch held since `heldSinceMs` should do now. */
+  plan(heldSinceMs: number): BatchPlan {
     const now = this.clock.now();
-    if (now - heldSinceMs >= INPUT_QUIET_POLICY.maxPostponeMs) return 0;
-    return Math.max(0, this.quietUntilMs - now);
+    const quietMs = this.quietUntilMs - now;
+    if (quietMs <= 0) return { kind: 'now' };
+    const overdueInMs = heldSinceMs + INPUT_QUIET_POLICY.maxPostponeMs - now;
+    if (overdueInMs <= 0) return { kind: 'after-echo' };
+    return { kind: 'later', ms: Math.min(quietMs, overdueInMs) };
+  }
+
+  private armFallback(): void {
+    this.clearFallback();
+    if (this.overdue.length === 0) return;
+    this.fallbackTimer = this.clock.setTimeout(() => {
+      this.fallbackTimer = null;
+      const all = this.overdue;
+      this.overdue = [];
+      for (const write of all) write();
+    }, INPUT_QUIET_POLICY.echoWaitMs);
+  }
+
+  private clearFallback(): void {
+    if (this.fallbackTimer === null) return;
+    this.clock.clearTimeout(this.fallbackTimer);
+    this.fallbackTimer = null;
   }
 }
 

@@ -9,6 +9,7 @@ import {
   type StreamTransport,
 } from './terminal-stream';
 import { FakeClock } from './testing/fake-clock';
+import { INPUT_QUIET_POLICY, InputQuiet } from './input-quiet';
 import { BACKGROUND_WRITE_POLICY, WriteCoalescer } from './write-coalescer';
 
 type Op =
@@ -261,6 +262,37 @@ describe('TerminalStream background (unfocused) panes', () => {
     clock.advance(BACKGROUND_WRITE_POLICY.visibleIntervalMs * 2);
     expect(terminal.written()).not.toContain('stale');
     expect(terminal.written()).toContain('FRESH');
+  });
+});
+
+describe('TerminalStream echo', () => {
+  it("releases another pane's overdue batch once the typed-into pane's output is parsed", () => {
+    const clock = new FakeClock();
+    const quiet = new InputQuiet(clock);
+    const typed = new FakeTerminal();
+    const other = new FakeTerminal();
+    const make = (id: string, terminal: FakeTerminal) => new TerminalStream({ id, terminal, transport: new FakeTransport(), clock, quiet });
+    const a = make('a', typed);
+    const b = make('b', other);
+    for (const s of [a, b]) {
+      s.attach();
+      s.handleSnapshot(snap(0, ''));
+    }
+    typed.parse();
+    other.parse();
+    b.setPriority('visible');
+    b.handleOutput(0, bytes('log'));
+    // Someone types steadily into a, with no echo yet: b waits past its longest hold.
+    for (let t = 0; t < INPUT_QUIET_POLICY.maxPostponeMs + 10; t += 20) {
+      quiet.noteKeystroke();
+      clock.advance(20);
+    }
+    expect(other.written()).not.toContain('log');
+    quiet.noteKeystroke();
+    a.handleOutput(0, bytes('k'));
+    expect(other.written()).not.toContain('log');
+    typed.parse(); // the echo is parsed
+    expect(other.written()).toContain('log');
   });
 });
 

@@ -52,8 +52,9 @@ export interface TerminalStreamOptions {
   terminal: StreamTerminal;
   transport: StreamTransport;
   clock?: StreamClock;
-  /** Keystrokes on the page postpone background batches (lib/input-quiet). */
-  quiet?: Pick<InputQuiet, 'postponeMs'>;
+  /** Keystrokes on the page postpone background batches, and an interactive pane's parsed
+   * output (the echo) releases overdue ones (lib/input-quiet). */
+  quiet?: Pick<InputQuiet, 'plan' | 'afterEcho' | 'noteEcho'>;
   /** Every attach reply, e.g. to refresh the session's info or report a missing session. */
   onAttachReply?: (reply: Result<AttachReply>) => void;
 }
@@ -69,6 +70,7 @@ export class TerminalStream {
   private readonly transport: StreamTransport;
   private readonly clock: StreamClock;
   private readonly onAttachReply: ((reply: Result<AttachReply>) => void) | undefined;
+  private readonly quiet: TerminalStreamOptions['quiet'];
 
   /** The next byte offset we expect; null until a snapshot tells us where the stream is. */
   private expectedSeq: number | null = null;
@@ -99,6 +101,7 @@ export class TerminalStream {
     this.transport = options.transport;
     this.clock = options.clock ?? realClock;
     this.onAttachReply = options.onAttachReply;
+    this.quiet = options.quiet;
     this.background = new WriteCoalescer({
       clock: this.clock,
       write: (bytes, endSeq) => this.write(bytes, endSeq),
@@ -162,7 +165,7 @@ export class TerminalStream {
       return;
     }
     // Becoming interactive flushes what was held, so an interactive stream never holds.
-    if (this.priority === 'interactive') this.write(bytes, endSeq);
+    if (this.priority === 'interactive') this.write(bytes, endSeq, true);
     else this.background.push(bytes, endSeq);
   }
 
@@ -197,15 +200,17 @@ export class TerminalStream {
     for (const frame of held) this.write(frame.bytes, frame.endSeq);
   }
 
-  private write(data: string | Uint8Array, endSeq: number): void {
+  /** `live`: output of the pane being typed into, written as it came. */
+  private write(data: string | Uint8Array, endSeq: number, live = false): void {
     this.pendingWrites += 1;
-    this.terminal.write(data, () => this.onParsed(endSeq));
+    this.terminal.write(data, () => this.onParsed(endSeq, live));
   }
 
-  private onParsed(endSeq: number): void {
+  private onParsed(endSeq: number, live: boolean): void {
     if (this.disposed) return;
     this.pendingWrites -= 1;
     this.parsedSeq = endSeq;
+    if (live) this.quiet?.noteEcho();
     if (this.pendingWrites === 0 && this.deferredSnapshot) {
       this.applySnapshot(this.deferredSnapshot);
     }

@@ -34,8 +34,11 @@ export interface CoalescerOptions {
   write: (bytes: Uint8Array, endSeq: number) => void;
   maxHeldBytes?: number;
   /** Keystrokes anywhere on the page postpone batches (see input-quiet). */
-  quiet?: Pick<InputQuiet, 'postponeMs'>;
+  quiet?: BatchQuiet;
 }
+
+/** The part of InputQuiet a coalescer uses. */
+export type BatchQuiet = Pick<InputQuiet, 'plan' | 'afterEcho'>;
 
 export class WriteCoalescer {
   private held: Uint8Array[] = [];
@@ -43,6 +46,7 @@ export class WriteCoalescer {
   private heldEndSeq = 0;
   private heldSinceMs = 0;
   private timer: unknown = null;
+  private cancelEchoWait: (() => void) | null = null;
   private intervalMs: number = BACKGROUND_WRITE_POLICY.visibleIntervalMs;
   private readonly maxHeldBytes: number;
 
@@ -61,7 +65,7 @@ export class WriteCoalescer {
     this.heldBytes += bytes.byteLength;
     this.heldEndSeq = endSeq;
     if (this.heldBytes >= this.maxHeldBytes) this.flush();
-    else if (this.timer === null) this.schedule(this.delayToNextPhaseMs());
+    else if (this.timer === null && this.cancelEchoWait === null) this.schedule(this.delayToNextPhaseMs());
   }
 
   /** Writes whatever is held now (the pane took focus, or the interval passed). */
@@ -85,10 +89,24 @@ export class WriteCoalescer {
   private schedule(delayMs: number): void {
     this.timer = this.opts.clock.setTimeout(() => {
       this.timer = null;
-      const postponeMs = this.opts.quiet?.postponeMs(this.heldSinceMs) ?? 0;
-      if (postponeMs > 0) this.schedule(postponeMs);
-      else this.flush();
+      this.due();
     }, delayMs);
+  }
+
+  /** The batch's interval is over: write it, unless someone is typing (input-quiet). */
+  private due(): void {
+    const plan = this.opts.quiet?.plan(this.heldSinceMs) ?? { kind: 'now' as const };
+    if (plan.kind === 'now') {
+      this.flush();
+    } else if (plan.kind === 'later') {
+      this.schedule(plan.ms);
+    } else {
+      // Overdue: written in an echo's wake, in its turn (input-quiet).
+      this.cancelEchoWait = this.opts.quiet!.afterEcho(() => {
+        this.cancelEchoWait = null;
+        this.flush();
+      });
+    }
   }
 
   /** Time to the next multiple of the interval (a full interval when exactly on one). */
@@ -98,6 +116,8 @@ export class WriteCoalescer {
   }
 
   private cancelTimer(): void {
+    this.cancelEchoWait?.();
+    this.cancelEchoWait = null;
     if (this.timer === null) return;
     this.opts.clock.clearTimeout(this.timer);
     this.timer = null;
