@@ -30,7 +30,9 @@ export function PaneHeader({ info, maximized, busy, onAction, onToggleMaximize, 
   const task = useTaskForSession(id);
   return (
     <div data-testid={`pane-header-${id}`} className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 border-b border-line px-3 py-1.5">
-      <div className="flex min-w-0 flex-1 items-center gap-2">
+      {/* Never narrower than a short name and the status: on a narrow pane the size and
+          buttons wrap to a second line rather than the status sliding under them. */}
+      <div className="flex min-w-[12rem] flex-1 items-center gap-2 overflow-hidden">
         <span className="min-w-[4ch] max-w-[45%] truncate text-sm font-semibold text-fg" title={info.name}>
           {info.name}
         </span>
