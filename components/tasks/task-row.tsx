@@ -45,7 +45,8 @@ export function TaskRow({ task, descendants, onFocusTask, onAddChild, selected, 
         </button>
         <span className="shrink-0 text-[11px] text-faint">{task.agent}</span>
         <span className="shrink-0 font-mono text-[11px] text-faint tabular-nums">{formatElapsed(taskElapsedMs(task, now || task.createdAt))}</span>
-        <div className="ml-auto">
+        {/* Never shrunk: the name truncates instead of the last button being cut off. */}
+        <div className="ml-auto shrink-0">
           <TaskRowActions task={task} descendants={descendants} onAddChild={onAddChild} onError={setError} />
         </div>
       </div>
