@@ -88,6 +88,25 @@ describe('InputQuiet with a background coalescer', () => {
     expect([...written].sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 
+  it('while typing goes on and an echo is late, lets overdue batches go a few at a time', () => {
+    const clock = new FakeClock();
+    const quiet = new InputQuiet(clock);
+    const written: Array<{ at: number; name: string }> = [];
+    for (const name of ['a', 'b', 'c', 'd', 'e', 'f']) {
+      new WriteCoalescer({ clock, quiet, write: () => written.push({ at: clock.now(), name }) }).push(new TextEncoder().encode(name), 1);
+    }
+    // Keys every 20 ms, never echoed.
+    for (let t = 0; t < INPUT_QUIET_POLICY.maxPostponeMs + 4 * INPUT_QUIET_POLICY.echoWaitMs; t += 20) {
+      quiet.noteKeystroke();
+      clock.advance(20);
+    }
+    expect(written).toHaveLength(6);
+    const perMoment = new Map<number, number>();
+    for (const w of written) perMoment.set(w.at, (perMoment.get(w.at) ?? 0) + 1);
+    expect(Math.max(...perMoment.values())).toBe(INPUT_QUIET_POLICY.batchesPerEcho);
+    expect(perMoment.size).toBe(6 / INPUT_QUIET_POLICY.batchesPerEcho);
+  });
+
   it('does nothing without keystrokes', () => {
     const { clock, writes, coalescer } = setup();
     coalescer.push(new TextEncoder().encode('y'), 1);

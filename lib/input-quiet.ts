@@ -20,8 +20,8 @@ export const INPUT_QUIET_POLICY = {
   /** Background panes never fall further behind than this while someone types, plus
    * their turn in the overdue queue (a few echoes)... */
   maxPostponeMs: 1000,
-  /** ...and the queue is let go at once if no echo comes for this long (typing stopped,
-   * or the program does not echo). */
+  /** ...or, when no echo comes for this long (a program that does not echo, or typing
+   * stopped), their turn in time. */
   echoWaitMs: 60,
   /** Overdue batches written in one echo's wake: each costs a pane's parse and render. */
   batchesPerEcho: 2,
@@ -76,14 +76,18 @@ export class InputQuiet {
     return { kind: 'later', ms: Math.min(quietMs, overdueInMs) };
   }
 
+  /** No echo for echoWaitMs: once typing has stopped the rest go together; while it goes
+   * on (the echo is only late, e.g. behind the last batches' render) a few go, and the
+   * wait starts again. All at once there made the very burst this pacing avoids. */
   private armFallback(): void {
     this.clearFallback();
     if (this.overdue.length === 0) return;
     this.fallbackTimer = this.clock.setTimeout(() => {
       this.fallbackTimer = null;
-      const all = this.overdue;
-      this.overdue = [];
-      for (const write of all) write();
+      const typing = this.quietUntilMs > this.clock.now();
+      const due = typing ? this.overdue.splice(0, INPUT_QUIET_POLICY.batchesPerEcho) : this.overdue.splice(0);
+      this.armFallback();
+      for (const write of due) write();
     }, INPUT_QUIET_POLICY.echoWaitMs);
   }
 
