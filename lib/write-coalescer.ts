@@ -95,14 +95,15 @@ export class WriteCoalescer {
 
   /** The batch's interval is over: write it, unless someone is typing (input-quiet). */
   private due(): void {
-    const plan = this.opts.quiet?.plan(this.heldSinceMs) ?? { kind: 'now' as const };
-    if (plan.kind === 'now') {
+    const quiet = this.opts.quiet;
+    const plan = quiet?.plan(this.heldSinceMs) ?? { kind: 'now' as const };
+    if (quiet === undefined || plan.kind === 'now') {
       this.flush();
     } else if (plan.kind === 'later') {
       this.schedule(plan.ms);
     } else {
       // Overdue: written in an echo's wake, in its turn (input-quiet).
-      this.cancelEchoWait = this.opts.quiet!.afterEcho(() => {
+      this.cancelEchoWait = quiet.afterEcho(() => {
         this.cancelEchoWait = null;
         this.flush();
       });
