@@ -141,7 +141,9 @@ export class Session {
 
   /** Returns false when the process has exited (nothing written). */
   input(data: string): boolean {
-    return this.isLive && this.pty !== null && this.pty.write(data);
+    if (!this.isLive || this.pty === null || !this.pty.write(data)) return false;
+    this.batcher.noteInput();
+    return true;
   }
 
   async inject(text: string, submit: boolean): Promise<boolean> {
