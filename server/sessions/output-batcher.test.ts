@@ -116,36 +116,4 @@ describe('OutputBatcher while output streams', () => {
     b.push(bytes('k'));
     expect(immediate.pending()).toBe(1);
   });
-
-  it('sends the read after an input on the next tick even mid-stream, with the stream bytes held before it', () => {
-    const immediate = manualScheduler();
-    const out: string[] = [];
-    const timers: Array<{ ms: number; fn: () => void }> = [];
-    let nowMs = 0;
-    const b = new OutputBatcher({
-      maxPendingBytes: 1000,
-      schedule: immediate.schedule,
-      scheduleAfter: (fn, ms) => {
-        const t = { ms, fn };
-        timers.push(t);
-        return () => timers.splice(timers.indexOf(t), 1);
-      },
-      now: () => nowMs,
-      onFlush: (d) => out.push(text(d)),
-    });
-    b.push(bytes('line\r\n'));
-    immediate.run();
-    nowMs += 1;
-    b.push(bytes('more')); // a stream: waits for the coalescing window
-    expect(timers).toHaveLength(1);
-    b.noteInput();
-    b.push(bytes('k')); // the echo
-    expect(timers).toHaveLength(0);
-    expect(immediate.pending()).toBe(1);
-    immediate.run();
-    expect(out).toEqual(['line\r\n', 'morek']);
-    nowMs += 1;
-    b.push(bytes('s')); // later stream output coalesces again
-    expect(timers.map((t) => t.ms)).toEqual([BATCH_TIMING.coalesceMs]);
-  });
 });

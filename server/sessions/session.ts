@@ -141,9 +141,7 @@ export class Session {
 
   /** Returns false when the process has exited (nothing written). */
   input(data: string): boolean {
-    if (!this.isLive || this.pty === null || !this.pty.write(data)) return false;
-    this.batcher.noteInput();
-    return true;
+    return this.isLive && this.pty !== null && this.pty.write(data);
   }
 
   async inject(text: string, submit: boolean): Promise<boolean> {
