@@ -40,10 +40,23 @@ export interface StreamState {
   viewers: number;
 }
 
+/** How inject waits after an interrupt (see Session.settleAfterInterrupt). */
+const INTERRUPT_SETTLE = {
+  /** Only an inject this soon after an interrupt waits at all. */
+  windowMs: 1000,
+  /** Output quiet this long: the program has redrawn and waits for input. */
+  quietMs: 50,
+  /** Never longer than this: a program that keeps printing is not waited for. */
+  maxWaitMs: 500,
+  pollMs: 10,
+} as const;
+
 /** One session: a process in a PTY (replaced on restart), its mirror, its ring, its viewers. */
 export class Session {
   readonly id: SessionId;
   private pty: PtyProcess | null = null;
+  private interruptedAtMs = Number.NEGATIVE_INFINITY;
+  private lastOutputAtMs = Number.NEGATIVE_INFINITY;
   private status: SessionStatus = 'starting';
   private exit: PtyExit | null = null;
   private exitedAt: number | null = null;
@@ -145,6 +158,7 @@ export class Session {
   }
 
   async inject(text: string, submit: boolean): Promise<boolean> {
+    await this.settleAfterInterrupt();
     if (!this.isLive) return false;
     if (text !== '' && !this.input(encodeInjection(text, this.mirror.bracketedPasteMode))) return false;
     if (!submit) return true;
@@ -154,7 +168,26 @@ export class Session {
 
   interrupt(): InterruptKey | null {
     const key = this.opts.request.interruptKey;
-    return this.input(INTERRUPT_BYTES[key]) ? key : null;
+    if (!this.input(INTERRUPT_BYTES[key])) return null;
+    this.interruptedAtMs = performance.now();
+    return key;
+  }
+
+  /**
+   * Text injected while a program is still handling an interrupt can be mangled: bash,
+   * redrawing its prompt after SIGINT, dropped the first character of an injected
+   * `echo injected` in about 1 run in 10, and the paste mode the mirror reported was
+   * stale for that moment. So shortly after an interrupt, inject first waits for the
+   * output to be quiet (bounded), then reads the paste mode.
+   */
+  private async settleAfterInterrupt(): Promise<void> {
+    const start = performance.now();
+    if (start - this.interruptedAtMs > INTERRUPT_SETTLE.windowMs) return;
+    while (performance.now() - start < INTERRUPT_SETTLE.maxWaitMs) {
+      const now = performance.now();
+      if (now - this.lastOutputAtMs >= INTERRUPT_SETTLE.quietMs && now - this.interruptedAtMs >= INTERRUPT_SETTLE.quietMs) return;
+      await new Promise((r) => setTimeout(r, INTERRUPT_SETTLE.pollMs));
+    }
   }
 
   /** Latest active viewer wins: whoever resizes sets the PTY size for everyone. */
@@ -300,6 +333,7 @@ export class Session {
   }
 
   private onBatch(batch: Uint8Array): void {
+    this.lastOutputAtMs = performance.now();
     this.ring.append(batch);
     // The ring after a restart dropped its first block: the kept exit screen no longer
     // joins it, and a rebuild could not use it.
