@@ -48,7 +48,7 @@ export class OutputBatcher {
   private pending: Uint8Array[] = [];
   private pendingLength = 0;
   private cancel: (() => void) | undefined;
-  private lastFlushAtMs = Number.NEGATIVE_INFINITY;
+  private flushedAtMs = Number.NEGATIVE_INFINITY;
   private readonly schedule: Schedule;
   private readonly scheduleAfter: ScheduleAfter;
   private readonly now: () => number;
@@ -63,6 +63,11 @@ export class OutputBatcher {
     return this.pendingLength;
   }
 
+  /** When output last went out (the `now` clock), or -Infinity: the session's last output. */
+  get lastFlushAtMs(): number {
+    return this.flushedAtMs;
+  }
+
   push(chunk: Uint8Array): void {
     if (chunk.byteLength === 0) return;
     this.pending.push(chunk);
@@ -74,7 +79,7 @@ export class OutputBatcher {
         this.cancel = undefined;
         this.flush();
       };
-      const streaming = this.now() - this.lastFlushAtMs < BATCH_TIMING.streamingGapMs;
+      const streaming = this.now() - this.flushedAtMs < BATCH_TIMING.streamingGapMs;
       this.cancel = streaming ? this.scheduleAfter(run, BATCH_TIMING.coalesceMs) : this.schedule(run);
     }
   }
@@ -87,7 +92,7 @@ export class OutputBatcher {
     const batch = concatBytes(this.pending, this.pendingLength);
     this.pending = [];
     this.pendingLength = 0;
-    this.lastFlushAtMs = this.now();
+    this.flushedAtMs = this.now();
     this.opts.onFlush(batch);
   }
 

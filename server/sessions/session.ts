@@ -56,7 +56,6 @@ export class Session {
   readonly id: SessionId;
   private pty: PtyProcess | null = null;
   private interruptedAtMs = Number.NEGATIVE_INFINITY;
-  private lastOutputAtMs = Number.NEGATIVE_INFINITY;
   private status: SessionStatus = 'starting';
   private exit: PtyExit | null = null;
   private exitedAt: number | null = null;
@@ -185,7 +184,7 @@ export class Session {
     if (start - this.interruptedAtMs > INTERRUPT_SETTLE.windowMs) return;
     while (performance.now() - start < INTERRUPT_SETTLE.maxWaitMs) {
       const now = performance.now();
-      if (now - this.lastOutputAtMs >= INTERRUPT_SETTLE.quietMs && now - this.interruptedAtMs >= INTERRUPT_SETTLE.quietMs) return;
+      if (now - this.batcher.lastFlushAtMs >= INTERRUPT_SETTLE.quietMs && now - this.interruptedAtMs >= INTERRUPT_SETTLE.quietMs) return;
       await new Promise((r) => setTimeout(r, INTERRUPT_SETTLE.pollMs));
     }
   }
@@ -333,7 +332,6 @@ export class Session {
   }
 
   private onBatch(batch: Uint8Array): void {
-    this.lastOutputAtMs = performance.now();
     this.ring.append(batch);
     // The ring after a restart dropped its first block: the kept exit screen no longer
     // joins it, and a rebuild could not use it.
