@@ -55,6 +55,18 @@ test('a Write under default permissions waits; Approve in the pane makes the fil
   await dash.expectTaskState(task.id, 'waiting', 60_000);
   await expect(page.getByTestId(`task-question-${task.id}`)).toContainText('Do you want to create approved-in-browser.txt?');
   await expect(dash.waitingBadge()).toHaveText('1');
+  // The waiting cues draw the eye, then rest: an animation that runs forever keeps a frame
+  // pending, and Chromium then holds back every keystroke's echo until that frame (ADR 0014).
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        document
+          .getAnimations()
+          .filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations === Infinity)
+          .map((a) => (a instanceof CSSAnimation ? a.animationName : a.constructor.name)),
+      ),
+    )
+    .toEqual([]);
   const file = join((await api.task(task.id)).workspace?.path ?? '', 'approved-in-browser.txt');
   expect(existsSync(file)).toBe(false);
   await dash.approve(task.id, 'yes');

@@ -15,7 +15,7 @@ export type TaskFlowNode = Node<TaskNodeData, 'task'>;
 /**
  * Colour carries the state, and the state is also written out, so it never relies on
  * colour alone. Waiting is the one that must catch the eye across the room: amber, with a
- * slow pulsing ring (off when the user asks for reduced motion).
+ * slow ring that pulses three times and rests (off when the user asks for reduced motion).
  */
 const NODE_TONE: Record<TaskState, string> = {
   waiting: 'border-warn bg-[color-mix(in_srgb,var(--color-warn)_14%,var(--color-panel))] motion-safe:animate-attention',

@@ -12,7 +12,7 @@ export const TONE_BOX_CLASS: Record<StatusTone | 'accent', string> = {
 
 const DOT_CLASS: Record<StatusTone | 'accent', string> = {
   ok: 'bg-ok',
-  warn: 'bg-warn animate-pulse',
+  warn: 'bg-warn motion-safe:animate-pulse-brief',
   idle: 'bg-idle',
   bad: 'bg-bad',
   accent: 'bg-accent',

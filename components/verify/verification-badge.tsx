@@ -5,10 +5,11 @@ import { VERIFICATION_LABEL, VERIFICATION_TONE, verificationState, verificationT
 import { useSteeringUi } from '@/components/steering/steering-ui';
 import { TONE_BOX_CLASS } from '@/components/ui/badge';
 
-const ICON = { verified: '✓', 'needs-work': '✗', pending: '○', checking: '' } as const;
+const ICON = { verified: '✓', 'needs-work': '✗', pending: '○', checking: '◌' } as const;
 
 /**
- * Whether the work is proven: verified (green), needs work (red), checking (a spinner),
+ * Whether the work is proven: verified (green), needs work (red), checking (a dotted ring,
+ * not a spinner: checks run for minutes and nothing on the page animates forever, ADR 0014),
  * pending (grey). Never the agent's word: the state comes from the console's own check.
  * A click opens the task's proof. Nothing for a task with nothing to verify.
  */
@@ -25,11 +26,7 @@ export function VerificationBadge({ task, testId, compact = false }: { task: Tas
         ui?.openTask(task.id);
       }}
       className={`inline-flex shrink-0 items-center gap-1 rounded-full border font-medium leading-4 whitespace-nowrap ${compact ? 'px-1.5 text-[10px]' : 'px-2 py-0.5 text-[11px]'} ${TONE_BOX_CLASS[VERIFICATION_TONE[state]]}`}>
-      {state === 'checking' ? (
-        <span aria-hidden className="size-2.5 rounded-full border-[1.5px] border-current border-t-transparent motion-safe:animate-spin" />
-      ) : (
-        <span aria-hidden>{ICON[state]}</span>
-      )}
+      <span aria-hidden>{ICON[state]}</span>
       {VERIFICATION_LABEL[state]}
     </button>
   );
