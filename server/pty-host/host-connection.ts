@@ -106,11 +106,16 @@ export class HostConnection {
   request<R extends HostRequest>(req: R): Promise<Result<HostReply<R>>> {
     if (req.type === 'ack') {
       // Acks are the busiest message (one per frame a browser parsed) and nobody reads
-      // their reply (pty:ack has none): sent with rid 0, which the host never answers.
-      if (!this.closed) this.socket.write(encodeJson({ type: 'request', rid: NO_REPLY_RID, request: req } satisfies ClientMessage));
+      // their reply (pty:ack has none).
+      this.send(req);
       return Promise.resolve(ok(null) as Result<HostReply<R>>);
     }
     return this.call((rid) => ({ type: 'request', rid, request: req })) as Promise<Result<HostReply<R>>>;
+  }
+
+  /** Sent with rid 0, which the host never answers. */
+  send(req: HostRequest): void {
+    if (!this.closed) this.socket.write(encodeJson({ type: 'request', rid: NO_REPLY_RID, request: req } satisfies ClientMessage));
   }
 
   flushRecording(id: SessionId | undefined): Promise<Result<unknown>> {

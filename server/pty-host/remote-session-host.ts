@@ -73,6 +73,14 @@ export class RemoteSessionHost implements SessionHost {
     return connection.request(req);
   }
 
+  send(req: HostRequest): void {
+    const connection = this.connection;
+    // While (re)connecting, the request path waits for the host; keystrokes keep their order
+    // because they all wait on the same connection promise.
+    if (this.connecting !== undefined || connection === undefined || !connection.isOpen) void this.request(req);
+    else connection.send(req);
+  }
+
   onEvent(listener: (event: HostEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

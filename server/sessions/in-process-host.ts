@@ -84,6 +84,11 @@ class InProcessHost implements InProcessSessionHost {
     }
   }
 
+  send(req: HostRequest): void {
+    // request() never rejects: a handler's throw becomes a logged failed:internal.
+    void this.request(req);
+  }
+
   streamState(id: SessionId): StreamState | undefined {
     return this.sessions.get(id)?.streamState();
   }

@@ -85,6 +85,10 @@ export type HostEvent =
 
 export interface SessionHost {
   request<R extends HostRequest>(req: R): Promise<Result<HostReply<R>>>;
+  /** A request whose reply nobody reads (a keystroke sent without an ack, a viewer's ack):
+   * across the process boundary the host sends no reply, so a keystroke costs one message
+   * instead of two. Failures are the host's to log, as for any request. */
+  send(req: HostRequest): void;
   /** Returns an unsubscribe function. */
   onEvent(listener: (event: HostEvent) => void): () => void;
   /** Stop every session (SIGHUP, then SIGKILL after the grace time) and release resources. */

@@ -72,6 +72,7 @@ describe('InputArbiter', () => {
         seen.push(req.type);
         return { ok: true, value: null } as never;
       },
+      send: (req) => seen.push(`send ${req.type}`),
       onEvent: () => () => undefined,
       dispose: async () => undefined,
     });
@@ -80,5 +81,21 @@ describe('InputArbiter', () => {
     await host.request({ type: 'input', id: S, data: 'x' });
     expect(a.heldMs(S)).toBeGreaterThan(0);
     expect(seen).toEqual(['inject', 'input']);
+  });
+
+  it('notes input sent without a reply too (keystrokes from a pane)', () => {
+    const a = new InputArbiter({ now: () => 0 });
+    const seen: string[] = [];
+    const host = a.watch({
+      request: async () => ({ ok: true, value: null }) as never,
+      send: (req) => seen.push(req.type),
+      onEvent: () => () => undefined,
+      dispose: async () => undefined,
+    });
+    host.send({ type: 'ack', id: S, viewerId: 'v-1', seq: 0 });
+    expect(a.heldMs(S)).toBe(0);
+    host.send({ type: 'input', id: S, data: 'x' });
+    expect(a.heldMs(S)).toBeGreaterThan(0);
+    expect(seen).toEqual(['ack', 'input']);
   });
 });

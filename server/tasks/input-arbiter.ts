@@ -119,6 +119,10 @@ export class InputArbiter {
         if (req.type === 'input') this.typed(req.id);
         return result;
       },
+      send: (req) => {
+        host.send(req);
+        if (req.type === 'input') this.typed(req.id);
+      },
       onEvent: (listener) => host.onEvent(listener),
       dispose: () => host.dispose(),
     };

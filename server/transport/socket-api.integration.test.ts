@@ -101,6 +101,9 @@ describe('socket.io (real server, real PTYs)', () => {
     const input = await call<null>(socket, 'pty:input', { id, data: 'echo hel""lo\r' });
     expect(input).toEqual({ ok: true, value: null });
     await expect.poll(() => /hello/.test(text), { timeout: 10_000 }).toBe(true);
+    // As a browser types: no ack, so the host is not asked for a reply.
+    socket.emit('pty:input', { id, data: 'echo un""acked\r' });
+    await expect.poll(() => /unacked/.test(text), { timeout: 10_000 }).toBe(true);
     expect(updates.some((u) => u.id === id)).toBe(true);
 
     const removed = new Promise<string>((resolve) => socket.on('session:removed', (p) => resolve(p.id)));

@@ -187,7 +187,14 @@ function registerCommands(ctx: CommandContext): void {
   command(ctx, 'session:kill', sessionRefSchema, (req) => host.request({ type: 'kill', id: req.id }));
   command(ctx, 'session:restart', sessionRefSchema, (req) => host.request({ type: 'restart', id: req.id }));
   command(ctx, 'session:remove', sessionRefSchema, (req) => host.request({ type: 'remove', id: req.id }));
-  command(ctx, 'pty:input', inputSchema, (req) => host.request({ type: 'input', id: req.id, data: req.data }));
+  command(ctx, 'pty:input', inputSchema, (req, acked) => {
+    // The browser types without an ack: nobody would read the host's reply, so it is not
+    // asked for (one message a keystroke instead of two, and the web server is not woken
+    // for the reply just before the echo arrives).
+    if (acked) return host.request({ type: 'input', id: req.id, data: req.data });
+    host.send({ type: 'input', id: req.id, data: req.data });
+    return Promise.resolve(ok(null));
+  });
   command(ctx, 'pty:ack', ackSchema, (req) => host.request({ type: 'ack', id: req.id, viewerId, seq: req.seq }));
   // A transport hint only (how output is packed for this socket), so no host request.
   command(ctx, 'pty:priority', prioritySchema, (req) => {

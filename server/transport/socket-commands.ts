@@ -32,7 +32,8 @@ export function command<S extends z.ZodType>(
   ctx: CommandContext,
   event: keyof ClientToServerEvents,
   schema: S,
-  run: (input: z.output<S>) => Promise<Result<unknown>>,
+  /** `acked`: the client asked for the reply (sent an ack function). */
+  run: (input: z.output<S>, acked: boolean) => Promise<Result<unknown>>,
 ): void {
   ctx.socket.on(event, (...args: unknown[]) => {
     const last = args[args.length - 1];
@@ -46,7 +47,7 @@ interface HandleArgs<S extends z.ZodType> {
   ctx: CommandContext;
   event: string;
   schema: S;
-  run: (input: z.output<S>) => Promise<Result<unknown>>;
+  run: (input: z.output<S>, acked: boolean) => Promise<Result<unknown>>;
   payload: unknown;
   ack: ReplyFn | undefined;
 }
@@ -57,7 +58,7 @@ async function handle<S extends z.ZodType>(args: HandleArgs<S>): Promise<void> {
   try {
     const parsed = schema.safeParse(payload);
     if (parsed.success) {
-      result = await run(parsed.data);
+      result = await run(parsed.data, ack !== undefined);
     } else {
       const message = describeZodError(parsed.error);
       malformed(ctx, `${event}: ${message}`);
