@@ -71,9 +71,11 @@ describe('requests without a reply', () => {
         .map((f) => (f.kind === 'output' ? Buffer.from(f.data).toString('utf8') : ''))
         .join('');
     await expect.poll(echoed, { timeout: 5000 }).toContain('typed');
-    // Time for a reply to have followed, had one been sent.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(replies(conn.frames)).toHaveLength(1);
+    // Replies come in order: once the next request's reply is here, one for the keystroke
+    // would have come before it.
+    conn.socket.write(encodeJson({ type: 'request', rid: 2, request: { type: 'list' } }));
+    await expect.poll(() => replies(conn.frames).length, { timeout: 5000 }).toBe(2);
+    expect(replies(conn.frames).map((r) => (r as { rid: number }).rid)).toEqual([1, 2]);
   });
 
   it('still answer the same request sent with a request id', async () => {
