@@ -1,6 +1,6 @@
 import { connect, type Socket } from 'node:net';
 import type { SessionId } from '../../protocol/ids';
-import { err, ok, type Result } from '../../protocol/result';
+import { err, type Result } from '../../protocol/result';
 import type { HostEvent, HostReply, HostRequest } from '../sessions/session-host';
 import { encodeJson, FrameDecoder, FrameError } from './frame-codec';
 import { asHostMessage, NO_REPLY_RID, PTY_HOST_PROTOCOL_VERSION, type ClientMessage } from './host-protocol';
@@ -104,16 +104,11 @@ export class HostConnection {
   }
 
   request<R extends HostRequest>(req: R): Promise<Result<HostReply<R>>> {
-    if (req.type === 'ack') {
-      // Acks are the busiest message (one per frame a browser parsed) and nobody reads
-      // their reply (pty:ack has none).
-      this.send(req);
-      return Promise.resolve(ok(null) as Result<HostReply<R>>);
-    }
     return this.call((rid) => ({ type: 'request', rid, request: req })) as Promise<Result<HostReply<R>>>;
   }
 
-  /** Sent with rid 0, which the host never answers. */
+  /** SessionHost.send: rid 0, which the host never answers. Acks (one per frame a viewer
+   * parsed, the busiest message) and browser keystrokes go this way. */
   send(req: HostRequest): void {
     if (!this.closed) this.socket.write(encodeJson({ type: 'request', rid: NO_REPLY_RID, request: req } satisfies ClientMessage));
   }

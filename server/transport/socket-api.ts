@@ -16,7 +16,7 @@ import type { Logger } from '../logger';
 import type { TaskService } from '../tasks/task-service';
 import type { SteeringService } from '../steering/steering-service';
 import type { ProofSource } from './steering-routes';
-import type { HostEvent, SessionHost, ViewerId } from '../sessions/session-host';
+import type { HostEvent, HostRequest, SessionHost, ViewerId } from '../sessions/session-host';
 import { createStrikeCounter, MALFORMED_LIMITS } from './strike-counter';
 import { command, isReplyFn, malformed, reply, type CommandContext } from './socket-commands';
 import { registerSteeringCommands, registerTaskCommands } from './socket-task-commands';
@@ -158,6 +158,15 @@ function registerCommands(ctx: CommandContext): void {
     const result = await pending;
     return result.ok ? ok(null) : result;
   };
+  // Keystrokes and acks come without an ack function from the browser: nobody would read
+  // the host's reply, so none is asked for (a keystroke is one message to the host, and the
+  // web server is not woken by a reply just before the echo arrives). A client that asks
+  // gets the real result.
+  const sendOrRequest = (req: HostRequest, acked: boolean): Promise<Result<unknown>> => {
+    if (acked) return host.request(req);
+    host.send(req);
+    return Promise.resolve(ok(null));
+  };
 
   // socket.io drops events without a listener; answer them too, so a client waiting on an
   // ack gets an error instead of a hang, and count them as malformed.
@@ -187,15 +196,8 @@ function registerCommands(ctx: CommandContext): void {
   command(ctx, 'session:kill', sessionRefSchema, (req) => host.request({ type: 'kill', id: req.id }));
   command(ctx, 'session:restart', sessionRefSchema, (req) => host.request({ type: 'restart', id: req.id }));
   command(ctx, 'session:remove', sessionRefSchema, (req) => host.request({ type: 'remove', id: req.id }));
-  command(ctx, 'pty:input', inputSchema, (req, acked) => {
-    // The browser types without an ack: nobody would read the host's reply, so it is not
-    // asked for (one message a keystroke instead of two, and the web server is not woken
-    // for the reply just before the echo arrives).
-    if (acked) return host.request({ type: 'input', id: req.id, data: req.data });
-    host.send({ type: 'input', id: req.id, data: req.data });
-    return Promise.resolve(ok(null));
-  });
-  command(ctx, 'pty:ack', ackSchema, (req) => host.request({ type: 'ack', id: req.id, viewerId, seq: req.seq }));
+  command(ctx, 'pty:input', inputSchema, (req, acked) => sendOrRequest({ type: 'input', id: req.id, data: req.data }, acked));
+  command(ctx, 'pty:ack', ackSchema, (req, acked) => sendOrRequest({ type: 'ack', id: req.id, viewerId, seq: req.seq }, acked));
   // A transport hint only (how output is packed for this socket), so no host request.
   command(ctx, 'pty:priority', prioritySchema, (req) => {
     ctx.queue.setPriority(req.id, req.priority);

@@ -61,7 +61,7 @@ export async function runCheck(opts: RunCheckOptions): Promise<CheckOutcome> {
       tail.write(e.data);
       received = e.seq + e.data.byteLength;
       // The window stays open only while we ack; the reply carries nothing we need.
-      void opts.host.request({ type: 'ack', id: e.id, viewerId, seq: received });
+      opts.host.send({ type: 'ack', id: e.id, viewerId, seq: received });
     } else if (e.type === 'snapshot' && e.viewerId === viewerId && e.snapshot.id === id) {
       // Only if we fell off the ring (more than its size before we attached): the screen
       // is the best account of what came before.
