@@ -93,3 +93,34 @@ test('maximize, restore and keyboard moves between panes', async ({ page, reques
   await page.keyboard.press('Alt+ArrowLeft');
   await expect.poll(() => page.evaluate((id) => document.activeElement === window.__axiom?.terminals[id]?.textarea, a.id)).toBe(true);
 });
+
+test('with more panes than fit, the pane grid scrolls and the page itself never does', async ({ page, request }) => {
+  const api = new ConsoleApi(request);
+  const ids: string[] = [];
+  for (let i = 0; i < 6; i++) ids.push((await api.createSession(bashSession(`pane-${i}`))).id);
+  const dash = new DashboardPage(page);
+  await dash.open();
+  for (const id of ids) await dash.expectBuffer(id, '$ ');
+
+  // Screen-reader-only labels in the panes' buttons are positioned boxes; a scroll area that
+  // does not contain them lets them stretch the document, and then the wheel or a focus
+  // change scrolls the whole page, header and all.
+  const pageScroll = (): Promise<{ overflow: number; scrollY: number }> =>
+    page.evaluate(() => {
+      window.scrollTo(0, 100_000);
+      return { overflow: document.documentElement.scrollHeight - window.innerHeight, scrollY: window.scrollY };
+    });
+  expect(await pageScroll()).toEqual({ overflow: 0, scrollY: 0 });
+
+  // The last pane is out of view: moving to it with the keyboard scrolls the grid to it,
+  // and the top bar stays where it is.
+  await dash.focusTerminal(ids[0]!);
+  for (let i = 1; i < ids.length; i++) await page.keyboard.press('Alt+ArrowRight');
+  const last = ids[ids.length - 1]!;
+  await expect.poll(() => page.evaluate((id) => document.activeElement === window.__axiom?.terminals[id]?.textarea, last)).toBe(true);
+  await expect(dash.pane(last)).toBeInViewport();
+  expect((await page.getByTestId('connection-status').boundingBox())!.y).toBeGreaterThanOrEqual(0);
+  expect(await pageScroll()).toEqual({ overflow: 0, scrollY: 0 });
+  await page.keyboard.type('echo still-here\n');
+  await dash.expectBuffer(last, 'still-here');
+});

@@ -97,10 +97,9 @@ export function Dashboard() {
     if (!id) return;
     setFocusedId(id);
     setMaximizedId((m) => (m === null ? null : id));
-    requestAnimationFrame(() => {
-      document.querySelector(`[data-testid="pane-${id}"]`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-      focusers.current.get(id)?.();
-    });
+    // After the render that may restore or switch the maximized pane; the pane's focus
+    // scrolls it into view.
+    requestAnimationFrame(() => focusers.current.get(id)?.());
   }, []);
   useTaskNotifications(focusTask);
   // Through the store, not the snapshot: a stable callback, so the steering context does
@@ -160,7 +159,9 @@ export function Dashboard() {
   const openNewTask = (parentId: string | null): void => setNewTask({ open: true, parentId });
   return (
     <SteeringUiProvider focusTask={focusTaskId}>
-      <div className="flex h-dvh flex-col">
+      {/* relative + overflow-hidden: positioned boxes deep in the scroll areas (the
+          sr-only labels of buttons) are contained here, so the page itself never scrolls. */}
+      <div className="relative flex h-dvh flex-col overflow-hidden">
         <TopBar
           status={status}
           activeCount={activeCount}
@@ -187,7 +188,7 @@ export function Dashboard() {
               onClose={() => setPanelMode('closed')}
             />
           )}
-          <main className={`min-h-0 min-w-0 flex-1 ${maximizedId ? 'overflow-hidden' : 'overflow-y-auto'}`}>
+          <main className={`relative min-h-0 min-w-0 flex-1 ${maximizedId ? 'overflow-hidden' : 'overflow-y-auto'}`}>
             {sessions.length === 0 ? (
               <EmptyState onNewSession={() => setDialogOpen(true)} connected={status === 'connected'} />
             ) : (

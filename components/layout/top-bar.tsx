@@ -28,12 +28,13 @@ const STATUS_TONE = { connected: 'ok', connecting: 'warn', reconnecting: 'bad' }
 export function TopBar(props: TopBarProps) {
   const { status, activeCount, totalCount, onNewSession, onNewTask, tasksOpen, onToggleTasks, taskCount, waitingCount, onShowWaiting } = props;
   return (
-    <header className="flex h-12 shrink-0 items-center gap-3 border-b border-line bg-panel px-4">
+    // Wraps on a narrow window instead of pushing its buttons out of reach (the page does not scroll).
+    <header className="flex min-h-12 shrink-0 flex-wrap items-center gap-x-3 gap-y-2 border-b border-line bg-panel px-4 py-2">
       <div className="flex items-center gap-2">
         <svg aria-hidden viewBox="0 0 24 24" className="size-5 text-accent">
           <path d="M4 6l6 6-6 6M12 18h8" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
-        <h1 className="text-sm font-semibold tracking-tight">Axiom Console</h1>
+        <h1 className="whitespace-nowrap text-sm font-semibold tracking-tight">Axiom Console</h1>
       </div>
       <Badge tone={STATUS_TONE[status]} data-testid="connection-status" aria-live="polite">
         {status}
@@ -56,7 +57,7 @@ export function TopBar(props: TopBarProps) {
         </button>
       )}
       <TaskStatsBar />
-      <div className="ml-auto flex items-center gap-2">
+      <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
         <InboxButton />
         <a href="/history" data-testid="link-history" title="Past tasks and sessions, with their recordings" className="rounded-md px-2 py-1 text-xs text-muted hover:bg-raised hover:text-fg">History</a>
         <NotificationBell />

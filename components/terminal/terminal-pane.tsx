@@ -50,8 +50,15 @@ export default function TerminalPane({ info, focused, maximized, hidden, onFocus
 
   const focusRef = useRef(focus);
   focusRef.current = focus;
+  const sectionRef = useRef<HTMLElement>(null);
   useEffect(() => {
-    onRegisterFocus(id, () => focusRef.current());
+    // Focus from elsewhere (pane shortcuts, a new session, a task's row) brings the pane
+    // into view first: xterm focuses its textarea with preventScroll, so a pane below the
+    // fold would take the keyboard unseen.
+    onRegisterFocus(id, () => {
+      sectionRef.current?.scrollIntoView({ block: 'nearest' });
+      focusRef.current();
+    });
     return () => onRegisterFocus(id, null);
   }, [id, onRegisterFocus]);
 
@@ -82,12 +89,13 @@ export default function TerminalPane({ info, focused, maximized, hidden, onFocus
 
   return (
     <section
+      ref={sectionRef}
       data-testid={`pane-${id}`}
       data-focused={focused || undefined}
       aria-label={`Session ${info.name}`}
       data-task-id={task?.id}
       onFocus={() => onFocused(id)}
-      className={`flex min-h-[18rem] min-w-0 flex-col overflow-hidden rounded-lg border bg-panel transition-shadow ${
+      className={`relative flex min-h-[18rem] min-w-0 flex-col overflow-hidden rounded-lg border bg-panel transition-shadow ${
         maximized ? 'h-full' : 'h-[32rem]'
       } ${focused ? 'border-accent/70 ring-2 ring-accent/60' : 'border-line'} ${hidden ? 'hidden' : ''}`}
     >
