@@ -238,7 +238,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
       for (const socket of openSockets) socket.destroy();
       await Promise.all([httpClosed, ioClosed]);
       disposeOversight();
-      await tasks.dispose();
+      await tasks.dispose({ agentsStop: !(config.ptyHost === 'process' && config.keepAgents) });
       await layer.close();
       stopStoreBridge();
       await agentModel.close();

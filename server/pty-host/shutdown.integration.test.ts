@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SessionInfo } from '../../protocol/session';
+import type { TaskCreated, TaskInfo } from '../../protocol/task';
 import { liveSessionMembers } from '../pty/testing/session-members';
 import { pidAlive } from './host-files';
 import { freePort, ptyHostPid, startConsoleProcess, type ConsoleProcess } from './testing/console-process';
@@ -65,6 +66,22 @@ describe('stopping agents', () => {
     running.splice(running.indexOf(c), 1);
     await until(() => !pidAlive(hostPid) && sessions.every((s) => liveSessionMembers(s.pid as number).length === 0), STOP_BUDGET_MS, 'no process left');
     console.log(`[fault] graceful stop: console, pty host and 2 SIGHUP-ignoring agents gone ${(performance.now() - t0).toFixed(0)} ms after SIGTERM`);
+  }, 60_000);
+
+  it('tasks open at a graceful stop are recorded as stopped, and the next console shows them so', async () => {
+    const first = await start();
+    const task = await rest<TaskCreated>(first.c.origin, 'POST', '/api/tasks', { prompt: 'echo task-at-shutdown', agent: 'shell' });
+    await until(async () => (await rest<TaskInfo>(first.c.origin, 'GET', `/api/tasks/${task.id}`)).state === 'idle', 10_000, 'the task to be idle');
+    await stopped(first.c);
+
+    // Before, the next console found the task open with its session gone and ended it as
+    // failed, "lost with the pty host": a crash, which it was not.
+    const second = await start({}, first.dataDir);
+    const { task: after, events } = await rest<{ task: TaskInfo; events: { type: string; data: unknown }[] }>(second.c.origin, 'GET', `/api/history/tasks/${task.id}`);
+    expect(after).toMatchObject({ state: 'stopped', error: null });
+    expect(after.endedAt).not.toBeNull();
+    expect(events.filter((e) => e.type === 'task.state').map((e) => e.data)).toContainEqual({ from: 'idle', to: 'stopped', error: null, reason: 'the console was shut down' });
+    await stopped(second.c);
   }, 60_000);
 
   it('with AXIOM_KEEP_AGENTS=1 the agents outlive a graceful stop and the next console reattaches', async () => {

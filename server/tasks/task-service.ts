@@ -322,10 +322,19 @@ export class TaskService {
   }
   // ── end of adoption ─────────────────────────────────────────────────────────────────────
 
-  async dispose(): Promise<void> {
+  /**
+   * At shutdown. `agentsStop`: the console ends its agents as it closes (the default; not
+   * with AXIOM_KEEP_AGENTS=1). Then every open task is recorded as `stopped` now, so the
+   * next console shows that the console was stopped, rather than finding the tasks open
+   * with their sessions gone and calling them lost with the pty host. No lifecycle events:
+   * a parent must not be told of its children at shutdown, and the session layer, closed
+   * next, ends the agents themselves.
+   */
+  async dispose(options: { agentsStop: boolean } = { agentsStop: false }): Promise<void> {
     this.disposed = true;
     this.unsubscribeHost();
     for (const rec of this.tasks.values()) {
+      if (options.agentsStop) this.markEnded(rec, 'stopped', null, 'the console was shut down');
       rec.run?.stop();
       if (rec.timeout !== null) clearTimeout(rec.timeout);
     }
@@ -438,7 +447,17 @@ export class TaskService {
   /** Moves a task to a final state, kills its agent when it still runs, frees its slot. */
   private async end(rec: TaskRecord, state: 'exited' | 'failed' | 'stopped', error: TaskInfo['error']): Promise<void> {
     const { info } = rec;
-    if (FINAL_TASK_STATES.has(info.state)) return;
+    if (!this.markEnded(rec, state, error)) return;
+    this.life({ type: 'ended', task: this.view(rec) });
+    if (state !== 'exited' && info.sessionId !== null) await this.options.host.request({ type: 'kill', id: info.sessionId });
+    this.pump();
+  }
+
+  /** The record side of ending a task: final state, slot freed, ledger and store told.
+   * False when it had already ended. */
+  private markEnded(rec: TaskRecord, state: 'exited' | 'failed' | 'stopped', error: TaskInfo['error'], reason?: string): boolean {
+    const { info } = rec;
+    if (FINAL_TASK_STATES.has(info.state)) return false;
     const from = info.state;
     info.state = state;
     info.error = error;
@@ -446,11 +465,9 @@ export class TaskService {
     if (rec.timeout !== null) clearTimeout(rec.timeout);
     rec.run?.stop();
     this.scheduler.release(info.id);
-    this.options.ledger?.append({ type: 'task.state', taskId: info.id, sessionId: info.sessionId, data: { from, to: state, error } });
+    this.options.ledger?.append({ type: 'task.state', taskId: info.id, sessionId: info.sessionId, data: { from, to: state, error, ...(reason === undefined ? {} : { reason }) } });
     this.changed(rec);
-    this.life({ type: 'ended', task: this.view(rec) });
-    if (state !== 'exited' && info.sessionId !== null) await this.options.host.request({ type: 'kill', id: info.sessionId });
-    this.pump();
+    return true;
   }
 
   private async effectivePrompt(rec: TaskRecord): Promise<string> {
