@@ -7,7 +7,7 @@ import type { SessionInfo } from '@/protocol/session';
 // server. The placeholder keeps the grid from jumping while the chunk loads.
 const TerminalPane = dynamic(() => import('@/components/terminal/terminal-pane'), {
   ssr: false,
-  loading: () => <div className="h-[32rem] animate-pulse rounded-lg border border-line bg-panel" />,
+  loading: () => <div className="h-[32rem] motion-safe:animate-pulse-brief rounded-lg border border-line bg-panel" />,
 });
 
 export interface PaneGridProps {

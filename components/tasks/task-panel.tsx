@@ -11,7 +11,7 @@ import { TaskList } from './task-list';
 // only once the panel is shown.
 const TaskDag = dynamic(() => import('@/components/dag/task-dag'), {
   ssr: false,
-  loading: () => <div data-testid="dag-loading" className="h-full w-full animate-pulse bg-canvas" />,
+  loading: () => <div data-testid="dag-loading" className="h-full w-full bg-canvas motion-safe:animate-pulse-brief" />,
 });
 
 export interface TaskPanelProps {
