@@ -7,8 +7,9 @@ import type { PaneHold } from '../protocol/arbitration';
 import type { SessionInfo } from '../protocol/session';
 import type { Intervention, Suggestion } from '../protocol/steering';
 import type { TaskInfo } from '../protocol/task';
-import { command, type CommandError } from './commands';
+import { command, type CommandError, type CommandResult } from './commands';
 import { loadList } from './list-loader';
+import { ListSync } from './list-sync';
 import { PaneHoldsStore } from './pane-holds';
 import { SessionsStore } from './sessions-store';
 import { steeringCommands } from './steering-commands';
@@ -77,15 +78,38 @@ export function AxiomProvider({ children }: { children: ReactNode }) {
     const reportFor = (list: ListName) => (error: CommandError | null): void =>
       setListErrors((prev) => (error === null ? withoutKey(prev, list) : { ...prev, [list]: error }));
 
+    // Live events that overtake a list reply win over it (lib/list-sync.ts).
+    const sessionSync = new ListSync();
+    const taskSync = new ListSync();
+    const suggestionSync = new ListSync();
+    /** Loads one list; the mark is taken as each attempt's request goes out. */
+    const syncedList = <T extends { id: string }>(
+      sync: ListSync,
+      request: () => Promise<CommandResult<T[]>>,
+      current: (id: string) => T | undefined,
+      replace: (list: T[]) => void,
+      list: ListName,
+    ): (() => void) => {
+      let since = 0;
+      return loadList<T[]>({
+        load: () => {
+          since = sync.mark();
+          return request();
+        },
+        apply: (v) => replace(sync.merge(v, since, current)),
+        report: reportFor(list),
+      });
+    };
+
     const onConnect = (): void => {
       setStatus('connected');
       stopLoading();
       // The authoritative lists: anything created or removed while we were away. Each is
       // retried until it loads; meanwhile the top bar says which is out of date and why.
       cancelLoads = [
-        loadList<SessionInfo[]>({ load: () => command(s, (sock, ack) => sock.emit('session:list', ack)), apply: (v) => store.replaceAll(v), report: reportFor('sessions') }),
-        loadList<TaskInfo[]>({ load: () => command(s, (sock, ack) => sock.emit('task:list', ack)), apply: (v) => tasks.replaceAll(v), report: reportFor('tasks') }),
-        loadList<Suggestion[]>({ load: () => steeringCommands.listSuggestions(s), apply: (v) => suggestions.replaceAll(v), report: reportFor('suggestions') }),
+        syncedList<SessionInfo>(sessionSync, () => command(s, (sock, ack) => sock.emit('session:list', ack)), (id) => store.get(id), (v) => store.replaceAll(v), 'sessions'),
+        syncedList<TaskInfo>(taskSync, () => command(s, (sock, ack) => sock.emit('task:list', ack)), (id) => tasks.get(id), (v) => tasks.replaceAll(v), 'tasks'),
+        syncedList<Suggestion>(suggestionSync, () => steeringCommands.listSuggestions(s), (id) => suggestions.getSnapshot().byId.get(id), (v) => suggestions.replaceAll(v), 'suggestions'),
       ];
     };
     const onDisconnect = (reason: string): void => {
@@ -96,17 +120,33 @@ export function AxiomProvider({ children }: { children: ReactNode }) {
       if (reason === 'io server disconnect') retryTimer = setTimeout(() => s.connect(), SERVER_DISCONNECT_RETRY_MS);
     };
     const onConnectError = (): void => setStatus((prev) => (prev === 'connected' ? 'reconnecting' : prev));
-    const onUpdated = (info: SessionInfo): void => store.upsert(info);
-    const onRemoved = (payload: { id: string }): void => store.remove(payload.id);
-    const onTaskUpdated = (task: TaskInfo): void => tasks.upsert(task);
+    const onUpdated = (info: SessionInfo): void => {
+      sessionSync.note(info.id);
+      store.upsert(info);
+    };
+    const onRemoved = (payload: { id: string }): void => {
+      sessionSync.note(payload.id);
+      store.remove(payload.id);
+    };
+    const onTaskUpdated = (task: TaskInfo): void => {
+      taskSync.note(task.id);
+      tasks.upsert(task);
+    };
     const onTaskRemoved = (payload: { id: string }): void => {
+      taskSync.note(payload.id);
       tasks.remove(payload.id);
       // The server also sends suggestion:removed for each; this covers one that predates it.
       suggestions.removeTask(payload.id);
       interventions.dispatch({ type: 'task-removed', taskId: payload.id });
     };
-    const onSuggestionUpdated = (suggestion: Suggestion): void => suggestions.upsert(suggestion);
-    const onSuggestionRemoved = (payload: { id: string }): void => suggestions.remove(payload.id);
+    const onSuggestionUpdated = (suggestion: Suggestion): void => {
+      suggestionSync.note(suggestion.id);
+      suggestions.upsert(suggestion);
+    };
+    const onSuggestionRemoved = (payload: { id: string }): void => {
+      suggestionSync.note(payload.id);
+      suggestions.remove(payload.id);
+    };
     const onInterventionRecorded = (intervention: Intervention): void => interventions.dispatch({ type: 'recorded', intervention });
     const onPaneHeld = (hold: PaneHold): void => holds.apply(hold);
 
