@@ -120,33 +120,17 @@ export function AxiomProvider({ children }: { children: ReactNode }) {
       if (reason === 'io server disconnect') retryTimer = setTimeout(() => s.connect(), SERVER_DISCONNECT_RETRY_MS);
     };
     const onConnectError = (): void => setStatus((prev) => (prev === 'connected' ? 'reconnecting' : prev));
-    const onUpdated = (info: SessionInfo): void => {
-      sessionSync.note(info.id);
-      store.upsert(info);
-    };
-    const onRemoved = (payload: { id: string }): void => {
-      sessionSync.note(payload.id);
-      store.remove(payload.id);
-    };
-    const onTaskUpdated = (task: TaskInfo): void => {
-      taskSync.note(task.id);
-      tasks.upsert(task);
-    };
-    const onTaskRemoved = (payload: { id: string }): void => {
-      taskSync.note(payload.id);
+    const onUpdated = sessionSync.noting((info: SessionInfo) => store.upsert(info));
+    const onRemoved = sessionSync.noting((payload: { id: string }) => store.remove(payload.id));
+    const onTaskUpdated = taskSync.noting((task: TaskInfo) => tasks.upsert(task));
+    const onTaskRemoved = taskSync.noting((payload: { id: string }) => {
       tasks.remove(payload.id);
       // The server also sends suggestion:removed for each; this covers one that predates it.
       suggestions.removeTask(payload.id);
       interventions.dispatch({ type: 'task-removed', taskId: payload.id });
-    };
-    const onSuggestionUpdated = (suggestion: Suggestion): void => {
-      suggestionSync.note(suggestion.id);
-      suggestions.upsert(suggestion);
-    };
-    const onSuggestionRemoved = (payload: { id: string }): void => {
-      suggestionSync.note(payload.id);
-      suggestions.remove(payload.id);
-    };
+    });
+    const onSuggestionUpdated = suggestionSync.noting((suggestion: Suggestion) => suggestions.upsert(suggestion));
+    const onSuggestionRemoved = suggestionSync.noting((payload: { id: string }) => suggestions.remove(payload.id));
     const onInterventionRecorded = (intervention: Intervention): void => interventions.dispatch({ type: 'recorded', intervention });
     const onPaneHeld = (hold: PaneHold): void => holds.apply(hold);
 

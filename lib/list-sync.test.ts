@@ -53,3 +53,14 @@ describe('ListSync', () => {
     expect(sync.merge([], second, storeOf([{ id: 'a', v: 1 }]))).toEqual([]);
   });
 });
+
+describe('ListSync.noting', () => {
+  it('notes the id of each event it handles, before applying it', () => {
+    const sync = new ListSync();
+    const since = sync.mark();
+    const applied: string[] = [];
+    sync.noting((e: { id: string }) => applied.push(e.id))({ id: 'x' });
+    expect(applied).toEqual(['x']);
+    expect(sync.merge([], since, (id) => (id === 'x' ? { id } : undefined))).toEqual([{ id: 'x' }]);
+  });
+});

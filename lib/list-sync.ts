@@ -23,6 +23,14 @@ export class ListSync {
     this.touched.set(id, ++this.version);
   }
 
+  /** An event handler that notes the id it is given, then applies the event. */
+  noting<E extends { id: string }>(apply: (event: E) => void): (event: E) => void {
+    return (event) => {
+      this.note(event.id);
+      apply(event);
+    };
+  }
+
   /** Taken when a list request is sent; passed back to `merge` with its reply. */
   mark(): number {
     return this.version;
