@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONFIG_EXIT_CODE, ConfigError, isLoopbackHost, parseConfig } from './config';
+import { agentsOutliveStop, CONFIG_EXIT_CODE, ConfigError, isLoopbackHost, parseConfig } from './config';
 
 const HOME = '/home/tester';
 const parse = (env: Record<string, string>, argv: string[] = []) => parseConfig({ env, argv, homeDir: HOME });
@@ -96,5 +96,13 @@ describe('isLoopbackHost', () => {
   });
   it.each(['0.0.0.0', '::', '192.168.1.2', 'example.com', '10.0.0.1', 'localhost.example.com'])('%s is not', (h) => {
     expect(isLoopbackHost(h)).toBe(false);
+  });
+});
+
+describe('agentsOutliveStop', () => {
+  it('only with AXIOM_KEEP_AGENTS=1 and a separate pty host', () => {
+    expect(agentsOutliveStop({ ptyHost: 'process', keepAgents: true })).toBe(true);
+    expect(agentsOutliveStop({ ptyHost: 'process', keepAgents: false })).toBe(false);
+    expect(agentsOutliveStop({ ptyHost: 'inline', keepAgents: true })).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { err } from '../protocol/result';
-import type { ConsoleConfig } from './config';
+import { agentsOutliveStop, type ConsoleConfig } from './config';
 import { removeConsoleFile, writeConsoleFile } from './console-file';
 import { createStderrLogger, type Logger } from './logger';
 import { bracketHost, buildAllowLists } from './security/allow-lists';
@@ -238,7 +238,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
       for (const socket of openSockets) socket.destroy();
       await Promise.all([httpClosed, ioClosed]);
       disposeOversight();
-      await tasks.dispose({ agentsStop: !(config.ptyHost === 'process' && config.keepAgents) });
+      await tasks.dispose({ agentsStop: !agentsOutliveStop(config) });
       await layer.close();
       stopStoreBridge();
       await agentModel.close();

@@ -1,4 +1,4 @@
-import { ConfigError, parseConfig, type ConsoleConfig } from './config';
+import { agentsOutliveStop, ConfigError, parseConfig, type ConsoleConfig } from './config';
 import { startDemoSessions } from './demo/demo-sessions';
 import { startDemoTasks } from './demo/demo-tasks';
 import { startConsole } from './http-server';
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   // Stop accepting, close the sockets, stop the tasks' monitors, then either end every
   // agent (SIGHUP, SIGKILL after AXIOM_KILL_GRACE_MS) or, with AXIOM_KEEP_AGENTS=1, leave
   // them in the pty host for the next console; the store is closed (checkpointed) last.
-  const agents = config.ptyHost === 'process' && config.keepAgents ? 'left running in the pty host' : 'stopped';
+  const agents = agentsOutliveStop(config) ? 'left running in the pty host' : 'stopped';
   stopOnSignals({ log, close: () => running.close(), describe: (signal) => `${signal}: shutting down (agents ${agents})` });
 }
 
