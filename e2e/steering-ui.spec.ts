@@ -7,7 +7,7 @@ import { DashboardPage } from './pages/dashboard-page';
  * agent that claims it is done without writing a file gets a suggestion in the inbox (with
  * its evidence) and a "needs work" badge; accepting the suggestion from the inbox reaches
  * the agent, which fixes the work, and only then is the task verified, with its proof, diff
- * and interventions in the task's details. Broadcast reaches several agents at once.
+ * and interventions in the task's details, and in the history. Broadcast reaches several agents at once.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -63,6 +63,13 @@ test('a done-claim without files: suggestion in the inbox, accepted from it, the
 
   const timeline = await dash.interventions(task.id);
   await expect(timeline.locator('[data-kind="steer"][data-who="person"]')).toHaveCount(1);
+
+  // The history says the same: verified, with the console's reason, not the agent's word.
+  await page.goto('/history');
+  await expect(page.getByTestId(`history-task-verification-${task.id}`)).toHaveAttribute('data-state', 'verified');
+  await page.getByTestId(`history-task-${task.id}`).click();
+  await expect(page.getByTestId(`history-verification-${task.id}`)).toHaveAttribute('data-state', 'verified');
+  await expect(page.getByTestId(`history-detail-${task.id}`)).toContainText(/1 file changed, check passed \(attempt 2/);
 });
 
 test('auto-steer from the details, and one message broadcast to two selected tasks', async ({ page }) => {

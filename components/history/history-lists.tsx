@@ -5,6 +5,7 @@ import type { SessionInfo } from '@/protocol/session';
 import type { TaskInfo } from '@/protocol/task';
 import { commandLine, statusText, statusTone } from '@/lib/session-format';
 import { TASK_STATE_TONE } from '@/lib/task-format';
+import { VerificationBadge } from '@/components/verify/verification-badge';
 import { formatDateTime } from './history-format';
 
 const ROW =
@@ -25,7 +26,10 @@ export function TaskList({ items, selectedId, onSelect }: ListProps<TaskInfo>) {
           <button type="button" data-testid={`history-task-${t.id}`} aria-current={selectedId === t.id ? 'true' : undefined} className={ROW} onClick={() => onSelect(t.id)}>
             <span className="flex items-center gap-2">
               <span className="truncate text-sm font-medium">{t.name}</span>
-              <Badge tone={TASK_STATE_TONE[t.state]} className="ml-auto">{t.state}</Badge>
+              <span className="ml-auto flex shrink-0 items-center gap-1">
+                <VerificationBadge task={t} testId={`history-task-verification-${t.id}`} compact />
+                <Badge tone={TASK_STATE_TONE[t.state]}>{t.state}</Badge>
+              </span>
             </span>
             <span className="flex gap-2 text-xs text-muted">
               <span>{t.agent}</span>

@@ -7,6 +7,8 @@ import { errorText } from '@/lib/error-text';
 import { formatElapsed, TASK_STATE_TONE, taskElapsedMs } from '@/lib/task-format';
 import { DetailFields, DetailSection } from './detail-fields';
 import { EventTimeline } from './event-timeline';
+import { VerificationBadge } from '@/components/verify/verification-badge';
+import { verificationTitle } from '@/lib/steering-format';
 import { formatDateTime } from './history-format';
 import { LoadNote } from './load-note';
 import { RecordingPanel } from './recording-panel';
@@ -27,6 +29,7 @@ export function TaskDetail({ taskId, onOpenTask }: TaskDetailProps) {
       <header className="flex items-center gap-3">
         <h2 className="truncate text-base font-semibold">{task.name}</h2>
         <Badge tone={TASK_STATE_TONE[task.state]}>{task.state}</Badge>
+        <VerificationBadge task={task} testId={`history-verification-${task.id}`} />
         <span className="font-mono text-xs text-faint">{task.id}</span>
       </header>
       <DetailFields
@@ -37,6 +40,7 @@ export function TaskDetail({ taskId, onOpenTask }: TaskDetailProps) {
           ['ran for', task.startedAt === null ? '—' : formatElapsed(taskElapsedMs(task, task.endedAt ?? Date.now()))],
           ['workspace', task.workspace === null ? '—' : `${task.workspace.kind}: ${task.workspace.path}${task.workspace.branch ? ` (${task.workspace.branch})` : ''}`],
           ['check', task.check ?? '—'],
+          ['verification', verificationTitle(task) || '—'],
           ['attempts', task.attempts],
           ...(task.error === null ? [] : [['error', errorText(task.error)] as [string, string]]),
           ...(task.parentId === null
@@ -53,6 +57,7 @@ export function TaskDetail({ taskId, onOpenTask }: TaskDetailProps) {
             {children.map((c) => (
               <li key={c.id} className="flex items-center gap-2 text-xs">
                 <Badge tone={TASK_STATE_TONE[c.state]}>{c.state}</Badge>
+                <VerificationBadge task={c} testId={`history-child-verification-${c.id}`} compact />
                 <TaskLink id={c.id} label={c.name} onOpen={onOpenTask} />
               </li>
             ))}
