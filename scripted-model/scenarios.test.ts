@@ -91,6 +91,14 @@ describe('chooseTurn', () => {
     expect(c.turn.blocks[1]).toEqual({ type: 'tool_use', name: 'Bash', input: { command: 'echo hi > out.txt', description: 'Run the requested command' } });
   });
 
+  it('think:<s> with write:<path> thinks first, then writes', () => {
+    const c = chooseTurn(request([user({ type: 'text', text: 'Research for a while (think:1.5), then write:NOTES.md' })]));
+    expect(c.scenario).toBe('write');
+    expect(c.turn.thinkMs).toBe(1500);
+    expect(c.turn.blocks[1]).toMatchObject({ type: 'tool_use', name: 'Write', input: { file_path: `${CWD}/NOTES.md` } });
+    expect(chooseTurn(request([user({ type: 'text', text: 'write:a.txt' })])).turn.thinkMs).toBeUndefined();
+  });
+
   it('think, slow, fail and plan', () => {
     expect(chooseTurn(request([user({ type: 'text', text: 'think:2.5' })])).turn.thinkMs).toBe(2500);
     const slow = chooseTurn(request([user({ type: 'text', text: 'go slow please' })])).turn.blocks[0];

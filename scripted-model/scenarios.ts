@@ -80,6 +80,9 @@ function slowText(): string {
   return Array.from({ length: SLOW_DELTAS }, (_, i) => slowStep(i + 1)).join('');
 }
 
+const THINK_RE = /\bthink:(\d+(?:\.\d+)?)/;
+const secondsToMs = (seconds: string): number => Math.round(Number(seconds) * 1000);
+
 /** Checked in order; the first keyword found in the prompt wins. */
 export const SCENARIOS: readonly Scenario[] = [
   {
@@ -87,8 +90,11 @@ export const SCENARIOS: readonly Scenario[] = [
     keyword: /\bwrite:(\S+)/,
     turns: ({ facts, arg }) => {
       const filePath = resolveInCwd(facts, arg);
+      // `think:<s>` in the same prompt: a model that thinks for a while, then writes.
+      const think = THINK_RE.exec(facts.prompt);
       return [
         {
+          ...(think ? { thinkMs: secondsToMs(think[1]!) } : {}),
           blocks: [
             text(`I'll write ${arg}.`),
             { type: 'tool_use', name: 'Write', input: { file_path: filePath, content: `Hello from the scripted model.\nThis file is ${arg}.\n` } },
@@ -150,8 +156,8 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'think',
-    keyword: /\bthink:(\d+(?:\.\d+)?)/,
-    turns: ({ arg }) => [{ thinkMs: Math.round(Number(arg) * 1000), blocks: [text(`Thought for ${arg} seconds.`)] }],
+    keyword: THINK_RE,
+    turns: ({ arg }) => [{ thinkMs: secondsToMs(arg), blocks: [text(`Thought for ${arg} seconds.`)] }],
   },
   {
     name: 'slow',

@@ -8,9 +8,9 @@ import type { TaskService } from '../tasks/task-service';
  * AXIOM_DEMO with no provider: real Claude Code instances working against the built-in
  * scripted model, as a small task tree, so a first look shows the console doing its job —
  * a parent that writes a plan, a child that stops on a permission prompt (Approve it from
- * the pane), a child that works for a while (interrupt it, or send it a message), and a
- * child that claims success without doing the work (refused "verified"; accept the
- * steering suggestion and it fixes it).
+ * the pane), a child that thinks for a while before it writes its notes (interrupt it, or
+ * send it a message), and a child that claims success without doing the work (refused
+ * "verified"; accept the steering suggestion and it fixes it).
  * Never started against a real provider: the demo must not spend anyone's tokens.
  */
 export interface DemoTasksOptions {
@@ -44,7 +44,9 @@ export async function startDemoTasks(options: DemoTasksOptions): Promise<void> {
     {
       ...base,
       name: 'Research greetings',
-      prompt: 'Research greetings in other languages for a while: think:45',
+      // Thinks for 45 s (time to interrupt it or send it a message), then writes its notes:
+      // research is verified by the file it leaves, like any other work.
+      prompt: 'Research greetings in other languages for a while (think:45), then write the notes to write:GREETINGS.md',
       parentId: parent.value.id,
       permissionMode: 'acceptEdits',
     },
