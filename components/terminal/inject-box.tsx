@@ -52,10 +52,11 @@ export function InjectBox({ info }: { info: SessionInfo }) {
           disabled={disabled}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={onKeyDown}
-          placeholder={disabled ? 'Session has exited' : 'Send a prompt…  (Enter sends, Shift+Enter for a new line)'}
+          placeholder={disabled ? 'Session has exited' : 'Send a prompt…  (Shift+Enter for a new line)'}
           aria-label={`Send a prompt to ${info.name}`}
+          title="Enter sends, Shift+Enter adds a line"
           spellCheck={false}
-          className="min-h-8 flex-1 resize-none rounded-md border border-line bg-canvas px-2.5 py-1.5 font-mono text-xs leading-5 text-fg placeholder:text-faint focus:border-accent/60 focus:outline-none disabled:opacity-50"
+          className="min-h-8 flex-1 resize-none rounded-md border border-line bg-canvas px-2.5 py-1.5 font-mono text-xs leading-5 text-fg placeholder:truncate placeholder:text-faint focus:border-accent/60 focus:outline-none disabled:opacity-50"
         />
         <Button
           size="sm"
