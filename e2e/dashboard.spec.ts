@@ -94,6 +94,34 @@ test('maximize, restore and keyboard moves between panes', async ({ page, reques
   await expect.poll(() => page.evaluate((id) => document.activeElement === window.__axiom?.terminals[id]?.textarea, a.id)).toBe(true);
 });
 
+test('a reload keeps the layout: the tasks panel opened by hand and the maximized pane', async ({ page, request }) => {
+  const api = new ConsoleApi(request);
+  const a = await api.createSession(bashSession('kept'));
+  const b = await api.createSession(bashSession('other'));
+  const dash = new DashboardPage(page);
+  await dash.open();
+  await dash.expectBuffer(a.id, '$ ');
+  // No tasks: the panel follows them and stays hidden, until opened by hand.
+  await expect(page.getByTestId('task-panel')).toBeHidden();
+  await dash.showTasks();
+  await page.getByTestId(`btn-maximize-${a.id}`).click();
+  await expect(dash.pane(b.id)).toBeHidden();
+
+  await dash.reload();
+  await expect(page.getByTestId('task-panel')).toBeVisible();
+  await expect(dash.pane(a.id)).toBeVisible();
+  await expect(dash.pane(b.id)).toBeHidden();
+  await dash.expectBuffer(a.id, '$ ');
+
+  // Restored by hand, restored after the next reload too.
+  await page.getByTestId(`btn-maximize-${a.id}`).click();
+  await expect(dash.pane(b.id)).toBeVisible();
+  await dash.reload();
+  await expect(dash.pane(b.id)).toBeVisible();
+  await expect(dash.pane(a.id)).toBeVisible();
+  await expect(page.getByTestId('task-panel')).toBeVisible();
+});
+
 test('with more panes than fit, the pane grid scrolls and the page itself never does', async ({ page, request }) => {
   const api = new ConsoleApi(request);
   const ids: string[] = [];

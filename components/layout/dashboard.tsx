@@ -15,28 +15,31 @@ import { SteeringUiProvider, useSteeringUi } from '@/components/steering/steerin
 import { useSuggestionNotifications } from '@/components/steering/use-suggestion-notifications';
 import { TaskDetailsDrawer } from '@/components/verify/task-details-drawer';
 import { useTaskNotifications } from '@/components/tasks/use-task-notifications';
+import { browserStorage, loadUiPrefs, saveUiPrefs, type TasksPanelMode } from '@/lib/ui-prefs';
 import { EmptyState } from './empty-state';
 import { PaneGrid } from './pane-grid';
 import { TopBar } from './top-bar';
 
-/**
- * The tasks panel follows the tasks until the user says otherwise: hidden while there are
- * none (the session grid keeps the whole width), shown once there are.
- */
-type PanelMode = 'auto' | 'open' | 'closed';
 
 /** The dashboard: top bar, the tasks panel, the grid of panes, the dialogs and the shortcuts. */
 export function Dashboard() {
   const { status, tasks: tasksStore } = useAxiom();
   const sessions = useSessions();
   const tasks = useTasks();
-  const [panelMode, setPanelMode] = useState<PanelMode>('auto');
+  // The tasks panel follows the tasks until the user says otherwise: hidden while there are
+  // none (the session grid keeps the whole width), shown once there are.
+  const [panelMode, setPanelMode] = useState<TasksPanelMode>('auto');
   const [taskFilter, setTaskFilter] = useState<TaskFilter>('all');
   const [newTask, setNewTask] = useState<{ open: boolean; parentId: string | null }>({ open: false, parentId: null });
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const [maximizedId, setMaximizedId] = useState<string | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
   const focusers = useRef(new Map<string, () => void>());
+  // The layout a reload should keep (lib/ui-prefs). Read after mount: the prerendered page
+  // cannot know it, and reading it during the first render would break hydration.
+  const [prefsLoaded, setPrefsLoaded] = useState(false);
+  /** The pane that was maximized before the reload, until its session is listed. */
+  const restoreMaximized = useRef<string | null>(null);
   /** A session we just created: focus its terminal as soon as its pane mounts. */
   const focusOnMount = useRef<string | null>(null);
 
@@ -69,7 +72,30 @@ export function Dashboard() {
     }
   });
 
+  useEffect(() => {
+    const prefs = loadUiPrefs(browserStorage());
+    setPanelMode(prefs.tasksPanel);
+    restoreMaximized.current = prefs.maximizedSessionId;
+    setPrefsLoaded(true);
+  }, []);
+  useEffect(() => {
+    if (prefsLoaded) saveUiPrefs(browserStorage(), { tasksPanel: panelMode });
+  }, [prefsLoaded, panelMode]);
+  useEffect(() => {
+    // Nothing maximized yet while the one to restore is not listed: keep it stored.
+    if (!prefsLoaded || (maximizedId === null && restoreMaximized.current !== null)) return;
+    saveUiPrefs(browserStorage(), { maximizedSessionId: maximizedId });
+  }, [prefsLoaded, maximizedId]);
+  useEffect(() => {
+    const id = restoreMaximized.current;
+    if (id === null || !sessions.some((s) => s.id === id)) return;
+    restoreMaximized.current = null;
+    setMaximizedId(id);
+    setFocusedId(id);
+  }, [sessions]);
+
   const toggleMaximize = useCallback((id: string) => {
+    restoreMaximized.current = null; // the user chose: no restore overrides it
     setMaximizedId((m) => (m === id ? null : id));
     setFocusedId(id);
     // Re-focus after the layout change so the pane's terminal keeps the keyboard.
