@@ -55,7 +55,11 @@ describe('the axiom CLI against a running console', () => {
     expect(sent.code).toBe(0);
     expect(['queued', 'typed', 'submitted']).toContain(sent.stdout.trim());
     await waitFor(async () => ((await axiom(['tail', id, '--once'])).stdout.includes('sent-3') ? true : undefined), 15_000, 'sent-3 on screen');
-    expect((await axiom(['tail', id, '--once'])).stdout).toContain('cli-42');
+    const once = (await axiom(['tail', id, '--once'])).stdout;
+    expect(once).toContain('cli-42');
+    // Into a pipe: the screen's text, which grep can read, not the escape sequences that draw it.
+    expect(once).toMatch(/^\$ echo cli-\$\(\(6\*7\)\)$/m);
+    expect(once).not.toContain('\x1b');
   });
 
   it('tail follows live output until the task ends', async () => {

@@ -32,7 +32,8 @@ const USAGE = `usage: axiom <command> [options]
                                 start a task; prints its id
   ls [--state busy,idle]        list tasks
   status ID                     one task in detail
-  tail ID [--once]              follow a task's terminal live (--once: the screen now)
+  tail ID [--once]              follow a task's terminal live (--once: the screen now,
+                                as plain text when piped)
   send ID "text" [--now]        send a prompt (queued until idle; --now types it at once)
   interrupt ID [--subtree]      interrupt the current turn
   approve ID [--choice yes|yes-all|no]
@@ -84,7 +85,7 @@ async function run(argv: readonly string[]): Promise<ExitCode> {
       await commands.exportEvents(ctx, (chunk) => new Promise((resolve) => (process.stdout.write(chunk) ? resolve() : process.stdout.once('drain', resolve))));
       break;
     case 'tail':
-      await tail({ api, taskId: args.positionals[0] ?? '', once: args.options.has('once'), write: (d) => void process.stdout.write(d) });
+      await tail({ api, taskId: args.positionals[0] ?? '', once: args.options.has('once'), plain: process.stdout.isTTY !== true, write: (d) => void process.stdout.write(d) });
       break;
     default:
       throw new UsageError(`unknown command "${args.command}"`);

@@ -19,6 +19,10 @@ export interface TailOptions {
   write: (data: string | Uint8Array) => void;
   /** Stop after the snapshot (`--once`): print the current screen and exit. */
   once: boolean;
+  /** With `once`: the screen as plain text (from the server's mirror) instead of the
+   * snapshot's escape sequences, which draw the screen but break `| grep` (the serializer
+   * writes runs of blanks as cursor moves). Set when stdout is not a terminal. */
+  plain?: boolean;
 }
 
 /** After an exit, how long to wait for the rest of the stream before ending anyway. */
@@ -28,6 +32,11 @@ export async function tail(o: TailOptions): Promise<void> {
   const task = await o.api.call<TaskInfo>('GET', `/api/tasks/${encodeURIComponent(o.taskId)}`);
   if (task.sessionId === null) throw new CliError(`task ${task.id} has no terminal yet (${task.state})`, EXIT.error);
   const sessionId = task.sessionId;
+  if (o.once && o.plain) {
+    const screen = await o.api.call<{ text: string }>('GET', `/api/sessions/${encodeURIComponent(sessionId)}/screen`);
+    o.write(screen.text.endsWith('\n') ? screen.text : `${screen.text}\n`);
+    return;
+  }
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(o.api.address.origin, {
     ...consoleSocketOptions(o.api.address.token),
     reconnection: false,
