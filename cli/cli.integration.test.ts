@@ -44,7 +44,7 @@ describe('the axiom CLI against a running console', () => {
     expect(id).toMatch(/^t-[a-z0-9]+$/);
     const ls = await axiom(['ls']);
     expect(ls.code).toBe(0);
-    expect(ls.stdout.split('\n')[0]).toMatch(/^ID\s+STATE\s+AGENT\s+PARENT\s+AGE\s+NAME/);
+    expect(ls.stdout.split('\n')[0]).toMatch(/^ID\s+STATE\s+VERIFIED\s+AGENT\s+PARENT\s+AGE\s+NAME/);
     expect(ls.stdout).toContain(id);
     const asJson = JSON.parse((await axiom(['ls', '--json'])).stdout) as TaskInfo[];
     expect(asJson.map((t) => t.id)).toContain(id);
@@ -60,6 +60,14 @@ describe('the axiom CLI against a running console', () => {
     // Into a pipe: the screen's text, which grep can read, not the escape sequences that draw it.
     expect(once).toMatch(/^\$ echo cli-\$\(\(6\*7\)\)$/m);
     expect(once).not.toContain('\x1b');
+  });
+
+  it('status and ls show the console\'s verdict on the work, with its reason', async () => {
+    const id = (await axiom(['spawn', 'echo done > out.txt', '--agent', 'shell', '--check', 'test -s out.txt', '--name', 'verified by check'])).stdout.trim();
+    await waitFor(async () => (JSON.parse((await axiom(['status', id, '--json'])).stdout) as TaskInfo).verification?.state === 'verified' || undefined, 20_000, 'verified');
+    expect((await axiom(['status', id])).stdout).toMatch(/^verification:\s+verified: 1 file changed, check passed \(attempt 1\)$/m);
+    const row = (await axiom(['ls'])).stdout.split('\n').find((l) => l.startsWith(id));
+    expect(row).toMatch(new RegExp(`^${id}\\s+idle\\s+verified\\s+shell\\s`));
   });
 
   it('tail follows live output until the task ends', async () => {

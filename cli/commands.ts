@@ -40,8 +40,20 @@ export async function ls(ctx: CommandContext): Promise<void> {
   const shown = await ctx.api.call<TaskInfo[]>('GET', `/api/tasks${state === undefined ? '' : `?state=${encodeURIComponent(state)}`}`);
   if (json(ctx)) return ctx.print(JSON.stringify(shown));
   const now = Date.now();
-  const rows = shown.map((t) => [t.id, t.state, t.agent, t.parentId ?? '-', ago(t.createdAt, now), t.name, t.status?.lastLine ?? '']);
-  ctx.print(rows.length === 0 ? 'no tasks' : table(['ID', 'STATE', 'AGENT', 'PARENT', 'AGE', 'NAME', 'LAST LINE'], rows, 40));
+  const rows = shown.map((t) => [t.id, t.state, verifiedCell(t), t.agent, t.parentId ?? '-', ago(t.createdAt, now), t.name, t.status?.lastLine ?? '']);
+  ctx.print(rows.length === 0 ? 'no tasks' : table(['ID', 'STATE', 'VERIFIED', 'AGENT', 'PARENT', 'AGE', 'NAME', 'LAST LINE'], rows, 40));
+}
+
+/** The console's verdict, never the agent's word: '-' when there is nothing to verify. */
+function verifiedCell(t: TaskInfo): string {
+  return t.verification?.state ?? (t.check === null ? '-' : 'pending');
+}
+
+function verificationLine(t: TaskInfo): string {
+  const v = t.verification;
+  if (v === null) return t.check === null ? '-' : `pending (check: ${t.check})`;
+  const retries = v.retriesAllowed > 0 ? `, retries ${v.retriesUsed}/${v.retriesAllowed}` : '';
+  return `${v.state}: ${v.reason} (attempt ${v.attempt}${retries})`;
 }
 
 export async function status(ctx: CommandContext): Promise<void> {
@@ -58,6 +70,7 @@ export async function status(ctx: CommandContext): Promise<void> {
       ['children', t.children.join(', ') || '-'],
       ['session', t.sessionId ?? '-'],
       ['workspace', t.workspace?.path ?? '-'],
+      ['verification', verificationLine(t)],
       ['last line', t.status?.lastLine ?? ''],
       ...(waiting == null ? [] : [['waiting for', `${waiting.question} [${waiting.choices.map((c) => `${c.key}. ${c.label}`).join(' | ')}]`] as const]),
       ['queued prompts', String(t.queue.length)],
