@@ -67,6 +67,12 @@ test('a done-claim without files: suggestion in the inbox, accepted from it, the
   // The history says the same: verified, with the console's reason, not the agent's word.
   await page.goto('/history');
   await expect(page.getByTestId(`history-task-verification-${task.id}`)).toHaveAttribute('data-state', 'verified');
+  const filtered = page.waitForResponse((r) => r.url().includes('/api/history/tasks?verification=needs-work') && r.ok());
+  await page.getByTestId('history-filter-verification').selectOption('needs-work');
+  await filtered;
+  await expect(page.getByTestId('history-empty').or(page.locator('[data-testid^="history-task-t-"]').first())).toBeVisible();
+  await expect(page.getByTestId(`history-task-${task.id}`)).toBeHidden();
+  await page.getByTestId('history-filter-verification').selectOption('verified');
   await page.getByTestId(`history-task-${task.id}`).click();
   await expect(page.getByTestId(`history-verification-${task.id}`)).toHaveAttribute('data-state', 'verified');
   await expect(page.getByTestId(`history-detail-${task.id}`)).toContainText(/1 file changed, check passed \(attempt 2/);

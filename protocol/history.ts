@@ -6,6 +6,11 @@ import type { TaskInfo } from './task';
  * the history page reads it.
  */
 
+/** The history's task filter on the console's verdict: `none` is a task never verified
+ * (nothing to check yet, or still running its first turn). */
+export const HISTORY_VERIFICATION_FILTERS = ['verified', 'needs-work', 'none'] as const;
+export type HistoryVerificationFilter = (typeof HISTORY_VERIFICATION_FILTERS)[number];
+
 /** One row of the append-only events ledger. */
 export interface StoredEvent {
   /** Position in the ledger: increasing, never reused; a cursor for exports. */

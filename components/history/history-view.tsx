@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { AGENT_KINDS } from '@/protocol/agent';
 import { sessionStatusSchema, type SessionInfo } from '@/protocol/session';
+import { HISTORY_VERIFICATION_FILTERS } from '@/protocol/history';
 import { TASK_STATES, type TaskInfo } from '@/protocol/task';
 import { queryString } from '@/lib/history-client';
 import { SessionList, TaskList } from './history-lists';
@@ -37,6 +38,7 @@ export function HistoryView() {
   const [selection, setSelection] = useState<Selection>(null);
   const [state, setState] = useState('');
   const [agent, setAgent] = useState('');
+  const [verification, setVerification] = useState('');
   const [status, setStatus] = useState('');
   const [version, setVersion] = useState(0);
 
@@ -53,7 +55,7 @@ export function HistoryView() {
     writeUrl(next);
   }, []);
 
-  const tasks = useHistoryItem<TaskInfo[]>(tab === 'tasks' ? `/api/history/tasks${queryString({ state, agent })}` : null, version);
+  const tasks = useHistoryItem<TaskInfo[]>(tab === 'tasks' ? `/api/history/tasks${queryString({ state, agent, verification })}` : null, version);
   const sessions = useHistoryItem<SessionInfo[]>(tab === 'sessions' ? `/api/history/sessions${queryString({ status })}` : null, version);
   const list = tab === 'tasks' ? tasks : sessions;
 
@@ -84,6 +86,7 @@ export function HistoryView() {
               <>
                 <Filter testId="history-filter-state" label="State" value={state} options={TASK_STATES} onChange={setState} />
                 <Filter testId="history-filter-agent" label="Agent" value={agent} options={AGENT_KINDS} onChange={setAgent} />
+                <Filter testId="history-filter-verification" label="Verified" value={verification} options={HISTORY_VERIFICATION_FILTERS} onChange={setVerification} />
               </>
             ) : (
               <Filter testId="history-filter-status" label="Status" value={status} options={SESSION_STATUSES} onChange={setStatus} />

@@ -35,6 +35,14 @@ export function tasksQuery(filter: TaskFilter): Query {
     where.push('agent = ?');
     params.push(filter.agent);
   }
+  // The verdict lives in the row's JSON: no index, so this one walks the newest-first index
+  // and stops at the limit. History tables are pruned (retention), so the walk stays short.
+  if (filter.verification === 'none') {
+    where.push("json_extract(info, '$.verification') IS NULL");
+  } else if (filter.verification !== undefined) {
+    where.push("json_extract(info, '$.verification.state') = ?");
+    params.push(filter.verification);
+  }
   params.push(clampLimit(filter.limit, LIST_LIMITS.defaultRows, LIST_LIMITS.maxRows));
   return { sql: `SELECT info FROM tasks${whereClause(where)} ORDER BY created_at DESC, id LIMIT ?`, params };
 }

@@ -1,5 +1,5 @@
 import type { SessionInfo } from '../../protocol/session';
-import type { StoredEvent } from '../../protocol/history';
+import type { HistoryVerificationFilter, StoredEvent } from '../../protocol/history';
 import type { TaskInfo } from '../../protocol/task';
 import type { PrunePlan, SessionRow, TaskRow } from './retention-plan';
 
@@ -22,6 +22,7 @@ export type { StoredEvent } from '../../protocol/history';
 export interface TaskFilter {
   state?: string;
   agent?: string;
+  verification?: HistoryVerificationFilter;
   limit?: number;
 }
 

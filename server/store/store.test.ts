@@ -67,6 +67,20 @@ describe('tasks and sessions', () => {
     expect(s.getTask('t-nope00')).toBeUndefined();
   });
 
+  it('filters by the verification verdict, with "none" for a task never verified', () => {
+    const s = open();
+    const verdict = (state: 'verified' | 'needs-work') => ({ state, reason: 'r', attempt: 1, retriesAllowed: 0, retriesUsed: 0 });
+    s.recordTask(taskInfo('t-good11', { createdAt: 1, verification: verdict('verified') }));
+    s.recordTask(taskInfo('t-bad222', { createdAt: 2, verification: verdict('needs-work') }));
+    s.recordTask(taskInfo('t-none33', { createdAt: 3 }));
+    s.recordTask(taskInfo('t-good44', { createdAt: 4, agent: 'claude', verification: verdict('verified') }));
+    expect(s.listTasks({ verification: 'verified' }).map((t) => t.id)).toEqual(['t-good44', 't-good11']);
+    expect(s.listTasks({ verification: 'needs-work' }).map((t) => t.id)).toEqual(['t-bad222']);
+    expect(s.listTasks({ verification: 'none' }).map((t) => t.id)).toEqual(['t-none33']);
+    expect(s.listTasks({ verification: 'verified', agent: 'shell' }).map((t) => t.id)).toEqual(['t-good11']);
+    expect(s.listTasks({ verification: 'verified', limit: 1 }).map((t) => t.id)).toEqual(['t-good44']);
+  });
+
   it('removeTask forgets the row and its edges but not its events', () => {
     const s = open();
     s.recordTask(taskInfo('t-parent'));

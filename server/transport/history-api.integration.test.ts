@@ -72,6 +72,7 @@ describe('history REST API (real server, real PTYs, real store)', () => {
     expect(codeOf(await get('/api/history/tasks/t-nosuch000'))).toBe('not_found:task');
     expect(codeOf(await get('/api/history/tasks?state=sleeping'))).toBe('invalid:payload');
     expect(codeOf(await get('/api/history/tasks?limit=0'))).toBe('invalid:payload');
+    expect(codeOf(await get('/api/history/tasks?verification=probably'))).toBe('invalid:payload');
   });
 
   it('needs the token like every /api/ route', async () => {
@@ -88,6 +89,10 @@ describe('history REST API (real server, real PTYs, real store)', () => {
     expect(valueOf<{ id: string }[]>(await get('/api/history/tasks')).map((t) => t.id)).toEqual(['t-hchild1', 't-hparent']);
     expect(valueOf<{ id: string }[]>(await get('/api/history/tasks?state=exited&agent=claude')).map((t) => t.id)).toEqual(['t-hparent']);
     expect(valueOf<unknown[]>(await get('/api/history/tasks?agent=codex'))).toEqual([]);
+    c.store.recordTask(taskInfo('t-hparent', { state: 'exited', agent: 'claude', children: ['t-hchild1' as TaskId], verification: { state: 'needs-work', reason: 'no file changed in the workspace', attempt: 1, retriesAllowed: 0, retriesUsed: 0 } }));
+    expect(valueOf<{ id: string }[]>(await get('/api/history/tasks?verification=needs-work')).map((t) => t.id)).toEqual(['t-hparent']);
+    expect(valueOf<{ id: string }[]>(await get('/api/history/tasks?verification=none')).map((t) => t.id)).toEqual(['t-hchild1']);
+    expect(valueOf<unknown[]>(await get('/api/history/tasks?verification=verified'))).toEqual([]);
     const one = valueOf<{ task: { id: string }; events: StoredEvent[]; children: { id: string }[] }>(await get('/api/history/tasks/t-hparent'));
     expect(one.task.id).toBe('t-hparent');
     expect(one.events.map((e) => e.type)).toEqual(['task.created', 'task.state']);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { agentKindSchema } from '../../protocol/agent';
+import { HISTORY_VERIFICATION_FILTERS } from '../../protocol/history';
 import { parseSessionId, type SessionId } from '../../protocol/ids';
 import { LIMITS } from '../../protocol/limits';
 import { err, ok } from '../../protocol/result';
@@ -18,7 +19,7 @@ import { createRouter, itemRoutes, plain, reply, withQuery, type RouteEntry, typ
 /**
  * The durable record over HTTP (read only). Behind the same guard as every /api/ route.
  *
- *   GET /api/history/tasks?state=&agent=&limit=   → TaskInfo[] (newest first)
+ *   GET /api/history/tasks?state=&agent=&verification=&limit=   → TaskInfo[] (newest first)
  *   GET /api/history/tasks/:id                    → {task, events, children}
  *   GET /api/history/sessions?status=&limit=      → SessionInfo[] (newest first)
  *   GET /api/history/sessions/:id                 → {session, events, recordingBytes}
@@ -44,7 +45,12 @@ const EXPORT = {
 } as const;
 
 const limitSchema = z.coerce.number().int().min(1).max(1000).optional();
-const taskQuerySchema = z.object({ state: taskStateSchema.optional(), agent: agentKindSchema.optional(), limit: limitSchema });
+const taskQuerySchema = z.object({
+  state: taskStateSchema.optional(),
+  agent: agentKindSchema.optional(),
+  verification: z.enum(HISTORY_VERIFICATION_FILTERS).optional(),
+  limit: limitSchema,
+});
 const sessionQuerySchema = z.object({ status: sessionStatusSchema.optional(), limit: limitSchema });
 const exportQuerySchema = z.object({ afterSeq: z.coerce.number().int().min(0).optional() });
 
