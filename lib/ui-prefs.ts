@@ -4,7 +4,7 @@ import { z } from 'zod';
  * What the dashboard's layout remembers across reloads, in this browser (localStorage):
  * whether the tasks panel was opened or closed by hand, and which pane was maximized.
  * A person who closed the panel for room, or maximized the agent they are watching,
- * should not have to do it again after every reload or reconnect.
+ * should not have to do it again after every reload.
  *
  * Storage is the user's to edit or wipe, so what is read is parsed field by field: a bad
  * field falls back to its default and never breaks the page.

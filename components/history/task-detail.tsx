@@ -3,12 +3,12 @@
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import type { TaskHistory } from '@/protocol/history';
+import { VerificationBadge } from '@/components/verify/verification-badge';
 import { errorText } from '@/lib/error-text';
+import { verificationTitle } from '@/lib/steering-format';
 import { formatElapsed, TASK_STATE_TONE, taskElapsedMs } from '@/lib/task-format';
 import { DetailFields, DetailSection } from './detail-fields';
 import { EventTimeline } from './event-timeline';
-import { VerificationBadge } from '@/components/verify/verification-badge';
-import { verificationTitle } from '@/lib/steering-format';
 import { formatDateTime } from './history-format';
 import { LoadNote } from './load-note';
 import { RecordingPanel } from './recording-panel';

@@ -15,11 +15,11 @@ import { SteeringUiProvider, useSteeringUi } from '@/components/steering/steerin
 import { useSuggestionNotifications } from '@/components/steering/use-suggestion-notifications';
 import { TaskDetailsDrawer } from '@/components/verify/task-details-drawer';
 import { useTaskNotifications } from '@/components/tasks/use-task-notifications';
-import { browserStorage, loadUiPrefs, saveUiPrefs, type TasksPanelMode } from '@/lib/ui-prefs';
+import type { TasksPanelMode } from '@/lib/ui-prefs';
 import { EmptyState } from './empty-state';
 import { PaneGrid } from './pane-grid';
 import { TopBar } from './top-bar';
-
+import { useRememberedLayout } from './use-remembered-layout';
 
 /** The dashboard: top bar, the tasks panel, the grid of panes, the dialogs and the shortcuts. */
 export function Dashboard() {
@@ -35,11 +35,6 @@ export function Dashboard() {
   const [maximizedId, setMaximizedId] = useState<string | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
   const focusers = useRef(new Map<string, () => void>());
-  // The layout a reload should keep (lib/ui-prefs). Read after mount: the prerendered page
-  // cannot know it, and reading it during the first render would break hydration.
-  const [prefsLoaded, setPrefsLoaded] = useState(false);
-  /** The pane that was maximized before the reload, until its session is listed. */
-  const restoreMaximized = useRef<string | null>(null);
   /** A session we just created: focus its terminal as soon as its pane mounts. */
   const focusOnMount = useRef<string | null>(null);
 
@@ -72,35 +67,19 @@ export function Dashboard() {
     }
   });
 
-  useEffect(() => {
-    const prefs = loadUiPrefs(browserStorage());
-    setPanelMode(prefs.tasksPanel);
-    restoreMaximized.current = prefs.maximizedSessionId;
-    setPrefsLoaded(true);
-  }, []);
-  useEffect(() => {
-    if (prefsLoaded) saveUiPrefs(browserStorage(), { tasksPanel: panelMode });
-  }, [prefsLoaded, panelMode]);
-  useEffect(() => {
-    // Nothing maximized yet while the one to restore is not listed: keep it stored.
-    if (!prefsLoaded || (maximizedId === null && restoreMaximized.current !== null)) return;
-    saveUiPrefs(browserStorage(), { maximizedSessionId: maximizedId });
-  }, [prefsLoaded, maximizedId]);
-  useEffect(() => {
-    const id = restoreMaximized.current;
-    if (id === null || !sessions.some((s) => s.id === id)) return;
-    restoreMaximized.current = null;
+  const restoreMaximized = useCallback((id: string) => {
     setMaximizedId(id);
     setFocusedId(id);
-  }, [sessions]);
+  }, []);
+  const { userChoseMaximize } = useRememberedLayout({ panelMode, setPanelMode, maximizedId, restoreMaximized, sessions });
 
   const toggleMaximize = useCallback((id: string) => {
-    restoreMaximized.current = null; // the user chose: no restore overrides it
+    userChoseMaximize();
     setMaximizedId((m) => (m === id ? null : id));
     setFocusedId(id);
     // Re-focus after the layout change so the pane's terminal keeps the keyboard.
     requestAnimationFrame(() => focusers.current.get(id)?.());
-  }, []);
+  }, [userChoseMaximize]);
 
   const onCreated = useCallback((info: SessionInfo) => {
     setDialogOpen(false);
