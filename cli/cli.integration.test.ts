@@ -70,6 +70,24 @@ describe('the axiom CLI against a running console', () => {
     expect(row).toMatch(new RegExp(`^${id}\\s+idle\\s+verified\\s+shell\\s`));
   });
 
+  it('wait blocks until the turn ends; --verified exits 0 only on the console\'s verdict; --timeout exits 5', async () => {
+    const good = (await axiom(['spawn', 'sleep 1; echo ok > good.txt', '--agent', 'shell', '--check', 'test -s good.txt'])).stdout.trim();
+    const waited = await axiom(['wait', good, '--verified', '--timeout', '30']);
+    expect(waited).toMatchObject({ code: 0, stderr: '' });
+    expect(waited.stdout.trim()).toBe('idle · verified: 1 file changed, check passed');
+
+    const bad = (await axiom(['spawn', 'sleep 1; echo wrong > bad.txt', '--agent', 'shell', '--check', 'grep -q right bad.txt'])).stdout.trim();
+    const refused = await axiom(['wait', bad, '--verified', '--timeout', '30']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^axiom: needs work: 1 file changed, but the check failed \(exit 1\)/);
+
+    const slow = (await axiom(['spawn', 'sleep 20', '--agent', 'shell'])).stdout.trim();
+    const late = await axiom(['wait', slow, '--timeout', '1']);
+    expect(late.code).toBe(5);
+    expect(late.stderr).toMatch(/^axiom: timed out after 1 s: it is (starting|busy)/);
+    expect((await axiom(['wait', slow, '--timeout', 'soon'])).code).toBe(2);
+  });
+
   it('tail follows live output until the task ends', async () => {
     const id = (await axiom(['spawn', 'for i in 1 2 3; do echo tick-$i; sleep 0.3; done; exit', '--agent', 'shell'])).stdout.trim();
     const out = await axiom(['tail', id]);

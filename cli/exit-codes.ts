@@ -11,6 +11,8 @@ export const EXIT = {
   notFound: 3,
   /** No console: no URL/token found, or nothing answers at the URL. */
   unreachable: 4,
+  /** `axiom wait --timeout`: the time was up first. */
+  timeout: 5,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 

@@ -7,10 +7,12 @@ import * as commands from './commands';
 import { locateConsole } from './console-locator';
 import { CliError, EXIT, type ExitCode } from './exit-codes';
 import { tail } from './tail';
+import { waitForTask } from './wait';
 
 /**
- * `axiom`: the console from a shell. One REST call per command (the console must be
- * running; `axiom start` runs one), `--json` for scripts, exit codes in exit-codes.ts.
+ * `axiom`: the console from a shell. One REST call per command (tail attaches over socket.io,
+ * wait holds a long poll); the console must be running (`axiom start` runs one). `--json`
+ * for scripts, exit codes in exit-codes.ts.
  */
 const SPECS: Record<string, CommandSpec> = {
   start: { switches: ['no-build'], positionals: [0, 0] },
@@ -18,6 +20,7 @@ const SPECS: Record<string, CommandSpec> = {
   ls: { valued: ['state'], positionals: 0 },
   status: { positionals: 1 },
   tail: { switches: ['once'], positionals: 1 },
+  wait: { switches: ['verified'], valued: ['timeout'], positionals: 1 },
   send: { switches: ['now'], positionals: 2 },
   interrupt: { switches: ['subtree'], positionals: 1 },
   approve: { valued: ['choice'], positionals: 1 },
@@ -34,6 +37,9 @@ const USAGE = `usage: axiom <command> [options]
   status ID                     one task in detail
   tail ID [--once]              follow a task's terminal live (--once: the screen now,
                                 as plain text when piped)
+  wait ID [--timeout S] [--verified]
+                                block until the turn ends (or it waits, or exits); with
+                                --verified, exit 0 only if the console verified the work
   send ID "text" [--now]        send a prompt (queued until idle; --now types it at once)
   interrupt ID [--subtree]      interrupt the current turn
   approve ID [--choice yes|yes-all|no]
@@ -84,6 +90,11 @@ async function run(argv: readonly string[]): Promise<ExitCode> {
     case 'export':
       await commands.exportEvents(ctx, (chunk) => new Promise((resolve) => (process.stdout.write(chunk) ? resolve() : process.stdout.once('drain', resolve))));
       break;
+    case 'wait': {
+      const task = await waitForTask({ api, taskId: args.positionals[0] ?? '', timeoutMs: timeoutOption(args.options.get('timeout')), verified: args.options.has('verified') });
+      print(args.options.has('json') ? JSON.stringify(task) : `${task.state}${task.verification ? ` · ${task.verification.state}: ${task.verification.reason}` : ''}`);
+      break;
+    }
     case 'tail':
       await tail({ api, taskId: args.positionals[0] ?? '', once: args.options.has('once'), plain: process.stdout.isTTY !== true, write: (d) => void process.stdout.write(d) });
       break;
@@ -117,3 +128,11 @@ run(process.argv.slice(2)).then(
     process.exit(EXIT.error);
   },
 );
+
+/** `--timeout` in seconds (decimals allowed); none: wait as long as it takes. */
+function timeoutOption(raw: string | undefined): number | null {
+  if (raw === undefined) return null;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout wants a number of seconds, not "${raw}"`);
+  return Math.round(seconds * 1000);
+}

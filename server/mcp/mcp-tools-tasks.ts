@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../../protocol/result';
 import { createTaskInputSchema, FINAL_TASK_STATES, taskIdSchema, type TaskId } from '../../protocol/task';
 import { scoped, summarizeTask, toolResult, type McpToolContext } from './mcp-context';
 import { buildTree, renderTree } from './task-tree';
-import { waitUntilSettled, WAIT_LIMITS } from './wait-for-task';
+import { waitUntilSettled, WAIT_LIMITS } from '../tasks/wait-for-task';
 
 const TASK_FIELDS = createTaskInputSchema.shape;
 

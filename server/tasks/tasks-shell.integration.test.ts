@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InterruptOutcome, PromptReceipt } from '../../protocol/agent';
 import type { TaskCreated, TaskInfo } from '../../protocol/task';
 import type { Proof } from '../../protocol/verification';
-import { waitFor } from '../transport/test-console';
+import { TEST_TOKEN, waitFor } from '../transport/test-console';
 import { consoleForFile } from './testing/task-api';
 import { LINE_PUBLISH_MS } from './task-service';
 import { makeGitRepo } from './testing/git-repo';
@@ -131,6 +132,34 @@ describe('tasks with a generic adapter (real bash)', () => {
     await waitFor(async () => (existsSync(join(repo, 'in-place.txt')) ? true : undefined));
     expect(readFileSync(join(repo, 'in-place.txt'), 'utf8')).toBe('here\n');
     expect((await api.task(inPlace.id)).workspace?.kind).toBe('in-place');
+  });
+
+  it('GET /api/tasks/:id/wait is held until the turn ends, says when it timed out, and lets a client hang up', async () => {
+    const created = await shellTask({ prompt: 'sleep 1.5; echo waited-$((2+3)) > waited.txt' });
+    const early = await api.value<{ task: TaskInfo; timedOut: boolean }>(api.call('GET', `/api/tasks/${created.id}/wait?timeoutMs=50`));
+    expect(early.timedOut).toBe(true);
+    expect(['queued', 'starting', 'busy']).toContain(early.task.state);
+
+    // A client that gives up mid-wait: the console stops waiting for it and carries on.
+    const abandoned = request({
+      port: suite.console.port,
+      path: `/api/tasks/${created.id}/wait?timeoutMs=20000`,
+      headers: { authorization: `Bearer ${TEST_TOKEN}`, host: suite.console.hostHeader },
+    });
+    const hungUp = new Promise((resolve) => abandoned.on('error', resolve));
+    abandoned.end();
+    setTimeout(() => abandoned.destroy(new Error('hung up')), 200);
+    expect(await hungUp).toBeInstanceOf(Error);
+
+    const done = await api.value<{ task: TaskInfo; timedOut: boolean }>(api.call('GET', `/api/tasks/${created.id}/wait?timeoutMs=20000`));
+    expect(done.timedOut).toBe(false);
+    expect(done.task.state).toBe('idle');
+    expect(existsSync(join(done.task.workspace?.path ?? '', 'waited.txt'))).toBe(true);
+
+    expect(api.errorCode(await api.call('GET', `/api/tasks/${created.id}/wait?timeoutMs=-1`))).toBe('invalid:payload');
+    expect(api.errorCode(await api.call('GET', `/api/tasks/${created.id}/wait?timeoutMs=9999999`))).toBe('invalid:payload');
+    expect((await api.call('GET', '/api/tasks/t-doesnotexist/wait')).status).toBe(404);
+    expect((await api.call('GET', '/health')).status).toBe(200);
   });
 
   it('answers bad input with typed errors and keeps running', async () => {

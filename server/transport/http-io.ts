@@ -44,7 +44,17 @@ export async function serveRoute(
       }
       body = raw.value;
     }
-    await sendOutcome(res, await match.handler.handle({ params: match.params, query: url.searchParams, body }));
+    // The client hung up before the reply: a long poll (a task's wait) stops waiting.
+    const gone = new AbortController();
+    const onClose = (): void => {
+      if (!res.writableEnded) gone.abort();
+    };
+    res.once('close', onClose);
+    try {
+      await sendOutcome(res, await match.handler.handle({ params: match.params, query: url.searchParams, body, signal: gone.signal }));
+    } finally {
+      res.off('close', onClose);
+    }
   } catch (error) {
     options.log.log('error', `${req.method ?? '?'} ${url.pathname} failed`, error);
     if (!res.headersSent) sendResult(res, err('failed:internal', 'internal error'));

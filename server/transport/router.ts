@@ -95,6 +95,8 @@ export interface RouteContext {
   /** The parsed JSON body for handlers with `json: true`; undefined otherwise, or when
    * the request had no body. */
   body: unknown;
+  /** Aborted when the client goes away before the reply (a long poll stops waiting). */
+  signal?: AbortSignal;
 }
 
 /** A route's reply: a Result (JSON, status from the error code), plain text

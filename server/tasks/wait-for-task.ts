@@ -1,15 +1,16 @@
 import { ok, err, type Result } from '../../protocol/result';
 import type { TaskId, TaskInfo, TaskState } from '../../protocol/task';
-import type { TaskService } from '../tasks/task-service';
+import type { TaskService } from './task-service';
 
 /**
- * axiom_wait's core: resolve when a task has settled (not queued/starting/busy, no prompt
- * left to deliver) or the time is up. Event-driven (task:updated), with a progress tick
- * for callers that asked for progress notifications.
+ * The core of axiom_wait (MCP) and GET /api/tasks/:id/wait (REST, the CLI's `axiom wait`):
+ * resolve when a task has settled (not queued/starting/busy, no prompt left to deliver) or
+ * the time is up. Event-driven (task:updated), with a progress tick for callers that asked
+ * for progress notifications.
  */
 export const WAIT_LIMITS = {
-  /** One MCP request held open: long enough for a typical turn, short enough that a
-   * client's own request timeout (often 60 s+) is not the one that fires. */
+  /** One request held open: long enough for a typical turn, short enough that a client's
+   * own request timeout (often 60 s+) is not the one that fires. */
   defaultTimeoutMs: 55_000,
   /** Ten minutes: longer waits should be several calls, so a dead client frees its slot. */
   maxTimeoutMs: 600_000,
