@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { AGENT_KINDS } from '@/protocol/agent';
 import { sessionStatusSchema, type SessionInfo } from '@/protocol/session';
-import { HISTORY_VERIFICATION_FILTERS } from '@/protocol/history';
+import { HISTORY_VERIFICATION_FILTERS, type HistoryVerificationFilter } from '@/protocol/history';
 import { TASK_STATES, type TaskInfo } from '@/protocol/task';
 import { queryString } from '@/lib/history-client';
 import { SessionList, TaskList } from './history-lists';
@@ -14,6 +14,7 @@ import { TaskDetail } from './task-detail';
 import { useHistoryItem } from './use-history-item';
 
 type Tab = 'tasks' | 'sessions';
+const VERIFICATION_FILTER_LABEL: Record<HistoryVerificationFilter, string> = { verified: 'verified', 'needs-work': 'needs work', none: 'never verified' };
 const SESSION_STATUSES = sessionStatusSchema.options;
 type Selection = { kind: 'task' | 'session'; id: string } | null;
 
@@ -86,7 +87,7 @@ export function HistoryView() {
               <>
                 <Filter testId="history-filter-state" label="State" value={state} options={TASK_STATES} onChange={setState} />
                 <Filter testId="history-filter-agent" label="Agent" value={agent} options={AGENT_KINDS} onChange={setAgent} />
-                <Filter testId="history-filter-verification" label="Verified" value={verification} options={HISTORY_VERIFICATION_FILTERS} onChange={setVerification} />
+                <Filter testId="history-filter-verification" label="Verified" value={verification} options={HISTORY_VERIFICATION_FILTERS} labels={VERIFICATION_FILTER_LABEL} onChange={setVerification} />
               </>
             ) : (
               <Filter testId="history-filter-status" label="Status" value={status} options={SESSION_STATUSES} onChange={setStatus} />
@@ -117,10 +118,12 @@ interface FilterProps {
   label: string;
   value: string;
   options: readonly string[];
+  /** Shown instead of the value, where the value reads like code. */
+  labels?: Readonly<Record<string, string>>;
   onChange: (value: string) => void;
 }
 
-function Filter({ testId, label, value, options, onChange }: FilterProps) {
+function Filter({ testId, label, value, options, labels, onChange }: FilterProps) {
   return (
     <label className="flex min-w-0 flex-1 flex-col gap-0.5 text-[11px] text-muted">
       {label}
@@ -128,7 +131,7 @@ function Filter({ testId, label, value, options, onChange }: FilterProps) {
         className="h-7 rounded border border-line bg-canvas px-1.5 text-xs text-fg">
         <option value="">any</option>
         {options.map((o) => (
-          <option key={o} value={o}>{o}</option>
+          <option key={o} value={o}>{labels?.[o] ?? o}</option>
         ))}
       </select>
     </label>
