@@ -1,4 +1,5 @@
 import type { TaskInfo } from '../protocol/task';
+import { isSettled } from '../server/tasks/wait-for-task';
 import type { ApiClient } from './api-client';
 import { CliError, EXIT } from './exit-codes';
 
@@ -25,7 +26,6 @@ export interface WaitOptions {
 
 /** One long-poll request: the console's own cap is 10 minutes, 55 s stays under proxies'. */
 const ROUND_MS = 55_000;
-const WORKING = new Set(['queued', 'starting', 'busy']);
 const FINAL = new Set(['exited', 'failed', 'stopped']);
 
 export async function waitForTask(o: WaitOptions): Promise<TaskInfo> {
@@ -33,10 +33,12 @@ export async function waitForTask(o: WaitOptions): Promise<TaskInfo> {
   const deadline = o.timeoutMs === null ? Number.POSITIVE_INFINITY : now() + o.timeoutMs;
   const path = `/api/tasks/${encodeURIComponent(o.taskId)}`;
   const first = await o.api.call<TaskInfo>('GET', path);
-  // The verdict that counts: a new one if the task was working when we started (the one
-  // it has is an earlier turn's); otherwise the one it has, or the first to come.
+  // The verdict that counts: a new one if a turn was under way when we started (working,
+  // or stopped on a question mid-turn: the verdict it has is an earlier turn's); otherwise
+  // the one it has, or the first to come.
   const had = first.verification?.attempt ?? 0;
-  const wanted = WORKING.has(first.state) || first.queue.length > 0 ? had + 1 : Math.max(1, had);
+  const midTurn = !isSettled(first) || first.state === 'waiting';
+  const wanted = midTurn ? had + 1 : Math.max(1, had);
   let task = first;
   for (;;) {
     const left = deadline - now();
