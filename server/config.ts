@@ -145,13 +145,13 @@ const envSchema = z.object({
   AXIOM_KEEP_AGENTS: boolFromEnv(DEFAULTS.keepAgents),
 });
 
-/** True for 127.0.0.0/8, ::1 (and its v4-mapped form) and "localhost". */
 /** Whether a graceful stop leaves the agents running for the next console: only with
  * AXIOM_KEEP_AGENTS=1 and a separate pty host (inline sessions die with the process). */
 export function agentsOutliveStop(config: Pick<ConsoleConfig, 'ptyHost' | 'keepAgents'>): boolean {
   return config.ptyHost === 'process' && config.keepAgents;
 }
 
+/** True for 127.0.0.0/8, ::1 (and its v4-mapped form) and "localhost". */
 export function isLoopbackHost(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, '').toLowerCase();
   if (h === 'localhost') return true;

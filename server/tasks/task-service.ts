@@ -337,6 +337,9 @@ export class TaskService {
       if (options.agentsStop) this.markEnded(rec, 'stopped', null, 'the console was shut down');
       rec.run?.stop();
       if (rec.timeout !== null) clearTimeout(rec.timeout);
+      // A last-line publish due later would write to the store after it is closed.
+      if (rec.linePublish !== null) clearTimeout(rec.linePublish);
+      rec.linePublish = null;
     }
   }
 
