@@ -47,6 +47,29 @@ describe('console lifecycle (real server)', () => {
     }
   });
 
+  it('keeps an idle keep-alive connection open past Node\'s 5 s default, so a polling client never races its close', async () => {
+    const c = await startTestConsole();
+    try {
+      const socket = tcpConnect(c.port, '127.0.0.1');
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      let closed = false;
+      socket.on('close', () => (closed = true));
+      const replies: string[] = [];
+      socket.on('data', (d: Buffer) => replies.push(d.toString('latin1')));
+      const get = `GET /health HTTP/1.1\r\nHost: ${c.hostHeader}\r\nAuthorization: Bearer ${TEST_TOKEN}\r\nConnection: keep-alive\r\n\r\n`;
+      socket.write(get);
+      await new Promise((r) => setTimeout(r, 6000));
+      expect(closed).toBe(false);
+      // The same connection still answers.
+      socket.write(get);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(replies.join('').match(/HTTP\/1\.1 200/g)).toHaveLength(2);
+      socket.destroy();
+    } finally {
+      await c.stop();
+    }
+  }, 15_000);
+
   it('closes promptly with connected clients and live sessions, and removes console.json', async () => {
     const c = await startTestConsole();
     const file = join(c.dataDir, 'console.json');

@@ -32,11 +32,17 @@ import { startRetention } from './store/retention';
 import { createSessionLayer } from './pty-host/session-layer';
 import { InputArbiter } from './tasks/input-arbiter';
 
+const HTTP_TIMING = {
+  /** How long an idle keep-alive connection is kept open (see the server's creation). */
+  keepAliveMs: 65_000,
+} as const;
+
 /**
  * One HTTP server carrying the REST API, socket.io and (optionally) the Next.js dashboard.
  * Request path: security headers → Host/Origin/credential guard → /health and /api/* to
  * the REST API, /socket.io to socket.io (its own handshake guard), the rest to Next.
  */
+
 export interface StartConsoleOptions {
   config: ConsoleConfig;
   /** Serve the dashboard through Next.js. false: API and socket.io only (tests, bench). */
@@ -147,6 +153,12 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
       sendResult(res, err('failed:internal', 'internal error'));
     });
   });
+  // A client keeps idle connections and reuses them. If the server closes one (Node's default:
+  // after 5 s idle) just as a request goes out on it, the client gets ECONNRESET: a script
+  // polling every few seconds, and once a CI e2e run. A minute makes that gap unreachable for
+  // anything that polls; headersTimeout must stay above it.
+  server.keepAliveTimeout = HTTP_TIMING.keepAliveMs;
+  server.headersTimeout = HTTP_TIMING.keepAliveMs + 1000;
 
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res);
