@@ -1,7 +1,4 @@
-import { tokensEqual } from '../security/token';
-import { readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ApproveChoice, InterruptOutcome, PromptReceipt } from '../../protocol/agent';
 import type { VerificationSummary } from '../../protocol/verification';
 import type { SessionId } from '../../protocol/ids';
@@ -15,24 +12,22 @@ import {
 } from '../../protocol/task';
 import { defaultAgentKind } from '../agents/adapters/registry';
 import { AgentRun } from '../agents/agent-run';
-import { sameStatusBesidesLine } from '../agents/agent-status';
-import { mcpTokenOf } from '../mcp/agent-mcp-config';
-import { childPrompt } from './context-summary';
+import { tokensEqual } from '../security/token';
+import { readAdoptedSecrets } from './adopted-secrets';
+import { effectivePrompt, launchTaskAgent } from './task-launch';
+import { TaskPublisher } from './task-publisher';
 import { adoptedTaskRecord, newTaskRecord } from './task-record';
 import type { InterventionMeta, TaskEvent, TaskLifecycle, TaskRecord, TaskServiceOptions } from './task-service-types';
+import { statusStep } from './task-status-step';
 import { TaskGraph } from './task-graph';
 import { DEFAULT_SCHEDULER, TaskScheduler } from './task-scheduler';
-import { listFiles, prepareWorkspace, WorkspaceError } from './workspace';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { WorkspaceError } from './workspace';
 
 export type { InterventionMeta, TaskEvent, TaskLedger, TaskLifecycle, TaskServiceOptions, Who } from './task-service-types';
+export { LINE_PUBLISH_MS } from './task-publisher';
 
 /** How long create waits for the session to exist before answering without its id. */
 const CREATE_WAIT_MS = 1500;
-/** A change of the agent's last screen line alone is written and broadcast at most this
- * often per task: a busy agent prints many lines a second, and each publish rewrites the
- * task in the store and sends it to every browser. State changes go out at once. */
-export const LINE_PUBLISH_MS = 500;
 
 /**
  * Tasks: create returns at once; a scheduler starts agents under a concurrency limit with
@@ -44,14 +39,19 @@ export class TaskService {
   private readonly bySession = new Map<SessionId, TaskId>();
   private readonly graph = new TaskGraph();
   private readonly scheduler: TaskScheduler;
-  private readonly listeners = new Set<(e: TaskEvent) => void>();
-  private readonly lifecycle = new Set<(e: TaskLifecycle) => void>();
+  private readonly publisher: TaskPublisher;
   private readonly reportingChildren = new Set<TaskId>();
   private readonly unsubscribeHost: () => void;
   private disposed = false;
 
   constructor(private readonly options: TaskServiceOptions) {
     this.scheduler = new TaskScheduler({ ...DEFAULT_SCHEDULER, ...options.scheduler });
+    this.publisher = new TaskPublisher({
+      log: options.log,
+      ledger: options.ledger,
+      view: (rec) => this.view(rec),
+      isCurrent: (rec) => this.tasks.get(rec.info.id) === rec,
+    });
     this.unsubscribeHost = options.host.onEvent((event) => {
       if (event.type !== 'session:updated' || event.info.status !== 'exited') return;
       const id = this.bySession.get(event.info.id);
@@ -61,13 +61,11 @@ export class TaskService {
   }
 
   onEvent(listener: (e: TaskEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.publisher.onEvent(listener);
   }
 
   onLifecycle(listener: (e: TaskLifecycle) => void): () => void {
-    this.lifecycle.add(listener);
-    return () => this.lifecycle.delete(listener);
+    return this.publisher.onLifecycle(listener);
   }
 
   /** The rendered screen of the task's agent as last read by its monitor. */
@@ -143,13 +141,7 @@ export class TaskService {
   }
 
   private life(event: TaskLifecycle): void {
-    for (const l of this.lifecycle) {
-      try {
-        l(event);
-      } catch (error) {
-        this.options.log.log('error', 'task lifecycle listener failed', error);
-      }
-    }
+    this.publisher.life(event);
   }
 
   list(): TaskInfo[] {
@@ -263,14 +255,14 @@ export class TaskService {
     for (const t of this.graph.removeSubtree(id)) {
       const gone = this.tasks.get(t);
       this.tasks.delete(t);
-      if (gone?.linePublish != null) clearTimeout(gone.linePublish);
+      if (gone !== undefined) this.publisher.cancelLine(gone);
       if (gone?.info.sessionId != null) {
         this.bySession.delete(gone.info.sessionId);
         await this.options.host.request({ type: 'remove', id: gone.info.sessionId });
       }
       this.options.ledger?.removeTask(t);
       this.options.ledger?.append({ type: 'task.removed', taskId: t, data: null });
-      this.emit({ type: 'task:removed', id: t });
+      this.publisher.emit({ type: 'task:removed', id: t });
     }
     if (parent !== undefined) this.changed(parent);
     return ok(null);
@@ -302,13 +294,10 @@ export class TaskService {
     if (task.sessionId === null || FINAL_TASK_STATES.has(task.state)) return err('invalid:payload', `task ${task.id} has no running agent`);
     const parentId = task.parentId !== null && this.graph.has(task.parentId) ? task.parentId : null;
     const rec = adoptedTaskRecord(task, request);
-    // The agent's hooks and MCP client still present the secrets its launch wrote to its
-    // private folder.
-    const agentDir = join(this.options.dataDir, 'agents', task.id);
-    const secret = readAgentSecret(join(agentDir, 'hook-secret'));
-    if (secret !== null) rec.hookSecret = secret;
-    const mcpToken = mcpTokenOf(readPrivateFile(join(agentDir, 'mcp.json')) ?? '');
-    if (mcpToken !== null) this.options.adoptMcpToken?.(task.id, mcpToken);
+    // The agent's hooks and MCP client still present the secrets its launch wrote.
+    const secrets = readAdoptedSecrets(this.options.dataDir, task.id);
+    if (secrets.hookSecret !== null) rec.hookSecret = secrets.hookSecret;
+    if (secrets.mcpToken !== null) this.options.adoptMcpToken?.(task.id, secrets.mcpToken);
     this.tasks.set(task.id, rec);
     this.graph.add(task.id, parentId);
     this.scheduler.adopt(task.id);
@@ -338,8 +327,7 @@ export class TaskService {
       rec.run?.stop();
       if (rec.timeout !== null) clearTimeout(rec.timeout);
       // A last-line publish due later would write to the store after it is closed.
-      if (rec.linePublish !== null) clearTimeout(rec.linePublish);
-      rec.linePublish = null;
+      this.publisher.cancelLine(rec);
     }
   }
 
@@ -361,26 +349,9 @@ export class TaskService {
     info.state = 'starting';
     this.changed(rec);
     try {
-      info.workspace ??= await prepareWorkspace({ taskId: info.id, mode: rec.request.workspace, cwd: rec.request.cwd ?? null, dataDir: this.options.dataDir });
-      const spec = await rec.adapter.launch({
-        cwd: info.workspace.path,
-        prompt: rec.adapter.initialPrompt === 'arg' ? await this.effectivePrompt(rec) : null,
-        agentDir: await this.agentDir(info.id),
-        hookUrl: `${this.options.origin()}/api/agent-hooks/${info.id}`,
-        hookSecret: rec.hookSecret.toString('hex'),
-        permissionMode: rec.request.permissionMode,
-        command: rec.request.command ?? null,
-        args: rec.request.args ?? [],
-        model: this.options.model(),
-        mcp: this.options.mcp?.(info.id) ?? null,
-      });
-      if (FINAL_TASK_STATES.has(info.state)) return rec.settleFirst();
-      const created = await this.options.host.request({
-        type: 'create',
-        input: { command: spec.command, args: spec.args, cwd: info.workspace.path, env: spec.env, name: info.name, cols: 120, rows: 34, interruptKey: rec.adapter.interruptKey },
-      });
-      if (!created.ok) throw new SpawnFailure(created.error.message);
-      this.started(rec, created.value.id);
+      const sessionId = await launchTaskAgent(rec, this.parentOf(rec), this.options);
+      if (sessionId === null) return rec.settleFirst();
+      this.started(rec, sessionId);
     } catch (error) {
       const workspace = error instanceof WorkspaceError;
       this.options.log.log('warn', `task ${info.id} attempt ${info.attempts} failed: ${String(error)}`);
@@ -409,24 +380,19 @@ export class TaskService {
       ...(this.options.pollMs === undefined ? {} : { pollMs: this.options.pollMs }),
       heldMs: () => this.options.heldMs?.(sessionId) ?? 0,
       onStatus: (status) => {
-        if (FINAL_TASK_STATES.has(info.state)) return;
-        const lineOnly = info.status !== null && status.state === info.state && sameStatusBesidesLine(info.status, status);
+        const step = statusStep(info, status);
+        if (step.kind === 'ignore') return;
         info.status = status;
-        if (status.state === 'exited') {
-          void this.end(rec, 'exited', null);
-          return;
-        }
-        if (lineOnly) {
-          this.changedSoon(rec);
-          return;
-        }
-        const previous = info.state;
-        info.state = status.state;
-        if (previous !== info.state) this.options.ledger?.append({ type: 'task.state', taskId: info.id, sessionId, data: { from: previous, to: info.state, signal: status.signal } });
-        this.changed(rec);
-        if ((previous === 'busy' || previous === 'waiting') && info.state === 'idle') {
-          const last = run.monitor.lastStop();
-          this.life({ type: 'turn-ended', task: this.view(rec), lastMessage: last.message, transcriptPath: last.transcriptPath });
+        if (step.kind === 'exited') void this.end(rec, 'exited', null);
+        else if (step.kind === 'line') this.publisher.changedSoon(rec);
+        else {
+          info.state = step.to;
+          if (step.from !== step.to) this.options.ledger?.append({ type: 'task.state', taskId: info.id, sessionId, data: { from: step.from, to: step.to, signal: status.signal } });
+          this.changed(rec);
+          if (step.turnEnded) {
+            const last = run.monitor.lastStop();
+            this.life({ type: 'turn-ended', task: this.view(rec), lastMessage: last.message, transcriptPath: last.transcriptPath });
+          }
         }
       },
       onReceipts: (queue, receipts) => {
@@ -438,7 +404,7 @@ export class TaskService {
     rec.run = run;
     run.start();
     this.life({ type: 'started', task: this.view(rec) });
-    if (!adopted && rec.adapter.initialPrompt === 'type') void this.effectivePrompt(rec).then((p) => run.prompt(p, 'queue'));
+    if (!adopted && rec.adapter.initialPrompt === 'type') void effectivePrompt(rec, this.parentOf(rec)).then((p) => run.prompt(p, 'queue'));
     for (const early of rec.early.splice(0)) void run.prompt(early.text, early.mode);
     if (info.timeoutMs !== null) {
       rec.timeout = setTimeout(() => void this.end(rec, 'failed', { code: 'failed:timeout', message: `timed out after ${info.timeoutMs} ms` }), info.timeoutMs);
@@ -473,18 +439,8 @@ export class TaskService {
     return true;
   }
 
-  private async effectivePrompt(rec: TaskRecord): Promise<string> {
-    const parentId = rec.info.parentId;
-    const parent = parentId === null ? undefined : this.tasks.get(parentId);
-    if (parent === undefined || !rec.request.inheritContext || rec.adapter.kind === 'shell') return rec.info.prompt;
-    const files = parent.info.workspace === null ? [] : await listFiles(parent.info.workspace.path);
-    return childPrompt({ name: parent.info.name, prompt: parent.info.prompt, workspacePath: parent.info.workspace?.path ?? null, files }, rec.info.prompt);
-  }
-
-  private async agentDir(id: TaskId): Promise<string> {
-    const dir = join(this.options.dataDir, 'agents', id);
-    await mkdir(dir, { recursive: true, mode: 0o700 });
-    return dir;
+  private parentOf(rec: TaskRecord): TaskRecord | undefined {
+    return rec.info.parentId === null ? undefined : this.tasks.get(rec.info.parentId);
   }
 
   private view(rec: TaskRecord): TaskInfo {
@@ -492,55 +448,11 @@ export class TaskService {
   }
 
   private changed(rec: TaskRecord): void {
-    // This publish carries the latest line too.
-    if (rec.linePublish !== null) clearTimeout(rec.linePublish);
-    rec.linePublish = null;
-    const task = this.view(rec);
-    rec.info.queuePosition = task.queuePosition;
-    this.options.ledger?.recordTask(task);
-    this.emit({ type: 'task:updated', task });
-  }
-
-  private changedSoon(rec: TaskRecord): void {
-    if (rec.linePublish !== null) return;
-    rec.linePublish = setTimeout(() => {
-      rec.linePublish = null;
-      if (this.tasks.get(rec.info.id) === rec) this.changed(rec);
-    }, LINE_PUBLISH_MS);
-    rec.linePublish.unref();
-  }
-
-  private emit(event: TaskEvent): void {
-    for (const l of this.listeners) {
-      try {
-        l(event);
-      } catch (error) {
-        this.options.log.log('error', 'task listener failed', error);
-      }
-    }
+    this.publisher.changed(rec);
   }
 }
-
-class SpawnFailure extends Error {}
 
 function notFound<T>(id: string): Result<T> {
   return err('not_found:task', `no task ${id}`);
-}
-
-
-/** The hook secret a launch wrote (hex), or null when there is none to read. */
-function readAgentSecret(path: string): Buffer | null {
-  const hex = readPrivateFile(path)?.trim() ?? '';
-  return /^[0-9a-f]{16,}$/.test(hex) ? Buffer.from(hex, 'hex') : null;
-}
-
-/** A file from an agent's private folder, or null when it is not there (not every agent
- * kind writes every file). */
-function readPrivateFile(path: string): string | null {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return null;
-  }
 }
 
