@@ -41,7 +41,7 @@ const stable = (s: string): string =>
 const titles: Record<string, { atCapture: string; seenSincePrevious: string[] }> = {};
 const timings: Record<string, number> = {};
 
-async function launch(name: string, permissionMode: PermissionMode): Promise<{ run: ClaudeRun; cwd: string }> {
+async function launch(name: string, permissionMode: PermissionMode, size = { cols: 100, rows: 30 }): Promise<{ run: ClaudeRun; cwd: string }> {
   const cwd = path.join(root, name, 'work');
   mkdirSync(cwd, { recursive: true });
   const plan = await prepareClaudeLaunch({
@@ -54,7 +54,7 @@ async function launch(name: string, permissionMode: PermissionMode): Promise<{ r
     model: { baseUrl: model.url, apiKey: 'sk-ant-api03-fixture-recorder-key' },
   });
   // One retry instead of ten with backoff, so the API error shows within a second.
-  const run = await ClaudeRun.start(host, { ...plan, env: { ...plan.env, CLAUDE_CODE_MAX_RETRIES: '1' } }, cwd);
+  const run = await ClaudeRun.start(host, { ...plan, env: { ...plan.env, CLAUDE_CODE_MAX_RETRIES: '1' } }, cwd, size);
   await run.waitReady(WAIT_MS);
   timings[`${name}: spawn to ready screen (ms)`] = Date.now() - run.startedAt;
   return { run, cwd };
@@ -116,6 +116,16 @@ try {
   await sleep(1500);
   await capture(a, 'busy-thinking');
 
+  // Session C: a narrow pane (the dashboard's grid gives an agent ~55 columns), in the
+  // accept-edits mode the demo uses: the status line is cut to "esc to i…".
+  const { run: c } = await launch('narrow', 'acceptEdits', { cols: 55, rows: 19 });
+  await c.submit('think:3');
+  await sleep(1500);
+  await capture(c, 'busy-narrow');
+  await c.waitScreen((s) => /for \d+s/.test(s) && isReadyScreen(s), WAIT_MS);
+  await sleep(500);
+  await capture(c, 'idle-narrow');
+
   // Session B: what each key does at a permission prompt ("2" last: it switches the mode).
   const { run: b, cwd } = await launch('keys', 'default');
   const keys: Array<{ keys: string; fileCreated: boolean; screenSays: string; footer: string }> = [];
@@ -142,6 +152,7 @@ try {
   await sleep(1500);
   a.dispose();
   b.dispose();
+  c.dispose();
 } finally {
   await host.dispose();
   // SessionEnd arrives as the CLI exits.

@@ -20,10 +20,18 @@ describe('Claude Code 2.1 screen rules (recorded from 2.1.197)', () => {
     ['api-error', 'idle'],
     ['busy', 'busy'],
     ['busy-thinking', 'busy'],
+    ['busy-narrow', 'busy'],
+    ['idle-narrow', 'idle'],
     ['permission-write', 'waiting'],
     ['permission-bash', 'waiting'],
   ] as const)('%s reads %s', (name, state) => {
     expect(readScreen(screen(name), CLAUDE_2_1)?.state).toBe(state);
+  });
+
+  it('reads a busy turn from its spinner line when the pane is too narrow for any status hint', () => {
+    const noHint = screen('busy-narrow').replace(/^.*esc to i.*$/m, '  ⏵⏵ accept edits on (shift+tab to…');
+    expect(noHint).not.toMatch(/esc/);
+    expect(readScreen(noHint, CLAUDE_2_1)?.state).toBe('busy');
   });
 
   it('reads the question and the numbered choices of a permission prompt', () => {

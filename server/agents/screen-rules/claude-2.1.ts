@@ -3,7 +3,8 @@ import type { ScreenRuleSet } from './screen-rule-set';
 /**
  * Claude Code 2.1.x, recorded from 2.1.197 (fixtures/claude-2.1.197/). A permission prompt
  * reads "Do you want to create notes.txt?" over numbered choices; a running turn shows
- * "esc to interrupt" in its status line; an idle composer shows "? for shortcuts".
+ * "esc to interrupt" in its status line (cut short in a narrow pane) under a spinner line;
+ * an idle composer shows "? for shortcuts".
  */
 export const CLAUDE_2_1: ScreenRuleSet = {
   agent: 'claude',
@@ -16,7 +17,19 @@ export const CLAUDE_2_1: ScreenRuleSet = {
         { pattern: '^\\s*[❯>]?\\s*1\\.\\s+Yes\\b', lastLines: 12 },
       ],
     },
-    { state: 'busy', any: [{ pattern: 'esc to interrupt', ignoreCase: true, lastLines: 8 }] },
+    {
+      state: 'busy',
+      any: [
+        { pattern: 'esc to interrupt', ignoreCase: true, lastLines: 8 },
+        // A narrow pane (the dashboard's grid gives an agent ~55 columns) cuts the status
+        // line short: "⏵⏵ accept edits on (shift+tab to cycle) · esc to i…". Read as idle,
+        // that flipped a long-thinking agent to idle mid-turn and verified it too early.
+        { pattern: '·\\s*esc\\b[^·]*…\\s*$', lastLines: 3 },
+        // The spinner line itself ("✢ Perambulating… (12s)"); a finished turn reads
+        // "✻ Churned for 3s", without the ellipsis. Covers panes too narrow for any hint.
+        { pattern: '^[·✢✳✶✻✽*]\\s+\\S+…', lastLines: 10 },
+      ],
+    },
     {
       state: 'idle',
       any: [

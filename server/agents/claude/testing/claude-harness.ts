@@ -61,7 +61,7 @@ const TITLE_CARRY_CHARS = 512;
 /** Idle and ready for a prompt: the composer, and a footer that is not the busy one. */
 export function isReadyScreen(text: string): boolean {
   // The composer line is "❯" + NO-BREAK SPACE (U+00A0) + text, not a plain space.
-  return /^❯\s/m.test(text) && /\? for shortcuts|accept edits on/.test(text) && !/esc to interrupt/.test(text);
+  return /^❯\s/m.test(text) && /\? for shortcuts|accept edits on/.test(text) && !/esc to i/.test(text);
 }
 
 export class ClaudeRun {
