@@ -125,6 +125,15 @@ try {
   await c.waitScreen((s) => /for \d+s/.test(s) && isReadyScreen(s), WAIT_MS);
   await sleep(500);
   await capture(c, 'idle-narrow');
+  // Session D: a permission prompt in a narrow pane (default mode): the long second
+  // choice wraps.
+  const { run: d } = await launch('narrow-prompt', 'default', { cols: 55, rows: 19 });
+  await d.submit('write:greetings-in-many-languages.md');
+  await d.waitScreen('Do you want to create', WAIT_MS);
+  await sleep(300);
+  await capture(d, 'permission-narrow');
+  await d.input('3');
+  await d.waitReady(WAIT_MS);
 
   // Session B: what each key does at a permission prompt ("2" last: it switches the mode).
   const { run: b, cwd } = await launch('keys', 'default');
@@ -153,6 +162,7 @@ try {
   a.dispose();
   b.dispose();
   c.dispose();
+  d.dispose();
 } finally {
   await host.dispose();
   // SessionEnd arrives as the CLI exits.

@@ -47,6 +47,26 @@ describe('Claude Code 2.1 screen rules (recorded from 2.1.197)', () => {
     expect(bash?.waiting?.choices.map((c) => c.key)).toEqual(['1', '2', '3']);
   });
 
+  it('reads every choice of a prompt in a narrow pane, where the long one wraps and loses its space', () => {
+    const narrow = readScreen(screen('permission-narrow'), CLAUDE_2_1);
+    expect(narrow?.state).toBe('waiting');
+    expect(narrow?.waiting?.question).toBe('Do you want to create greetings-in-many-languages.md?');
+    expect(narrow?.waiting?.choices).toEqual([
+      { key: '1', label: 'Yes' },
+      { key: '2', label: 'Yes, allow all edits during this session' },
+      { key: '3', label: 'No' },
+    ]);
+  });
+
+  it('takes the choices under the open question, not a numbered list in the preview above it', () => {
+    const withList = screen('permission-write').replace(/^(.*Do you want to create)/m, '  1. Install the tool\n  2. Run it\n$1');
+    expect(readScreen(withList, CLAUDE_2_1)?.waiting?.choices.map((c) => c.label)).toEqual([
+      'Yes',
+      'Yes, allow all edits during this session (shift+tab)',
+      'No',
+    ]);
+  });
+
   it('reads the recorded window titles: a spinner glyph is busy, ✳ is idle (or waiting)', () => {
     const titles = JSON.parse(readFileSync(join(DIR, 'titles.json'), 'utf8')) as Record<string, { atCapture: string }>;
     expect(readTitle(titles['busy']?.atCapture ?? '', CLAUDE_2_1)).toBe('busy');
@@ -59,5 +79,7 @@ describe('Claude Code 2.1 screen rules (recorded from 2.1.197)', () => {
   it('finds the last meaningful line under the status chrome', () => {
     expect(lastMeaningfulLine(screen('interrupted'), STATUS_CHROME)).toMatch(/^⎿\s+Interrupted · What should Claude do instead\?$/);
     expect(lastMeaningfulLine(screen('busy'), STATUS_CHROME)).not.toMatch(/esc to interrupt|…/);
+    expect(lastMeaningfulLine(screen('idle-narrow'), STATUS_CHROME)).toMatch(/^✻ \S+ for \d+s$/);
+    expect(lastMeaningfulLine(screen('busy-narrow'), STATUS_CHROME)).toBe('❯ think:3');
   });
 });

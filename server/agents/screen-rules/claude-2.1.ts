@@ -39,7 +39,8 @@ export const CLAUDE_2_1: ScreenRuleSet = {
     },
   ],
   question: { pattern: '(Do you want to [^?]*\\?)', ignoreCase: true },
-  choice: { pattern: '^\\s*[│ ]*[❯>]?\\s*(\\d)\\.\\s+(.+?)\\s*│?\\s*$', lastLines: 16 },
+  // No space needed after the dot: a narrow pane draws a wrapped choice as "2.Yes, allow…".
+  choice: { pattern: '^\\s*[│ ]*[❯>]?\\s*(\\d)\\.\\s*(.+?)\\s*│?\\s*$', lastLines: 16 },
   titles: [
     // A spinner glyph (braille or the star family) leads the title while a turn runs;
     // "✳ Claude Code" is the idle title.

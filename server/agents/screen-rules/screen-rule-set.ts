@@ -77,11 +77,15 @@ export function readScreen(text: string, rules: ScreenRuleSet): ScreenReading | 
 }
 
 function readWaiting(lines: readonly string[], rules: ScreenRuleSet): WaitingInfo {
-  const q = rules.question === undefined ? null : firstMatch(lines, rules.question);
+  // The last question on the screen is the open one (an answered one may still be above),
+  // and its choices are the numbered lines under it: a numbered list in the file preview
+  // above the question is not a choice.
+  const at = rules.question === undefined ? -1 : lastMatchIndex(lines, rules.question);
+  const q = at < 0 || rules.question === undefined ? null : regex(rules.question).exec(lines[at] ?? '');
   const choices: PromptChoice[] = [];
   if (rules.choice !== undefined) {
     const re = regex(rules.choice);
-    for (const line of linesFor(lines, rules.choice)) {
+    for (const line of at < 0 ? linesFor(lines, rules.choice) : lines.slice(at + 1)) {
       const m = re.exec(line);
       if (m?.[1] !== undefined && m[2] !== undefined && !choices.some((c) => c.key === m[1])) {
         choices.push({ key: m[1], label: m[2].trim() });
@@ -90,6 +94,19 @@ function readWaiting(lines: readonly string[], rules: ScreenRuleSet): WaitingInf
   }
   const question = (q?.[1] ?? q?.[0] ?? '').trim();
   return { kind: choices.length > 0 ? 'permission' : 'answer', question, choices };
+}
+
+/** The index in `lines` of the last line the pattern matches (within its lastLines), or -1. */
+function lastMatchIndex(lines: readonly string[], p: ScreenPattern): number {
+  const re = regex(p);
+  let nonEmpty = 0;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i] ?? '';
+    if (line.trim() === '') continue;
+    if (p.lastLines !== undefined && ++nonEmpty > p.lastLines) break;
+    if (re.test(line)) return i;
+  }
+  return -1;
 }
 
 /** Reads the state a window title shows, or null. */
@@ -120,5 +137,9 @@ export const STATUS_CHROME: readonly RegExp[] = [
   // The spinner line ("✻ Sautéing… (6s · ↓ 233 tokens)") changes many times a second.
   /^\S\s+\p{L}+…/u,
   /^[╌─━\s]+$/,
+  // In a narrow pane the reasoning effort ("● high · /effort") wraps onto a line of its
+  // own, and the status hint is cut ("· esc to i…").
+  /^\S\s+\p{L}+\s+·\s+\/effort$/u,
+  /·\s*esc\b[^·]*…$/,
 ];
 
