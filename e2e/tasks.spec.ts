@@ -108,6 +108,24 @@ test('a generic agent that is not Claude: a shell task goes busy then idle and a
   await dash.expectBuffer((await api.task(task.id)).sessionId ?? '', /generic-42/);
 });
 
+test('in a 1024 px window a task row shows its whole name, its buttons on a line below', async ({ page }) => {
+  const dash = new DashboardPage(page);
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await dash.open();
+  await dash.createTask({ prompt: 'sleep 30', agent: 'shell', name: 'Write the greeting script' });
+  const task = await api.taskNamed('Write the greeting script');
+  const name = page.getByTestId(`task-row-name-${task.id}`);
+  await expect(name).toBeVisible();
+  // Not truncated: the text fits its box.
+  expect(await name.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  const stop = page.getByTestId(`task-row-actions-${task.id}`).getByRole('button', { name: 'Stop', exact: true });
+  await expect(stop).toBeInViewport();
+  expect((await stop.boundingBox())!.y).toBeGreaterThan((await name.boundingBox())!.y + 10);
+  // A wide window keeps them on one line.
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await expect.poll(async () => Math.abs((await stop.boundingBox())!.y - (await name.boundingBox())!.y)).toBeLessThan(10);
+});
+
 test('an agent spawns two children through MCP: they appear under it in the DAG, run, and report back to it', async ({ page }) => {
   test.setTimeout(150_000);
   const dash = new DashboardPage(page);

@@ -16,8 +16,9 @@ export interface TaskDagProps {
 // Module constants: React Flow re-mounts every node when these objects change identity.
 const NODE_TYPES = { task: TaskNode };
 const EDGE_TYPES = { task: TaskEdge };
-/** Never zoom a small tree up past life size; leave a margin around the picture. */
-const FIT_VIEW = { padding: 0.15, maxZoom: 1 } as const;
+/** Never zoom a small tree up past life size; leave a margin around the picture, wider on
+ * the right, where the zoom buttons sit (they covered the last node in a narrow panel). */
+const FIT_VIEW = { padding: { top: '24px', bottom: '24px', left: '24px', right: '64px' }, maxZoom: 1 } as const;
 const PRO_OPTIONS = { hideAttribution: false };
 
 /**

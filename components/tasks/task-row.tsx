@@ -34,8 +34,8 @@ export function TaskRow({ task, descendants, onFocusTask, onAddChild, selected, 
   const [error, setError] = useState<CommandError | null>(null);
   const receipt = lastReceipt(task);
   return (
-    <li data-testid={`task-row-${id}`} data-state={task.state} className="space-y-1.5 border-b border-line px-3 py-2 last:border-b-0">
-      <div className="flex min-w-0 items-center gap-2">
+    <li data-testid={`task-row-${id}`} data-state={task.state} className="@container space-y-1.5 border-b border-line px-3 py-2 last:border-b-0">
+      <div className="flex min-w-0 flex-wrap items-center gap-2 @md:flex-nowrap">
         <input type="checkbox" data-testid={`task-select-${id}`} aria-label={`Select ${task.name} for a steering message`} checked={selected}
           onChange={(e) => onSelect(id, e.target.checked)} className="shrink-0" />
         <button type="button" data-testid={`task-row-name-${id}`} onClick={() => onFocusTask(task)} disabled={!task.sessionId}
@@ -45,8 +45,10 @@ export function TaskRow({ task, descendants, onFocusTask, onAddChild, selected, 
         </button>
         <span className="shrink-0 text-[11px] text-faint">{task.agent}</span>
         <span className="shrink-0 font-mono text-[11px] text-faint tabular-nums">{formatElapsed(taskElapsedMs(task, now || task.createdAt))}</span>
-        {/* Never shrunk: the name truncates instead of the last button being cut off. */}
-        <div className="ml-auto shrink-0">
+        {/* Never shrunk: the name truncates instead of the last button being cut off. In a
+            narrow panel (a 1024 px window) the buttons take a line of their own, or the name
+            was cut to a few letters and tasks could not be told apart. */}
+        <div data-testid={`task-row-actions-${id}`} className="flex shrink-0 basis-full justify-end @md:ml-auto @md:basis-auto">
           <TaskRowActions task={task} descendants={descendants} onAddChild={onAddChild} onError={setError} />
         </div>
       </div>
