@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionId } from '../../protocol/ids';
 import { createInProcessSessionHost, type InProcessSessionHost } from './in-process-host';
 import { TestViewer, create, unwrap, waitExited, waitFor } from './testing/host-harness';
 
@@ -128,6 +129,29 @@ describe('session host: output flow', () => {
     expect(viewer.receivedBytes).toBe(after);
     expect(errors).toEqual([]);
     expect(viewer.errors).toEqual([]);
+  });
+
+  it('keeps a background viewer to its smaller window during a flood, also across a re-attach, and widens it when typed into', async () => {
+    const windowBytes = 256 * 1024;
+    const backgroundWindowBytes = 64 * 1024;
+    const h = createInProcessSessionHost({ windowBytes, backgroundWindowBytes, logger: { error: () => undefined } });
+    host = h;
+    const info = await create(h, 'bash', ['-c', 'stty -echo; read x; exec yes flood-0123456789-abcdefghijklmnopqrstuvwxyz']);
+    const viewer = new TestViewer(h, info.id, 'bg', { autoAck: false, keepBytes: false });
+    await viewer.attach(0);
+    unwrap(await h.request({ type: 'priority', id: info.id, viewerId: 'bg', priority: 'background' }));
+    unwrap(await h.request({ type: 'input', id: info.id, data: '\r' }));
+    await waitFor(() => (h.streamState(info.id)?.emittedSeq ?? 0) > 4 * windowBytes, 10_000, 'flood');
+    expect(viewer.receivedBytes).toBe(backgroundWindowBytes);
+    // A resync attaches again without repeating the hint: still background.
+    const base = viewer.receivedBytes;
+    await viewer.attach();
+    await waitFor(() => viewer.snapshots.length === 1 && viewer.receivedBytes - base === backgroundWindowBytes, 5000, 'background window after re-attach');
+    unwrap(await h.request({ type: 'priority', id: info.id, viewerId: 'bg', priority: 'interactive' }));
+    await waitFor(() => viewer.receivedBytes - base === windowBytes, 5000, 'full window once interactive');
+    expect(viewer.errors).toEqual([]);
+    const unknown = await h.request({ type: 'priority', id: 's-unknown' as SessionId, viewerId: 'bg', priority: 'background' });
+    expect(unknown.ok ? null : unknown.error.code).toBe('not_found:session');
   });
 
   it('bounds a stalled viewer during a flood, never pauses the PTY for it, and resyncs it by snapshot', async () => {

@@ -64,8 +64,14 @@ describe('in-process session host: requests', () => {
     expect((await host.request({ type: 'ack', id: first, viewerId: 'nobody', seq: 99 })).ok).toBe(true);
   });
 
-  it('turns an exception inside a request into failed:internal and logs the detail', async () => {
+  it('answers a request it does not know with invalid:payload (a newer console, an older host)', async () => {
     const r = await host.request({ type: 'no-such-request' } as unknown as HostRequest);
+    expect(r.ok ? null : r.error.code).toBe('invalid:payload');
+    expect(logged).toHaveLength(0);
+  });
+
+  it('turns an exception inside a request into failed:internal and logs the detail', async () => {
+    const r = await host.request({ type: 'create', input: null } as unknown as HostRequest);
     expect(r.ok ? null : r.error.code).toBe('failed:internal');
     expect(logged).toHaveLength(1);
   });

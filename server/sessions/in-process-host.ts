@@ -75,7 +75,10 @@ class InProcessHost implements InProcessSessionHost {
   }
 
   async request<R extends HostRequest>(req: R): Promise<Result<HostReply<R>>> {
-    const handler = this.handlers[req.type] as (r: R) => Promise<Result<HostReply<R>>>;
+    const handler = this.handlers[req.type] as ((r: R) => Promise<Result<HostReply<R>>>) | undefined;
+    // A request this host does not know: from a newer console talking to a pty host that
+    // outlived an upgrade (hosts are long-lived), or a corrupt message.
+    if (handler === undefined) return err('invalid:payload', `unknown request ${String(req.type)}`);
     try {
       return await handler(req);
     } catch (e) {
@@ -273,6 +276,12 @@ class InProcessHost implements InProcessSessionHost {
         const s = find(r.id);
         if (!s) return notFound(r.id);
         s.ack(r.viewerId, r.seq);
+        return ok(null);
+      },
+      priority: async (r) => {
+        const s = find(r.id);
+        if (!s) return notFound(r.id);
+        s.setViewerPriority(r.viewerId, r.priority);
         return ok(null);
       },
       stats: async () => ok(this.stats()),

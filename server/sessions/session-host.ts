@@ -46,6 +46,8 @@ export type HostRequest =
   /** Forget a viewer on every session (its socket disconnected). */
   | { type: 'drop-viewer'; viewerId: ViewerId }
   | { type: 'ack'; id: SessionId; viewerId: ViewerId; seq: number }
+  /** Whether anyone types into this viewer's pane of the session (pty:priority). */
+  | { type: 'priority'; id: SessionId; viewerId: ViewerId; priority: 'interactive' | 'background' }
   | { type: 'stats' };
 
 export interface HostStats {
@@ -71,6 +73,7 @@ export interface HostReplies {
   detach: null;
   'drop-viewer': null;
   ack: null;
+  priority: null;
   stats: HostStats;
 }
 

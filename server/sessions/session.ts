@@ -96,7 +96,7 @@ export class Session {
     this.fanout = new ViewerFanout({
       sessionId: this.id,
       ring: this.ring,
-      limits: { windowBytes: l.windowBytes, maxFrameBytes: l.maxFrameBytes },
+      limits: { windowBytes: l.windowBytes, backgroundWindowBytes: l.backgroundWindowBytes, maxFrameBytes: l.maxFrameBytes },
       emit: opts.emit,
       takeSnapshot: () => this.snapshot(),
       logError: opts.logError,
@@ -218,6 +218,10 @@ export class Session {
 
   ack(viewerId: ViewerId, seq: number): void {
     this.fanout.ack(viewerId, seq);
+  }
+
+  setViewerPriority(viewerId: ViewerId, priority: 'interactive' | 'background'): void {
+    this.fanout.setPriority(viewerId, priority);
   }
 
   /** Unacked bytes of one viewer (undefined if not attached). */

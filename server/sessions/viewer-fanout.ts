@@ -49,6 +49,9 @@ export interface ViewerFanoutOptions {
 /** The viewers of one session: their flow state, and the frames and snapshots sent to them. */
 export class ViewerFanout {
   private readonly viewers = new Map<ViewerId, ViewerEntry>();
+  /** Viewers that said nobody types into this session's pane. Kept apart from the entry:
+   * a re-attach (a resync) does not repeat the hint. */
+  private readonly background = new Set<ViewerId>();
   private readonly defer: (fn: () => void) => void;
 
   constructor(private readonly opts: ViewerFanoutOptions) {
@@ -83,7 +86,19 @@ export class ViewerFanout {
   }
 
   detach(viewerId: ViewerId): boolean {
+    this.background.delete(viewerId);
     return this.viewers.delete(viewerId);
+  }
+
+  /** A background viewer gets the smaller window; back to interactive, it may take more at once. */
+  setPriority(viewerId: ViewerId, priority: 'interactive' | 'background'): void {
+    if (priority === 'background') {
+      this.background.add(viewerId);
+      return;
+    }
+    if (!this.background.delete(viewerId)) return;
+    const entry = this.viewers.get(viewerId);
+    if (entry?.ready === true) this.pump(viewerId, entry);
   }
 
   ack(viewerId: ViewerId, seq: number): void {
@@ -105,6 +120,7 @@ export class ViewerFanout {
 
   clear(): void {
     this.viewers.clear();
+    this.background.clear();
   }
 
   /** True while some viewer still reads from the ring: bytes not yet sent to it, or a
@@ -127,7 +143,7 @@ export class ViewerFanout {
       do {
         entry.pumpAgain = false;
         if (entry.snapshotPending || this.viewers.get(viewerId) !== entry) return;
-        const result = pumpViewer(entry.flow, this.opts.ring, this.opts.limits);
+        const result = pumpViewer(entry.flow, this.opts.ring, this.opts.limits, this.background.has(viewerId));
         if (result.snapshotDue) {
           this.requestSnapshot(viewerId, entry);
           return;

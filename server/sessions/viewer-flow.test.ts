@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ReplayRing } from './replay-ring';
 import { applyAck, createViewerFlow, pumpViewer, resetToSnapshot, type FlowLimits } from './viewer-flow';
 
-const limits: FlowLimits = { windowBytes: 100, maxFrameBytes: 40 };
+const limits: FlowLimits = { windowBytes: 100, backgroundWindowBytes: 50, maxFrameBytes: 40 };
 const fill = (ring: ReplayRing, n: number): void => ring.append(new Uint8Array(n).fill(120));
 
 describe('viewer flow', () => {
@@ -27,6 +27,16 @@ describe('viewer flow', () => {
     const second = pumpViewer(flow, ring, limits);
     expect(second.frames.map((f) => [f.seq, f.data.byteLength])).toEqual([[100, 40], [140, 20]]);
     expect(flow.sentSeq - flow.ackedSeq).toBe(100);
+  });
+
+  it('keeps a background viewer to the smaller window', () => {
+    const ring = new ReplayRing({ capacityBytes: 1024, blockBytes: 64 });
+    const flow = createViewerFlow(0, ring);
+    fill(ring, 250);
+    expect(pumpViewer(flow, ring, limits, true).frames.map((f) => [f.seq, f.data.byteLength])).toEqual([[0, 40], [40, 10]]);
+    expect(pumpViewer(flow, ring, limits, true).frames).toEqual([]);
+    // Typed into again: the full window at once.
+    expect(pumpViewer(flow, ring, limits).frames.map((f) => [f.seq, f.data.byteLength])).toEqual([[50, 40], [90, 10]]);
   });
 
   it('ignores acks beyond sentSeq or behind ackedSeq', () => {

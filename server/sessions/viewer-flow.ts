@@ -24,6 +24,10 @@ export interface RingView {
 export interface FlowLimits {
   /** Most unacknowledged bytes a viewer may have in flight. */
   windowBytes: number;
+  /** The same for a background viewer (a pane nobody types into, pty:priority): its
+   * frames share the browser's socket with the echo of the pane being typed into, and
+   * every byte in flight ahead of that echo delays it. */
+  backgroundWindowBytes: number;
   /** Largest single frame. */
   maxFrameBytes: number;
 }
@@ -61,15 +65,18 @@ export function resetToSnapshot(flow: ViewerFlow, snapshotSeq: number): void {
   flow.needsSnapshot = false;
 }
 
-/** Frames to send now, within the window; mutates `sentSeq`. */
-export function pumpViewer(flow: ViewerFlow, ring: RingView, limits: FlowLimits): PumpResult {
+/** Frames to send now, within the window (the smaller one for a `background` viewer);
+ * mutates `sentSeq`. */
+export function pumpViewer(flow: ViewerFlow, ring: RingView, limits: FlowLimits, background = false): PumpResult {
   if (flow.sentSeq < ring.start) flow.needsSnapshot = true;
   if (flow.needsSnapshot) {
     return { frames: [], snapshotDue: flow.ackedSeq >= flow.sentSeq };
   }
   const frames: Frame[] = [];
+  // Never wider than the full window (a small windowBytes set alone narrows both).
+  const windowBytes = background ? Math.min(limits.backgroundWindowBytes, limits.windowBytes) : limits.windowBytes;
   while (flow.sentSeq < ring.end) {
-    const room = limits.windowBytes - (flow.sentSeq - flow.ackedSeq);
+    const room = windowBytes - (flow.sentSeq - flow.ackedSeq);
     if (room <= 0) break;
     const data = ring.slice(flow.sentSeq, Math.min(room, limits.maxFrameBytes));
     if (!data || data.byteLength === 0) break;

@@ -6,6 +6,7 @@ import { LIMITS } from '../../protocol/limits';
 import type { Result } from '../../protocol/result';
 import type { SessionInfo } from '../../protocol/session';
 import { asBytes, decodeOutputBatch } from '../../protocol/output-batch';
+import { DEFAULT_SESSION_LIMITS } from '../sessions/session-options';
 import { rawRequest, startTestConsole, TEST_TOKEN, type TestConsole } from './test-console';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -109,6 +110,27 @@ describe('socket.io (real server, real PTYs)', () => {
     const removed = new Promise<string>((resolve) => socket.on('session:removed', (p) => resolve(p.id)));
     expect((await call<null>(socket, 'session:remove', { id })).ok).toBe(true);
     expect(await removed).toBe(id);
+  });
+
+  it('holds a background pane to the smaller window: pty:priority reaches the session layer', async () => {
+    const socket = open(bearer);
+    expect(await outcome(socket)).toBe('connected');
+    const created = await call<SessionInfo>(socket, 'session:create', {
+      command: 'bash',
+      args: ['-c', 'stty -echo; read x; exec yes flood-0123456789-abcdefghijklmnopqrstuvwxyz'],
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    const id = created.value.id;
+    let received = 0;
+    // A viewer that never acks: what it holds is exactly its window.
+    socket.on('pty:output-batch', (batch) => decodeOutputBatch(asBytes(batch), (_sid, _seq, data) => { received += data.byteLength; }));
+    expect((await call<AttachReply>(socket, 'session:attach', { id })).ok).toBe(true);
+    socket.emit('pty:priority', { id, priority: 'background' });
+    expect((await call<null>(socket, 'pty:input', { id, data: '\r' })).ok).toBe(true);
+    await expect.poll(() => received, { timeout: 10_000 }).toBe(DEFAULT_SESSION_LIMITS.backgroundWindowBytes);
+    socket.emit('pty:priority', { id, priority: 'interactive' });
+    await expect.poll(() => received, { timeout: 10_000 }).toBe(DEFAULT_SESSION_LIMITS.windowBytes);
+    expect((await call<null>(socket, 'session:remove', { id })).ok).toBe(true);
   });
 
   it('survives a thousand malformed messages; the flooding socket is cut, a fresh client works', async () => {

@@ -198,9 +198,12 @@ function registerCommands(ctx: CommandContext): void {
   command(ctx, 'session:remove', sessionRefSchema, (req) => host.request({ type: 'remove', id: req.id }));
   command(ctx, 'pty:input', inputSchema, (req, acked) => sendOrRequest({ type: 'input', id: req.id, data: req.data }, acked));
   command(ctx, 'pty:ack', ackSchema, (req, acked) => sendOrRequest({ type: 'ack', id: req.id, viewerId, seq: req.seq }, acked));
-  // A transport hint only (how output is packed for this socket), so no host request.
+  // A hint, no reply: how this socket packs the session's output, and (in the host) how
+  // much of it may be in flight at once.
   command(ctx, 'pty:priority', prioritySchema, (req) => {
     ctx.queue.setPriority(req.id, req.priority);
+    // The host narrows a background viewer's window (viewer-flow.ts); nobody reads the reply.
+    host.send({ type: 'priority', id: req.id, viewerId, priority: req.priority });
     return Promise.resolve(ok(null));
   });
 }
