@@ -64,21 +64,19 @@ export class TaskPublisher {
   }
 
   emit(event: TaskEvent): void {
-    for (const l of this.listeners) {
-      try {
-        l(event);
-      } catch (error) {
-        this.opts.log.log('error', 'task listener failed', error);
-      }
-    }
+    this.notify(this.listeners, event, 'task listener');
   }
 
   life(event: TaskLifecycle): void {
-    for (const l of this.lifecycle) {
+    this.notify(this.lifecycle, event, 'task lifecycle listener');
+  }
+
+  private notify<E>(listeners: ReadonlySet<(e: E) => void>, event: E, what: string): void {
+    for (const l of listeners) {
       try {
         l(event);
       } catch (error) {
-        this.opts.log.log('error', 'task lifecycle listener failed', error);
+        this.opts.log.log('error', `${what} failed`, error);
       }
     }
   }
