@@ -33,11 +33,13 @@ export const DEFAULT_SESSION_LIMITS: SessionLimits = {
   // 2 MiB: a few frames of a flood in flight keep a fast browser busy without letting a
   // stalled one pin more than this of socket buffers.
   windowBytes: 2 * 1024 * 1024,
-  // 512 KiB: a background pane is written a few times a second anyway (lib/write-
+  // 1 MiB: a background pane is written a few times a second anyway (lib/write-
   // coalescer.ts); with 2 MiB of a flooding background pane in flight, the focused pane's
-  // echo waited behind it (flood bench, second viewer: p50 159 -> 55-95 ms, max 829 ->
-  // 365-436 ms); throughput of a 32 MiB cat was the same within noise.
-  backgroundWindowBytes: 512 * 1024,
+  // echo waited behind it (flood bench, second page typing, max: throttled 527-829 ->
+  // 291-313 ms, stalled 380 -> 157-171 ms). 512 KiB did better still (224 / 141 ms) but
+  // left too little room over the browser's 256 KiB hold: a 32 MiB cat into a background
+  // pane fell off the ring once in three bench runs.
+  backgroundWindowBytes: 1024 * 1024,
   // 256 KiB: big enough to be cheap per frame, small enough not to hog the socket.
   maxFrameBytes: 256 * 1024,
   // 256 KiB: a streaming batch waits a few ms (output-batcher); this caps what a flood
