@@ -69,6 +69,20 @@ test('the inject box types text and presses Enter', async ({ page, request }) =>
   await expect(page.getByTestId(`inject-input-${s.id}`)).toHaveValue('');
 });
 
+test('a lone pane fills the grid; a second one brings the grid back', async ({ page, request }) => {
+  const api = new ConsoleApi(request);
+  const a = await api.createSession(bashSession('alone'));
+  const dash = new DashboardPage(page);
+  await dash.open();
+  await dash.expectBuffer(a.id, '$ ');
+  const viewport = page.viewportSize()!;
+  await expect.poll(async () => (await dash.pane(a.id).boundingBox())!.width).toBeGreaterThan(viewport.width * 0.9);
+  expect((await dash.pane(a.id).boundingBox())!.height).toBeGreaterThan(viewport.height * 0.75);
+  const b = await api.createSession(bashSession('second'));
+  await dash.expectBuffer(b.id, '$ ');
+  await expect.poll(async () => (await dash.pane(a.id).boundingBox())!.width).toBeLessThan(viewport.width * 0.6);
+});
+
 test('maximize, restore and keyboard moves between panes', async ({ page, request }) => {
   const api = new ConsoleApi(request);
   const a = await api.createSession(bashSession('first'));

@@ -19,14 +19,17 @@ export interface PaneGridProps {
   onRegisterFocus: (id: string, focus: (() => void) | null) => void;
 }
 
-/** One column on narrow screens, two on wide, three on very wide; or one maximized pane. */
+/** One column on narrow screens, two on wide, three on very wide; or one maximized pane.
+ * A lone pane fills the area as a maximized one does: half a screen of empty grid beside
+ * the only terminal helped nobody. */
 export function PaneGrid({ sessions, focusedId, maximizedId, onFocused, onToggleMaximize, onRegisterFocus }: PaneGridProps) {
   const maximized = maximizedId !== null && sessions.some((s) => s.id === maximizedId);
+  const alone = !maximized && sessions.length === 1;
   return (
     <div
       data-testid="pane-grid"
       className={
-        maximized
+        maximized || alone
           ? 'grid h-full grid-cols-1 grid-rows-1 p-3'
           : 'grid grid-cols-1 content-start gap-3 p-3 xl:grid-cols-2 min-[2200px]:grid-cols-3'
       }
@@ -37,6 +40,7 @@ export function PaneGrid({ sessions, focusedId, maximizedId, onFocused, onToggle
           info={info}
           focused={focusedId === info.id}
           maximized={maximized && maximizedId === info.id}
+          fill={alone}
           hidden={maximized && maximizedId !== info.id}
           onFocused={onFocused}
           onToggleMaximize={onToggleMaximize}

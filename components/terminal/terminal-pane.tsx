@@ -17,6 +17,8 @@ export interface TerminalPaneProps {
   info: SessionInfo;
   focused: boolean;
   maximized: boolean;
+  /** Fills its grid cell (the only pane) without being maximized. */
+  fill?: boolean;
   /** Kept mounted but hidden while another pane is maximized, so its screen survives. */
   hidden: boolean;
   onFocused: (id: string) => void;
@@ -30,7 +32,7 @@ export interface TerminalPaneProps {
  * box. A session that runs a task also shows the task's state and approvals under the
  * header, and a task prompt box (queued delivery, receipts) instead of the raw inject box. Browser-only (xterm needs the DOM); the grid loads it with next/dynamic.
  */
-export default function TerminalPane({ info, focused, maximized, hidden, onFocused, onToggleMaximize, onRegisterFocus }: TerminalPaneProps) {
+export default function TerminalPane({ info, focused, maximized, fill = false, hidden, onFocused, onToggleMaximize, onRegisterFocus }: TerminalPaneProps) {
   const { id } = info;
   const { socket, store } = useAxiom();
   const hostRef = useRef<HTMLDivElement>(null);
@@ -96,7 +98,7 @@ export default function TerminalPane({ info, focused, maximized, hidden, onFocus
       data-task-id={task?.id}
       onFocus={() => onFocused(id)}
       className={`relative flex min-h-[18rem] min-w-0 flex-col overflow-hidden rounded-lg border bg-panel transition-shadow ${
-        maximized ? 'h-full' : 'h-[32rem]'
+        maximized || fill ? 'h-full' : 'h-[32rem]'
       } ${focused ? 'border-accent/70 ring-2 ring-accent/60' : 'border-line'} ${hidden ? 'hidden' : ''}`}
     >
       <PaneHeader info={info} maximized={maximized} busy={busy} onAction={(a) => void run(a)} onToggleMaximize={() => onToggleMaximize(id)} onFind={openFind} />
