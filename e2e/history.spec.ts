@@ -11,7 +11,8 @@ test('a finished session is in the history, its recording plays and its text can
   const api = new ConsoleApi(request);
   const known = `history-known-line-${Date.now()} ✓`;
   // A first screenful of filler, then the known line a while later: a match must seek.
-  const script = `for i in 1 2 3 4 5; do echo "filler $i"; done; sleep 0.6; echo "${known}"; sleep 0.3`;
+  // It ends on a cleared screen: the poster shows that end, and only a seek shows the line.
+  const script = `for i in 1 2 3 4 5; do echo "filler $i"; done; sleep 0.6; echo "${known}"; sleep 0.3; printf '\\033[2J\\033[H'; echo "the end of it"`;
   const session = await api.createSession({ command: '/bin/sh', args: ['-c', script], name: 'history-e2e' });
   await expect.poll(async () => (await api.getSession(session.id)).status, { timeout: 15_000 }).toBe('exited');
 
@@ -33,6 +34,9 @@ test('a finished session is in the history, its recording plays and its text can
   await expect(panel).toHaveAttribute('data-ready', 'true');
   const player = page.getByTestId('recording-player');
   await expect(player.locator('.ap-player')).toBeVisible();
+  // Before playing: the last frame, not an empty screen.
+  await expect(player.locator('.ap-term')).toContainText('the end of it');
+  await expect(player.locator('.ap-term')).not.toContainText(known);
 
   await page.getByTestId('recording-speed').selectOption('2');
   await expect(panel).toHaveAttribute('data-ready', 'true');

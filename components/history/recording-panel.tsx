@@ -45,6 +45,10 @@ export function RecordingPanel({ sessionId }: RecordingPanelProps) {
         fit: 'width',
         preload: true,
         startAt: resumeAtRef.current,
+        // Before playing, show how the session ended (its last frame): the first frame of
+        // a recording is an empty screen, which says nothing about it. The poster shows the
+        // events before its time, so a second past the last one.
+        poster: `npt:${Math.ceil((rec.cast.events.at(-1)?.[0] ?? 0) + 1)}`,
         terminalFontSize: 'small',
       });
       playerRef.current = player;
