@@ -32,6 +32,9 @@ test('rules dialog: turn a rule off, change a threshold and a message; saved, in
   const dialog = await dash.openSteeringRules();
   await expect(dialog.getByTestId('rule-enabled-planning-without-code')).toBeChecked();
   await expect(dialog.getByTestId('rule-threshold-repeated-error-repeats')).toHaveValue(String(before['repeated-error'].thresholds['repeats']));
+  // Thresholds read in words, not as the config's keys.
+  await expect(dialog.getByTestId('rule-repeated-error')).toContainText('same error, times');
+  await expect(dialog.getByTestId('rule-repeated-error')).not.toContainText('repeats');
 
   await dash.editSteeringRule('repeated-error', { thresholds: { repeats: -1 } });
   await page.getByTestId('steering-rules-save').click();

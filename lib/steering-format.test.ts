@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_STEERING_CONFIG } from '../server/steering/steering-config';
 import { suggestionNotices } from './notifications';
 import { editedText } from './steering-commands';
 import {
-  confidenceTone, formatConfidence, formatDuration, formatTokens, outcomeTone, resolvedByText, usageText, verificationState, verificationTitle,
+  confidenceTone, formatConfidence, thresholdLabel, formatDuration, formatTokens, outcomeTone, resolvedByText, usageText, verificationState, verificationTitle,
 } from './steering-format';
 import { parseUnifiedDiff, splitRows } from './unified-diff';
 import { suggestion } from './testing/suggestion-fixture';
@@ -131,5 +132,14 @@ describe('parseUnifiedDiff', () => {
     expect(body.map((r) => [r.left?.kind ?? null, r.right?.kind ?? null])).toEqual([
       ['context', 'context'], ['del', 'add'], [null, 'add'], ['context', 'context'],
     ]);
+  });
+});
+
+describe('thresholdLabel', () => {
+  it('reads every default threshold in words, and an unknown key as itself', () => {
+    for (const settings of Object.values(DEFAULT_STEERING_CONFIG)) {
+      for (const key of Object.keys(settings.thresholds)) expect(thresholdLabel(key).label).not.toBe(key);
+    }
+    expect(thresholdLabel('somethingNew')).toEqual({ label: 'somethingNew', title: 'somethingNew' });
   });
 });

@@ -8,6 +8,21 @@ import type { StatusTone } from './session-format';
  * number formats shared by the inbox, the task rows, the DAG and the panes.
  */
 
+/** What a rule's threshold means, for the rules dialog (the config keeps the API's key,
+ * which the README and steering.json document). An unknown key shows as itself. */
+export const THRESHOLD_LABEL: Readonly<Record<string, { label: string; title: string }>> = {
+  minPhrases: { label: 'planning lines, at least', title: 'Propose once the agent wrote this many lines of plans or research…' },
+  maxFilesChanged: { label: 'files changed, at most', title: '…while it changed no more than this many files' },
+  minStubs: { label: 'stubs, at least', title: 'Propose once the changed files hold this many TODO or stub markers' },
+  repeats: { label: 'same error, times', title: 'Propose once the same error line appeared this many times' },
+  waitSeconds: { label: 'waiting, seconds', title: 'Propose once the agent waited this long for an answer' },
+  silentSeconds: { label: 'no output, seconds', title: 'Propose once a busy agent printed nothing for this long' },
+};
+
+export function thresholdLabel(key: string): { label: string; title: string } {
+  return THRESHOLD_LABEL[key] ?? { label: key, title: key };
+}
+
 export const RULE_LABEL: Record<SteeringRule, string> = {
   'planning-without-code': 'Planning without code',
   'todo-stubs': 'TODO stubs',

@@ -5,7 +5,7 @@ import { STEERING_RULES, LIMITS_STEERING_CONFIG, type SteeringConfig, type Steer
 import type { CommandError } from '@/lib/commands';
 import { useAxiom } from '@/lib/axiom-provider';
 import { steeringCommands } from '@/lib/steering-commands';
-import { RULE_LABEL } from '@/lib/steering-format';
+import { RULE_LABEL, thresholdLabel } from '@/lib/steering-format';
 import { draftOf, patchOf, type RuleDraft, type RulesDraft } from '@/lib/steering-rules-draft';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
@@ -126,9 +126,9 @@ function RuleRow({ rule, draft, onChange }: { rule: SteeringRule; draft: RuleDra
           {RULE_LABEL[rule]}
         </label>
         {Object.entries(draft.thresholds).map(([key, value]) => (
-          <label key={key} className="flex items-center gap-1 text-[11px] text-muted">
-            {key}
-            <input type="number" min={0} step="any" data-testid={`rule-threshold-${rule}-${key}`} aria-label={`${RULE_LABEL[rule]}: ${key}`} value={value}
+          <label key={key} title={thresholdLabel(key).title} className="flex items-center gap-1 text-[11px] text-muted">
+            {thresholdLabel(key).label}
+            <input type="number" min={0} step="any" data-testid={`rule-threshold-${rule}-${key}`} aria-label={`${RULE_LABEL[rule]}: ${thresholdLabel(key).label}`} value={value}
               onChange={(e) => onChange({ thresholds: { ...draft.thresholds, [key]: e.target.value } })} className={`h-6 w-20 ${input}`} />
           </label>
         ))}
