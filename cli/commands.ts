@@ -3,6 +3,7 @@ import type { TaskCreated, TaskInfo } from '../protocol/task';
 import type { ApiClient } from './api-client';
 import type { ParsedArgs } from './args';
 import { CliError, EXIT } from './exit-codes';
+import { verificationState, verificationTitle } from '../lib/steering-format';
 import { ago, keyValues, table } from './table';
 
 /**
@@ -44,16 +45,15 @@ export async function ls(ctx: CommandContext): Promise<void> {
   ctx.print(rows.length === 0 ? 'no tasks' : table(['ID', 'STATE', 'VERIFIED', 'AGENT', 'PARENT', 'AGE', 'NAME', 'LAST LINE'], rows, 40));
 }
 
-/** The console's verdict, never the agent's word: '-' when there is nothing to verify. */
+/** The console's verdict, never the agent's word (as the dashboard's badge reads it):
+ * '-' when there is nothing to verify. */
 function verifiedCell(t: TaskInfo): string {
-  return t.verification?.state ?? (t.check === null ? '-' : 'pending');
+  return verificationState(t) ?? '-';
 }
 
 function verificationLine(t: TaskInfo): string {
-  const v = t.verification;
-  if (v === null) return t.check === null ? '-' : `pending (check: ${t.check})`;
-  const retries = v.retriesAllowed > 0 ? `, retries ${v.retriesUsed}/${v.retriesAllowed}` : '';
-  return `${v.state}: ${v.reason} (attempt ${v.attempt}${retries})`;
+  const state = verificationState(t);
+  return state === null ? '-' : `${state}: ${verificationTitle(t)}`;
 }
 
 export async function status(ctx: CommandContext): Promise<void> {

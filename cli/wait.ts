@@ -1,4 +1,4 @@
-import type { TaskInfo } from '../protocol/task';
+import { FINAL_TASK_STATES, type TaskInfo } from '../protocol/task';
 import { isSettled } from '../server/tasks/wait-for-task';
 import type { ApiClient } from './api-client';
 import { CliError, EXIT } from './exit-codes';
@@ -26,7 +26,6 @@ export interface WaitOptions {
 
 /** One long-poll request: the console's own cap is 10 minutes, 55 s stays under proxies'. */
 const ROUND_MS = 55_000;
-const FINAL = new Set(['exited', 'failed', 'stopped']);
 
 export async function waitForTask(o: WaitOptions): Promise<TaskInfo> {
   const now = o.now ?? Date.now;
@@ -63,7 +62,7 @@ async function verdict(o: WaitOptions, settled: TaskInfo, wanted: number, deadli
       const question = task.status?.waiting?.question;
       throw new CliError(`no verdict: the task waits for an answer${question ? ` (${question})` : ''}; answer it with axiom approve`, EXIT.error);
     }
-    if (FINAL.has(task.state) && (v === null || v.attempt < wanted)) {
+    if (FINAL_TASK_STATES.has(task.state) && (v === null || v.attempt < wanted)) {
       throw new CliError(`no verdict: the task ${task.state} before its work was checked`, EXIT.error);
     }
     if (now() >= deadline) throw timedOut(task, o.timeoutMs);
