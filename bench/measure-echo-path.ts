@@ -12,7 +12,8 @@ import { summarize, type Summary } from './lib/stats';
  * - consoleSocket: a socket.io client of the console, input to the echo's output batch
  *   (adds the web server, the pty host and the hops between them).
  * The page's echoMs less consoleSocket is what the browser adds (its network process,
- * the renderer, xterm.js).
+ * the renderer, xterm.js). bench/run.ts adds pageHeldKey: the page's echo with each key's
+ * key-up sent after its echo (measure-echo.ts, KeyStroke).
  */
 export interface EchoPath {
   rawPty: Summary;

@@ -33,10 +33,16 @@ export async function focusTerminal(page: Page, id: string): Promise<void> {
  * steady latency a person typing sees. They are typed but not counted. */
 export const ECHO_WARMUP_KEYS = 10;
 
+/** How a key is typed. `press`: key-down and key-up back to back (Playwright's press), so
+ * the key-up reaches the page while the echo is on its way. `held`: the key-up is sent
+ * after the echo, as when a person holds a key for tens of milliseconds; the difference
+ * is what a key-up in the echo window costs. */
+export type KeyStroke = 'press' | 'held';
+
 /** Presses `count` keys one at a time (after ECHO_WARMUP_KEYS unmeasured ones), each after
  * the previous echo arrived plus a short human-like gap, and returns the latencies in ms.
  * Enter every 50 keys keeps the line short. */
-export async function measureEcho(page: Page, id: string, count: number, gapMs = 15): Promise<number[]> {
+export async function measureEcho(page: Page, id: string, count: number, gapMs = 15, stroke: KeyStroke = 'press'): Promise<number[]> {
   await focusTerminal(page, id);
   const start = await page.evaluate((sid) => window.__benchEcho![sid]!.samples.length, id);
   for (let i = 0; i < count + ECHO_WARMUP_KEYS; i++) {
@@ -44,8 +50,14 @@ export async function measureEcho(page: Page, id: string, count: number, gapMs =
     // Waits in the page for the sample, event-driven: a polling wait would keep a timer
     // firing every millisecond in the very page being measured.
     const sampled = waitForSample(page, id, start + i + 1);
-    await page.keyboard.press(key);
-    await sampled;
+    if (stroke === 'press') {
+      await page.keyboard.press(key);
+      await sampled;
+    } else {
+      await page.keyboard.down(key);
+      await sampled;
+      await page.keyboard.up(key);
+    }
     if (gapMs > 0) await page.waitForTimeout(gapMs);
   }
   return page.evaluate(([sid, from]) => window.__benchEcho![sid as string]!.samples.slice(from as number), [id, start + ECHO_WARMUP_KEYS] as const);

@@ -127,7 +127,10 @@ async function runConsoleBenches(results: Record<string, unknown>): Promise<void
       log(`keystroke-to-echo over ${N.echoKeys} keys`);
       await installEchoProbe(page, echoSession.id);
       results.echoMs = summarize(await measureEcho(page, echoSession.id, N.echoKeys));
-      results.echoPathMs = await measureEchoPath(server.url, server.token, client, N.echoKeys);
+      results.echoPathMs = {
+        ...(await measureEchoPath(server.url, server.token, client, N.echoKeys)),
+        pageHeldKey: summarize(await measureEcho(page, echoSession.id, N.echoKeys, undefined, 'held')),
+      };
     }
     results.renderer = await page.evaluate(() => (document.querySelector('.xterm canvas') ? 'webgl' : 'dom'));
 
