@@ -11,14 +11,13 @@ import {
   type TaskInfo,
 } from '../../protocol/task';
 import { defaultAgentKind } from '../agents/adapters/registry';
-import { AgentRun } from '../agents/agent-run';
-import { tokensEqual } from '../security/token';
 import { readAdoptedSecrets } from './adopted-secrets';
+import { createTaskAgentRun } from './task-agent-run';
+import { notFound, TaskInterventions } from './task-interventions';
 import { effectivePrompt, launchTaskAgent } from './task-launch';
 import { TaskPublisher } from './task-publisher';
 import { adoptedTaskRecord, newTaskRecord } from './task-record';
 import type { InterventionMeta, TaskEvent, TaskLifecycle, TaskRecord, TaskServiceOptions } from './task-service-types';
-import { statusStep } from './task-status-step';
 import { TaskGraph } from './task-graph';
 import { DEFAULT_SCHEDULER, TaskScheduler } from './task-scheduler';
 import { WorkspaceError } from './workspace';
@@ -40,6 +39,7 @@ export class TaskService {
   private readonly graph = new TaskGraph();
   private readonly scheduler: TaskScheduler;
   private readonly publisher: TaskPublisher;
+  private readonly interventions: TaskInterventions;
   private readonly reportingChildren = new Set<TaskId>();
   private readonly unsubscribeHost: () => void;
   private disposed = false;
@@ -51,6 +51,14 @@ export class TaskService {
       ledger: options.ledger,
       view: (rec) => this.view(rec),
       isCurrent: (rec) => this.tasks.get(rec.info.id) === rec,
+    });
+    this.interventions = new TaskInterventions({
+      record: (id) => this.tasks.get(id),
+      subtree: (id) => this.graph.subtree(id),
+      ledger: options.ledger,
+      life: (event) => this.life(event),
+      changed: (rec) => this.changed(rec),
+      view: (rec) => this.view(rec),
     });
     this.unsubscribeHost = options.host.onEvent((event) => {
       if (event.type !== 'session:updated' || event.info.status !== 'exited') return;
@@ -179,55 +187,22 @@ export class TaskService {
     return ok({ id, sessionId: rec.info.sessionId });
   }
 
-  async prompt(id: TaskId, text: string, mode: 'queue' | 'now', meta: InterventionMeta = {}): Promise<Result<PromptReceipt>> {
-    const result = await this.promptQuiet(id, text, mode);
-    this.life({
-      type: 'intervention',
-      intervention: { taskId: id, kind: meta.kind ?? 'prompt', who: meta.who ?? 'api', text, outcome: result.ok ? result.value.status : result.error.code, suggestionId: meta.suggestionId ?? null },
-    });
-    return result;
+  // ── Interventions (task-interventions.ts) ──────────────────────────────────────────────
+  prompt(id: TaskId, text: string, mode: 'queue' | 'now', meta: InterventionMeta = {}): Promise<Result<PromptReceipt>> {
+    return this.interventions.prompt(id, text, mode, meta);
   }
 
-  private async promptQuiet(id: TaskId, text: string, mode: 'queue' | 'now'): Promise<Result<PromptReceipt>> {
-    const rec = this.tasks.get(id);
-    if (rec === undefined) return notFound(id);
-    if (FINAL_TASK_STATES.has(rec.info.state)) return err('refused:task-ended', `task ${id} has ended`);
-    this.options.ledger?.append({ type: 'task.prompt', taskId: id, data: { text, mode } });
-    if (rec.run === null) {
-      rec.early.push({ text, mode });
-      const receipt: PromptReceipt = { id: `early-${rec.early.length}`, text: text.slice(0, 200), mode, status: 'queued', enters: 0, at: Date.now(), reason: null };
-      rec.info.queue = [...rec.info.queue, receipt];
-      this.changed(rec);
-      return ok(receipt);
-    }
-    return ok(await rec.run.prompt(text, mode));
+  interrupt(id: TaskId, options: { subtree: boolean; escalate?: boolean } & InterventionMeta): Promise<Result<InterruptOutcome[]>> {
+    return this.interventions.interrupt(id, options);
   }
 
-  async interrupt(id: TaskId, options: { subtree: boolean; escalate?: boolean } & InterventionMeta): Promise<Result<InterruptOutcome[]>> {
-    if (!this.tasks.has(id)) return notFound(id);
-    const ids = options.subtree ? this.graph.subtree(id) : [id];
-    const outcomes = await Promise.all(
-      ids.map(async (t) => {
-        const run = this.tasks.get(t)?.run;
-        if (run === null || run === undefined) return { outcome: 'not-busy' as const, keys: [], ms: 0 };
-        return run.interrupt({ escalate: options.escalate ?? false });
-      }),
-    );
-    for (const [i, t] of ids.entries()) {
-      this.options.ledger?.append({ type: 'task.interrupt', taskId: t, data: outcomes[i] });
-      this.life({ type: 'intervention', intervention: { taskId: t, kind: options.kind ?? 'interrupt', who: options.who ?? 'api', text: null, outcome: outcomes[i]?.outcome ?? 'unknown', suggestionId: options.suggestionId ?? null } });
-    }
-    return ok(outcomes);
+  approve(id: TaskId, choice: ApproveChoice, meta: InterventionMeta = {}): Promise<Result<null>> {
+    return this.interventions.approve(id, choice, meta);
   }
 
-  async approve(id: TaskId, choice: ApproveChoice, meta: InterventionMeta = {}): Promise<Result<null>> {
-    const rec = this.tasks.get(id);
-    if (rec === undefined) return notFound(id);
-    if (rec.run === null) return err('refused:not-waiting', 'the agent is not waiting for an answer');
-    const result = await rec.run.approve(choice);
-    this.options.ledger?.append({ type: 'task.approve', taskId: id, data: { choice, ok: result.ok } });
-    this.life({ type: 'intervention', intervention: { taskId: id, kind: meta.kind ?? 'approve', who: meta.who ?? 'api', text: choice, outcome: result.ok ? 'ok' : result.error.code, suggestionId: meta.suggestionId ?? null } });
-    return result;
+  /** A hook report from a Claude instance. The secret is the task's own. */
+  hook(id: TaskId, secret: string, payload: Record<string, unknown>): Result<null> {
+    return this.interventions.hook(id, secret, payload);
   }
 
   /** Stops the task (and its subtree): kills its agent, marks it stopped. */
@@ -265,17 +240,6 @@ export class TaskService {
       this.publisher.emit({ type: 'task:removed', id: t });
     }
     if (parent !== undefined) this.changed(parent);
-    return ok(null);
-  }
-
-  /** A hook report from a Claude instance. The secret is the task's own. */
-  hook(id: TaskId, secret: string, payload: Record<string, unknown>): Result<null> {
-    const rec = this.tasks.get(id);
-    if (rec === undefined || !tokensEqual(secret, rec.hookSecret.toString('hex'))) {
-      return err('refused:hook-secret', 'unknown task or wrong hook secret');
-    }
-    rec.run?.monitor.hook(payload);
-    this.life({ type: 'hook', task: this.view(rec), payload });
     return ok(null);
   }
 
@@ -373,33 +337,14 @@ export class TaskService {
     info.sessionId = sessionId;
     info.startedAt = adopted ? (info.startedAt ?? Date.now()) : Date.now();
     this.bySession.set(sessionId, info.id);
-    const run = new AgentRun({
-      host: this.options.host,
-      sessionId,
-      adapter: rec.adapter,
-      ...(this.options.pollMs === undefined ? {} : { pollMs: this.options.pollMs }),
-      heldMs: () => this.options.heldMs?.(sessionId) ?? 0,
-      onStatus: (status) => {
-        const step = statusStep(info, status);
-        if (step.kind === 'ignore') return;
-        info.status = status;
-        if (step.kind === 'exited') void this.end(rec, 'exited', null);
-        else if (step.kind === 'line') this.publisher.changedSoon(rec);
-        else {
-          info.state = step.to;
-          if (step.from !== step.to) this.options.ledger?.append({ type: 'task.state', taskId: info.id, sessionId, data: { from: step.from, to: step.to, signal: status.signal } });
-          this.changed(rec);
-          if (step.turnEnded) {
-            const last = run.monitor.lastStop();
-            this.life({ type: 'turn-ended', task: this.view(rec), lastMessage: last.message, transcriptPath: last.transcriptPath });
-          }
-        }
-      },
-      onReceipts: (queue, receipts) => {
-        info.queue = queue;
-        info.receipts = receipts;
-        this.changed(rec);
-      },
+    const run = createTaskAgentRun(rec, sessionId, {
+      options: this.options,
+      ledger: this.options.ledger,
+      changed: (r) => this.changed(r),
+      changedSoon: (r) => this.publisher.changedSoon(r),
+      exited: (r) => void this.end(r, 'exited', null),
+      life: (event) => this.life(event),
+      view: (r) => this.view(r),
     });
     rec.run = run;
     run.start();
@@ -450,9 +395,5 @@ export class TaskService {
   private changed(rec: TaskRecord): void {
     this.publisher.changed(rec);
   }
-}
-
-function notFound<T>(id: string): Result<T> {
-  return err('not_found:task', `no task ${id}`);
 }
 
