@@ -108,6 +108,44 @@ test('maximize, restore and keyboard moves between panes', async ({ page, reques
   await expect.poll(() => page.evaluate((id) => document.activeElement === window.__axiom?.terminals[id]?.textarea, a.id)).toBe(true);
 });
 
+test('Alt+arrows move to the pane on that side of a 2×2 grid, Alt+[ and ] go in order', async ({ page, request }) => {
+  const api = new ConsoleApi(request);
+  const [a, b, c, d] = [
+    await api.createSession(bashSession('top-left')),
+    await api.createSession(bashSession('top-right')),
+    await api.createSession(bashSession('bottom-left')),
+    await api.createSession(bashSession('bottom-right')),
+  ];
+  const dash = new DashboardPage(page);
+  await dash.open();
+  for (const s of [a, b, c, d]) await dash.expectBuffer(s.id, '$ ');
+  // The layout the keys are about: two columns, in reading order.
+  const box = async (id: string) => (await dash.pane(id).boundingBox())!;
+  expect((await box(b.id)).x).toBeGreaterThan((await box(a.id)).x);
+  expect((await box(c.id)).y).toBeGreaterThan((await box(a.id)).y);
+  const focusedIs = (id: string) => expect.poll(() => page.evaluate((sid) => document.activeElement === window.__axiom?.terminals[sid]?.textarea, id)).toBe(true);
+
+  await dash.focusTerminal(b.id);
+  // In list order, the pane after top-right is bottom-left; below it is bottom-right.
+  await page.keyboard.press('Alt+ArrowDown');
+  await focusedIs(d.id);
+  await page.keyboard.press('Alt+ArrowLeft');
+  await focusedIs(c.id);
+  // At the left edge the focus stays.
+  await page.keyboard.press('Alt+ArrowLeft');
+  await focusedIs(c.id);
+  await page.keyboard.press('Alt+ArrowUp');
+  await focusedIs(a.id);
+  await page.keyboard.press('Alt+ArrowRight');
+  await focusedIs(b.id);
+  await page.keyboard.press('Alt+BracketRight');
+  await focusedIs(c.id);
+  await page.keyboard.press('Alt+BracketLeft');
+  await focusedIs(b.id);
+  await page.keyboard.type('echo arrived\n');
+  await dash.expectBuffer(b.id, 'arrived');
+});
+
 test('a reload keeps the layout: the tasks panel opened by hand and the maximized pane', async ({ page, request }) => {
   const api = new ConsoleApi(request);
   const a = await api.createSession(bashSession('kept'));
@@ -157,7 +195,7 @@ test('with more panes than fit, the pane grid scrolls and the page itself never 
   // The last pane is out of view: moving to it with the keyboard scrolls the grid to it,
   // and the top bar stays where it is.
   await dash.focusTerminal(ids[0]!);
-  for (let i = 1; i < ids.length; i++) await page.keyboard.press('Alt+ArrowRight');
+  for (let i = 1; i < ids.length; i++) await page.keyboard.press('Alt+BracketRight');
   const last = ids[ids.length - 1]!;
   await expect.poll(() => page.evaluate((id) => document.activeElement === window.__axiom?.terminals[id]?.textarea, last)).toBe(true);
   await expect(dash.pane(last)).toBeInViewport();

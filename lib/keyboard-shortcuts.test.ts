@@ -12,7 +12,9 @@ const key = (code: string, mods: Partial<{ altKey: boolean; ctrlKey: boolean; me
 
 describe('keyboard shortcuts', () => {
   it('matches Alt bindings only', () => {
-    expect(matchShortcut(key('ArrowLeft', { altKey: true }))).toBe('focus-prev');
+    expect(matchShortcut(key('ArrowLeft', { altKey: true }))).toBe('focus-left');
+    expect(matchShortcut(key('ArrowDown', { altKey: true }))).toBe('focus-down');
+    expect(matchShortcut(key('BracketLeft', { altKey: true }))).toBe('focus-prev');
     expect(matchShortcut(key('BracketRight', { altKey: true }))).toBe('focus-next');
     expect(matchShortcut(key('Enter', { altKey: true }))).toBe('toggle-maximize');
     expect(matchShortcut(key('KeyN', { altKey: true }))).toBe('new-session');

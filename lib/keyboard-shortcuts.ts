@@ -5,7 +5,15 @@
  * become ESC [1;3D). Matching uses `code`, not `key`, because on macOS Option+N types
  * a dead key and Option+[ a quote character.
  */
-export type ShortcutAction = 'focus-prev' | 'focus-next' | 'toggle-maximize' | 'new-session';
+export type ShortcutAction =
+  | 'focus-prev'
+  | 'focus-next'
+  | 'focus-left'
+  | 'focus-right'
+  | 'focus-up'
+  | 'focus-down'
+  | 'toggle-maximize'
+  | 'new-session';
 
 export interface KeyLike {
   code: string;
@@ -15,12 +23,14 @@ export interface KeyLike {
   shiftKey: boolean;
 }
 
+/** Arrows move to the pane on that side (lib/pane-navigation.ts); brackets go through
+ * the panes in order, wrapping around, which also reaches panes scrolled out of view. */
 const ALT_BINDINGS: Record<string, ShortcutAction> = {
-  ArrowLeft: 'focus-prev',
-  ArrowUp: 'focus-prev',
+  ArrowLeft: 'focus-left',
+  ArrowUp: 'focus-up',
+  ArrowRight: 'focus-right',
+  ArrowDown: 'focus-down',
   BracketLeft: 'focus-prev',
-  ArrowRight: 'focus-next',
-  ArrowDown: 'focus-next',
   BracketRight: 'focus-next',
   Enter: 'toggle-maximize',
   NumpadEnter: 'toggle-maximize',
@@ -49,8 +59,8 @@ export function matchPaneShortcut(e: KeyLike): 'find' | 'copy' | null {
 
 /** For the help popover. */
 export const SHORTCUT_HELP: ReadonlyArray<{ keys: string; action: string }> = [
-  { keys: 'Alt + ← / ↑ or Alt + [', action: 'Focus previous pane' },
-  { keys: 'Alt + → / ↓ or Alt + ]', action: 'Focus next pane' },
+  { keys: 'Alt + ← ↑ → ↓', action: 'Focus the pane on that side' },
+  { keys: 'Alt + [ / ]', action: 'Focus previous / next pane (in order, wrapping)' },
   { keys: 'Alt + Enter', action: 'Maximize / restore focused pane' },
   { keys: 'Esc (outside a terminal)', action: 'Restore maximized pane' },
   { keys: 'Alt + N', action: 'New session' },

@@ -93,6 +93,7 @@ export default function TerminalPane({ info, focused, maximized, fill = false, h
     <section
       ref={sectionRef}
       data-testid={`pane-${id}`}
+      data-session-id={id}
       data-focused={focused || undefined}
       aria-label={`Session ${info.name}`}
       data-task-id={task?.id}
