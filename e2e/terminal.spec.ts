@@ -150,10 +150,15 @@ test("find in a pane's output: highlighted as typed, counted, stepped through (s
   const selection = () => page.evaluate((id) => window.__axiom!.terminals[id]!.getSelection(), s.id);
   const viewportY = () => page.evaluate((id) => window.__axiom!.terminals[id]!.buffer.active.viewportY, s.id);
 
-  // The shortcut opens the bar without reaching bash (no ^F, no cursor move on its line).
+  // The shortcut opens the bar without reaching bash (no ^F, no cursor move on its line),
+  // over the pane: the program's terminal keeps its size (no SIGWINCH for a search).
+  const rows = () => page.evaluate((id) => window.__axiom!.terminals[id]!.rows, s.id);
+  const rowsBefore = await rows();
   await page.keyboard.press('Control+Shift+F');
   const input = page.getByTestId(`find-input-${s.id}`);
   await expect(input).toBeFocused();
+  await page.waitForTimeout(300);
+  expect(await rows()).toBe(rowsBefore);
   await input.fill('needle');
   const count = page.getByTestId(`find-count-${s.id}`);
   await expect(count).toHaveText(/^\d of 3$/);

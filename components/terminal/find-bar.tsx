@@ -86,7 +86,15 @@ export function FindBar({ sessionId: id, search, focusRequest, onClose }: FindBa
   );
 
   return (
-    <div data-testid={`find-bar-${id}`} role="search" aria-label="Find in this pane's output" className="flex items-center gap-1.5 border-b border-line bg-raised/60 px-3 py-1">
+    // Floats over the terminal's top right corner, as in desktop editors: taking a row of
+    // the pane instead resized the PTY on every open and close, and an agent's or vim's
+    // screen was redrawn (SIGWINCH) just because someone searched its output.
+    <div
+      data-testid={`find-bar-${id}`}
+      role="search"
+      aria-label="Find in this pane's output"
+      className="absolute right-3 top-1 z-10 flex max-w-[calc(100%-1.5rem)] items-center gap-1 rounded-md border border-line bg-raised px-2 py-1 shadow-lg shadow-black/40"
+    >
       <input
         ref={inputRef}
         data-testid={`find-input-${id}`}
@@ -97,9 +105,9 @@ export function FindBar({ sessionId: id, search, focusRequest, onClose }: FindBa
         aria-label="Find in output"
         aria-invalid={invalid !== null || undefined}
         spellCheck={false}
-        className={`h-6 min-w-0 flex-1 rounded border bg-canvas px-2 font-mono text-xs text-fg outline-none focus:ring-1 ${invalid ? 'border-bad/60 focus:ring-bad/60' : 'border-line focus:ring-accent/60'}`}
+        className={`h-6 w-40 min-w-0 shrink rounded border bg-canvas px-2 font-mono text-xs text-fg outline-none focus:ring-1 ${invalid ? 'border-bad/60 focus:ring-bad/60' : 'border-line focus:ring-accent/60'}`}
       />
-      <span data-testid={`find-count-${id}`} aria-live="polite" className={`min-w-[5.5rem] text-right font-mono text-[11px] tabular-nums ${invalid ? 'text-bad' : 'text-muted'}`}>
+      <span data-testid={`find-count-${id}`} aria-live="polite" className={`min-w-[4rem] shrink-0 text-right font-mono text-[11px] tabular-nums ${invalid ? 'text-bad' : 'text-muted'}`}>
         {invalid ?? resultsText(term, results)}
       </span>
       {toggle('caseSensitive', 'Match case', 'Aa')}

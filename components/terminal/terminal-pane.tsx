@@ -104,17 +104,6 @@ export default function TerminalPane({ info, focused, maximized, fill = false, h
     >
       <PaneHeader info={info} maximized={maximized} busy={busy} onAction={(a) => void run(a)} onToggleMaximize={() => onToggleMaximize(id)} onFind={openFind} />
       {task && <TaskPaneStrip task={task} />}
-      {find !== null && search !== null && (
-        <FindBar
-          sessionId={id}
-          search={search}
-          focusRequest={find}
-          onClose={() => {
-            setFind(null);
-            focusRef.current();
-          }}
-        />
-      )}
       <ErrorNote error={error} testId={`pane-error-${id}`} className="border-b border-line bg-bad/10 px-3 py-1" />
       {/* The output stream could not attach: said, not a silent blank pane (it retries). */}
       <ErrorNote error={attachError} testId={`pane-attach-error-${id}`} className="border-b border-line bg-bad/10 px-3 py-1" />
@@ -129,6 +118,17 @@ export default function TerminalPane({ info, focused, maximized, fill = false, h
         <div className="absolute inset-0 bg-canvas py-1 pl-2 pr-0 [contain:strict] [will-change:transform]">
           <div ref={hostRef} data-testid={`terminal-${id}`} data-renderer={renderer ?? undefined} className="h-full w-full overflow-auto" />
         </div>
+        {find !== null && search !== null && (
+          <FindBar
+            sessionId={id}
+            search={search}
+            focusRequest={find}
+            onClose={() => {
+              setFind(null);
+              focusRef.current();
+            }}
+          />
+        )}
       </div>
       {task ? <TaskPromptBox task={task} /> : <InjectBox info={info} />}
     </section>
