@@ -69,6 +69,27 @@ test('the inject box types text and presses Enter', async ({ page, request }) =>
   await expect(page.getByTestId(`inject-input-${s.id}`)).toHaveValue('');
 });
 
+test('a multi-line prompt grows the inject box over the terminal, which keeps its size', async ({ page, request }) => {
+  const { dash, s } = await openWithShell(page, request, 'grow');
+  const input = page.getByTestId(`inject-input-${s.id}`);
+  const rows = () => page.evaluate((id) => window.__axiom!.terminals[id]!.rows, s.id);
+  const rowsBefore = await rows();
+  const oneLine = (await input.boundingBox())!.height;
+  await input.click();
+  await page.keyboard.type('echo first');
+  for (const line of ['echo second', 'echo third', 'echo fourth']) {
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.type(line);
+  }
+  await expect.poll(async () => (await input.boundingBox())!.height).toBeGreaterThan(oneLine * 2.5);
+  // A row less would have resized the PTY (and made an agent redraw) for each line typed.
+  await page.waitForTimeout(300);
+  expect(await rows()).toBe(rowsBefore);
+  await page.keyboard.press('Enter');
+  await dash.expectBuffer(s.id, /^fourth$/m);
+  await expect.poll(async () => (await input.boundingBox())!.height).toBeLessThan(oneLine * 1.5);
+});
+
 test('a lone pane fills the grid; a second one brings the grid back', async ({ page, request }) => {
   const api = new ConsoleApi(request);
   const a = await api.createSession(bashSession('alone'));

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import type { PromptReceipt, ReceiptStatus } from '@/protocol/agent';
 import type { TaskInfo } from '@/protocol/task';
 import type { CommandError } from '@/lib/commands';
@@ -9,9 +9,7 @@ import { findReceipt, isFinalTask, lastReceipt } from '@/lib/task-format';
 import { useAxiom } from '@/lib/axiom-provider';
 import { Button } from '@/components/ui/button';
 import { ErrorNote } from '@/components/ui/error-note';
-
-/** Tall enough for a short multi-line prompt; longer text scrolls inside the box. */
-const MAX_VISIBLE_LINES = 6;
+import { PromptTextarea } from '@/components/ui/prompt-textarea';
 
 const RECEIPT_TONE: Record<ReceiptStatus, string> = {
   queued: 'text-muted',
@@ -47,31 +45,19 @@ export function TaskPromptBox({ task }: { task: TaskInfo }) {
     setSent(result.value);
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>): void => {
-    if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.nativeEvent.isComposing) {
-      e.preventDefault();
-      void send();
-    }
-  };
-
   // The live copy of what we sent, else the task's latest (e.g. after a reload).
   const receipt = (sent && findReceipt(task, sent.id)) ?? sent ?? lastReceipt(task);
-  const lines = Math.min(MAX_VISIBLE_LINES, text.split('\n').length);
   return (
     <div className="border-t border-line px-2 py-1.5">
       <div className="flex items-end gap-2">
-        <textarea
-          data-testid={`task-prompt-input-${id}`}
+        <PromptTextarea
+          testId={`task-prompt-input-${id}`}
           value={text}
-          rows={lines}
+          onChange={setText}
+          onSubmit={() => void send()}
           disabled={disabled}
-          onChange={(e) => setText(e.target.value)}
-          onKeyDown={onKeyDown}
           placeholder={disabled ? `Task ${task.state}` : now ? 'Type it into the agent now…' : 'Prompt, sent when the agent is idle…'}
-          aria-label={`Prompt task ${task.name}`}
-          title="Enter sends, Shift+Enter adds a line"
-          spellCheck={false}
-          className="min-h-8 flex-1 resize-none rounded-md border border-line bg-canvas px-2.5 py-1.5 font-mono text-xs leading-5 text-fg placeholder:text-faint focus:border-accent/60 focus:outline-none disabled:opacity-50"
+          ariaLabel={`Prompt task ${task.name}`}
         />
         <label className="flex h-8 shrink-0 cursor-pointer items-center gap-1 text-[11px] text-muted" title="Type it at once instead of waiting for the agent to be idle">
           <input type="checkbox" data-testid={`task-prompt-now-${id}`} checked={now} disabled={disabled}

@@ -1,15 +1,13 @@
 'use client';
 
-import { useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import type { SessionInfo } from '@/protocol/session';
 import type { CommandError } from '@/lib/commands';
 import { sessionCommands } from '@/lib/session-commands';
 import { useAxiom } from '@/lib/axiom-provider';
 import { Button } from '@/components/ui/button';
 import { ErrorNote } from '@/components/ui/error-note';
-
-/** Tall enough for a short multi-line prompt; longer text scrolls inside the box. */
-const MAX_VISIBLE_LINES = 6;
+import { PromptTextarea } from '@/components/ui/prompt-textarea';
 
 /**
  * Sends a prompt to the session as if typed, then Enter (`session:inject`, which the
@@ -34,29 +32,17 @@ export function InjectBox({ info }: { info: SessionInfo }) {
     else setError(result.error);
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>): void => {
-    if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.nativeEvent.isComposing) {
-      e.preventDefault();
-      void send();
-    }
-  };
-
-  const lines = Math.min(MAX_VISIBLE_LINES, text.split('\n').length);
   return (
     <div className="border-t border-line px-2 py-1.5">
       <div className="flex items-end gap-2">
-        <textarea
-          data-testid={`inject-input-${id}`}
+        <PromptTextarea
+          testId={`inject-input-${id}`}
           value={text}
-          rows={lines}
+          onChange={setText}
+          onSubmit={() => void send()}
           disabled={disabled}
-          onChange={(e) => setText(e.target.value)}
-          onKeyDown={onKeyDown}
           placeholder={disabled ? 'Session has exited' : 'Send a prompt…  (Shift+Enter for a new line)'}
-          aria-label={`Send a prompt to ${info.name}`}
-          title="Enter sends, Shift+Enter adds a line"
-          spellCheck={false}
-          className="min-h-8 flex-1 resize-none rounded-md border border-line bg-canvas px-2.5 py-1.5 font-mono text-xs leading-5 text-fg placeholder:truncate placeholder:text-faint focus:border-accent/60 focus:outline-none disabled:opacity-50"
+          ariaLabel={`Send a prompt to ${info.name}`}
         />
         <Button
           size="sm"
