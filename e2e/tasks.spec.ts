@@ -69,11 +69,17 @@ test('a Write under default permissions waits; Approve in the pane makes the fil
     .toEqual([]);
   const file = join((await api.task(task.id)).workspace?.path ?? '', 'approved-in-browser.txt');
   expect(existsSync(file)).toBe(false);
+  // The question floats over the terminal: the agent's screen keeps its size (a resize as
+  // it asks, and again once answered, would make it redraw its prompt).
+  const sessionId = (await api.task(task.id)).sessionId!;
+  const rows = () => page.evaluate((id) => window.__axiom!.terminals[id]!.rows, sessionId);
+  const rowsWhileWaiting = await rows();
   await dash.approve(task.id, 'yes');
   await expect.poll(() => existsSync(file), { timeout: 20_000 }).toBe(true);
   expect(readFileSync(file, 'utf8')).toContain('Hello from the scripted model.');
   await dash.expectTaskState(task.id, 'idle', 30_000);
   await expect(dash.waitingBadge()).toHaveCount(0);
+  expect(await rows()).toBe(rowsWhileWaiting);
 });
 
 test('a long turn is interrupted from the button: the pane shows the CLI’s message and the task is idle; a queued prompt is delivered after', async ({ page }) => {

@@ -13,16 +13,16 @@ import { DisagreementIcon, TaskStateBadge } from './task-state-badge';
 
 /**
  * The task line of a pane's header: which task this session runs, its fused state and the
- * signal that decided it, and, while the agent waits, its question with the answers.
+ * signal that decided it. One line, always: what comes and goes (the question of a waiting
+ * agent, held prompts) is in TaskPaneNotices, over the terminal, so the terminal keeps its
+ * size when the agent starts or stops waiting.
  */
 export function TaskPaneStrip({ task }: { task: TaskInfo }) {
   const { id } = task;
   const ui = useSteeringUi();
   const usage = usageText(task.usage);
-  // Why the queue waits, while it waits for a person rather than for the agent.
-  const held = heldText(task.queue.length, usePaneHold(task.sessionId)?.reason ?? null);
   return (
-    <div data-testid={`task-strip-${id}`} data-state={task.state} className="space-y-1 border-b border-line bg-raised/40 px-3 py-1">
+    <div data-testid={`task-strip-${id}`} data-state={task.state} className="border-b border-line bg-raised/40 px-3 py-1">
       <div className="flex min-w-0 items-center gap-2 text-xs">
         <span aria-hidden className="text-faint">◆</span>
         <span className="min-w-0 truncate font-medium text-fg" title={task.prompt}>{task.name}</span>
@@ -48,8 +48,25 @@ export function TaskPaneStrip({ task }: { task: TaskInfo }) {
           )}
         </div>
       </div>
+    </div>
+  );
+}
+
+/**
+ * While the agent waits: its question with the answers; while prompts are held for the
+ * person at the keyboard: why. Shown over the top of the terminal (terminal-pane.tsx):
+ * in the pane's flow they took rows from the terminal as they came and went, and each
+ * change resized the PTY, so the agent redrew its permission prompt the moment it asked.
+ */
+export function TaskPaneNotices({ task }: { task: TaskInfo }) {
+  const { id } = task;
+  // Why the queue waits, while it waits for a person rather than for the agent.
+  const held = heldText(task.queue.length, usePaneHold(task.sessionId)?.reason ?? null);
+  if (held === null && task.state !== 'waiting') return null;
+  return (
+    <div data-testid={`task-notices-${id}`} className="pointer-events-auto space-y-1 rounded-md bg-panel shadow-lg shadow-black/40">
       {held !== null && (
-        <p data-testid={`task-held-${id}`} role="status" className="text-[11px] text-warn" title="Delivered when you stop typing, release the pane, or the claim times out">
+        <p data-testid={`task-held-${id}`} role="status" className="rounded-md border border-warn/40 bg-warn/10 px-2 py-1 text-[11px] text-warn" title="Delivered when you stop typing, release the pane, or the claim times out">
           {held}
         </p>
       )}

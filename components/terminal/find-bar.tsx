@@ -86,14 +86,14 @@ export function FindBar({ sessionId: id, search, focusRequest, onClose }: FindBa
   );
 
   return (
-    // Floats over the terminal's top right corner, as in desktop editors: taking a row of
-    // the pane instead resized the PTY on every open and close, and an agent's or vim's
-    // screen was redrawn (SIGWINCH) just because someone searched its output.
+    // Floats over the terminal's top right corner (terminal-pane.tsx), as in desktop
+    // editors: taking a row of the pane instead resized the PTY on every open and close,
+    // and an agent's or vim's screen was redrawn (SIGWINCH) because someone searched it.
     <div
       data-testid={`find-bar-${id}`}
       role="search"
       aria-label="Find in this pane's output"
-      className="absolute right-3 top-1 z-10 flex max-w-[calc(100%-1.5rem)] items-center gap-1 rounded-md border border-line bg-raised px-2 py-1 shadow-lg shadow-black/40"
+      className="pointer-events-auto flex max-w-full items-center gap-1 self-end rounded-md border border-line bg-raised px-2 py-1 shadow-lg shadow-black/40"
     >
       <input
         ref={inputRef}

@@ -5,7 +5,7 @@ import type { SessionInfo } from '@/protocol/session';
 import type { CommandError, CommandResult } from '@/lib/commands';
 import { sessionCommands } from '@/lib/session-commands';
 import { useAxiom, useTaskForSession } from '@/lib/axiom-provider';
-import { TaskPaneStrip } from '@/components/tasks/task-pane-strip';
+import { TaskPaneNotices, TaskPaneStrip } from '@/components/tasks/task-pane-strip';
 import { TaskPromptBox } from '@/components/tasks/task-prompt-box';
 import { ErrorNote } from '@/components/ui/error-note';
 import { FindBar } from './find-bar';
@@ -27,10 +27,15 @@ export interface TerminalPaneProps {
   onRegisterFocus: (id: string, focus: (() => void) | null) => void;
 }
 
+/** A failed pane command, over the terminal's top like the other notices. */
+const OVERLAY_ERROR = 'pointer-events-auto rounded-md border border-bad/50 bg-panel px-2 py-1 shadow-lg shadow-black/40';
+
 /**
  * One session: header with its state and controls, the live terminal, and the inject
- * box. A session that runs a task also shows the task's state and approvals under the
- * header, and a task prompt box (queued delivery, receipts) instead of the raw inject box. Browser-only (xterm needs the DOM); the grid loads it with next/dynamic.
+ * box. A session that runs a task also shows the task's state under the header, its
+ * approvals over the terminal, and a task prompt box (queued delivery, receipts) instead
+ * of the raw inject box. Browser-only (xterm needs the DOM); the grid loads it with
+ * next/dynamic.
  */
 export default function TerminalPane({ info, focused, maximized, fill = false, hidden, onFocused, onToggleMaximize, onRegisterFocus }: TerminalPaneProps) {
   const { id } = info;
@@ -104,9 +109,6 @@ export default function TerminalPane({ info, focused, maximized, fill = false, h
     >
       <PaneHeader info={info} maximized={maximized} busy={busy} onAction={(a) => void run(a)} onToggleMaximize={() => onToggleMaximize(id)} onFind={openFind} />
       {task && <TaskPaneStrip task={task} />}
-      <ErrorNote error={error} testId={`pane-error-${id}`} className="border-b border-line bg-bad/10 px-3 py-1" />
-      {/* The output stream could not attach: said, not a silent blank pane (it retries). */}
-      <ErrorNote error={attachError} testId={`pane-attach-error-${id}`} className="border-b border-line bg-bad/10 px-3 py-1" />
       <div className="relative min-h-0 flex-1 bg-canvas" onMouseDown={() => onFocused(id)}>
         {/* Padding lives on this wrapper: the fit addon measures the host's box. The host
             scrolls when the session is larger than this viewer (another viewer set the
@@ -118,17 +120,25 @@ export default function TerminalPane({ info, focused, maximized, fill = false, h
         <div className="absolute inset-0 bg-canvas py-1 pl-2 pr-0 [contain:strict] [will-change:transform]">
           <div ref={hostRef} data-testid={`terminal-${id}`} data-renderer={renderer ?? undefined} className="h-full w-full overflow-auto" />
         </div>
-        {find !== null && search !== null && (
-          <FindBar
-            sessionId={id}
-            search={search}
-            focusRequest={find}
-            onClose={() => {
-              setFind(null);
-              focusRef.current();
-            }}
-          />
-        )}
+        {/* What comes and goes floats over the terminal's top instead of taking rows from
+            it: a row less resizes the PTY, and the program redraws (SIGWINCH). */}
+        <div className="pointer-events-none absolute inset-x-3 top-1 z-10 flex flex-col gap-1">
+          <ErrorNote error={error} testId={`pane-error-${id}`} className={OVERLAY_ERROR} />
+          {/* The output stream could not attach: said, not a silent blank pane (it retries). */}
+          <ErrorNote error={attachError} testId={`pane-attach-error-${id}`} className={OVERLAY_ERROR} />
+          {task && <TaskPaneNotices task={task} />}
+          {find !== null && search !== null && (
+            <FindBar
+              sessionId={id}
+              search={search}
+              focusRequest={find}
+              onClose={() => {
+                setFind(null);
+                focusRef.current();
+              }}
+            />
+          )}
+        </div>
       </div>
       {task ? <TaskPromptBox task={task} /> : <InjectBox info={info} />}
     </section>
