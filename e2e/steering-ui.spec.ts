@@ -51,6 +51,10 @@ test('a done-claim without files: suggestion in the inbox, accepted from it, the
   await expect(dash.rowVerification(task.id)).toHaveAttribute('data-state', 'verified');
   const proof = await dash.proof(task.id);
   await expect(proof).toHaveAttribute('data-state', 'verified');
+  // What the task is, in the same drawer: its prompt and the folder to go and look at.
+  const workspace = (await api.task(task.id)).workspace!;
+  await expect(page.getByTestId(`task-details-prompt-${task.id}`)).toHaveText('claim-done');
+  await expect(page.getByTestId(`task-details-${task.id}`)).toContainText(workspace.path);
   await expect(page.getByTestId(`proof-file-${task.id}-result.txt`)).toHaveAttribute('data-change', 'added');
   await expect(dash.proofExit(task.id)).toHaveAttribute('data-exit-code', '0');
   await expect(page.getByTestId(`proof-command-${task.id}`)).toContainText(CHECK);

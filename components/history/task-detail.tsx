@@ -1,15 +1,12 @@
 'use client';
 
-import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import type { TaskHistory } from '@/protocol/history';
 import { VerificationBadge } from '@/components/verify/verification-badge';
-import { errorText } from '@/lib/error-text';
-import { verificationTitle } from '@/lib/steering-format';
-import { formatElapsed, TASK_STATE_TONE, taskElapsedMs } from '@/lib/task-format';
+import { TASK_STATE_TONE } from '@/lib/task-format';
+import { taskFacts, TaskPromptText } from '@/components/tasks/task-facts';
 import { DetailFields, DetailSection } from './detail-fields';
 import { EventTimeline } from './event-timeline';
-import { formatDateTime } from './history-format';
 import { LoadNote } from './load-note';
 import { RecordingPanel } from './recording-panel';
 import { useHistoryItem } from './use-history-item';
@@ -32,24 +29,9 @@ export function TaskDetail({ taskId, onOpenTask }: TaskDetailProps) {
         <VerificationBadge task={task} testId={`history-verification-${task.id}`} />
         <span className="font-mono text-xs text-faint">{task.id}</span>
       </header>
-      <DetailFields
-        fields={[
-          ['agent', task.agent],
-          ['created', formatDateTime(task.createdAt)],
-          ['ended', formatDateTime(task.endedAt)],
-          ['ran for', task.startedAt === null ? '—' : formatElapsed(taskElapsedMs(task, task.endedAt ?? Date.now()))],
-          ['workspace', task.workspace === null ? '—' : `${task.workspace.kind}: ${task.workspace.path}${task.workspace.branch ? ` (${task.workspace.branch})` : ''}`],
-          ['check', task.check ?? '—'],
-          ['verification', verificationTitle(task) || '—'],
-          ['attempts', task.attempts],
-          ...(task.error === null ? [] : [['error', errorText(task.error)] as [string, string]]),
-          ...(task.parentId === null
-            ? []
-            : [['parent', <TaskLink key="p" id={task.parentId} onOpen={onOpenTask} />] as [string, ReactNode]]),
-        ]}
-      />
+      <DetailFields fields={taskFacts(task, task.parentId === null ? null : <TaskLink id={task.parentId} onOpen={onOpenTask} />, Date.now())} />
       <DetailSection title="Prompt">
-        <pre className="max-h-48 overflow-auto rounded bg-canvas p-2 font-mono text-xs whitespace-pre-wrap">{task.prompt}</pre>
+        <TaskPromptText prompt={task.prompt} />
       </DetailSection>
       {children.length > 0 && (
         <DetailSection title={`Children (${children.length})`}>

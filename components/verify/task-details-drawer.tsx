@@ -10,6 +10,8 @@ import { InterventionsTimeline } from '@/components/steering/interventions-timel
 import { SideDrawer } from '@/components/steering/side-drawer';
 import { SuggestionCountChip } from '@/components/steering/suggestion-count-chip';
 import { useSteeringUi } from '@/components/steering/steering-ui';
+import { DetailFields } from '@/components/history/detail-fields';
+import { taskFacts, TaskPromptText } from '@/components/tasks/task-facts';
 import { ProofPanel } from './proof-panel';
 import { VerificationBadge } from './verification-badge';
 
@@ -17,13 +19,14 @@ import { VerificationBadge } from './verification-badge';
 const DiffView = dynamic(() => import('./diff-view'), { ssr: false, loading: () => <p className="text-xs text-faint">Loading…</p> });
 
 /**
- * Everything about one task's honesty in one place: its verification proof, the diff of
- * its workspace (on demand), token use and turns, its auto-steer policy, and the timeline
- * of every intervention on it.
+ * Everything about one task in one place: what it is (prompt, workspace folder and branch,
+ * times, check), its verification proof, the diff of its workspace (on demand), token use
+ * and turns, its auto-steer policy, and the timeline of every intervention on it.
  */
 export function TaskDetailsDrawer({ taskId }: { taskId: string }) {
   const ui = useSteeringUi();
-  const task = useTasks().byId.get(taskId);
+  const tasks = useTasks();
+  const task = tasks.byId.get(taskId);
   const [showDiff, setShowDiff] = useState(false);
   if (!task) {
     return (
@@ -33,6 +36,12 @@ export function TaskDetailsDrawer({ taskId }: { taskId: string }) {
     );
   }
   const usage = usageText(task.usage);
+  const { parentId } = task;
+  const parentLink = parentId === null ? null : (
+    <button type="button" className="text-accent hover:underline" onClick={() => ui?.openTask(parentId)}>
+      {tasks.byId.get(parentId)?.name ?? parentId}
+    </button>
+  );
   return (
     <SideDrawer testId={`task-details-${taskId}`} label={`Task ${task.name}`} closeTestId="btn-close-task-details" onClose={() => ui?.close()}
       widthClass="w-[min(44rem,100vw)]" title={task.name}>
@@ -43,6 +52,10 @@ export function TaskDetailsDrawer({ taskId }: { taskId: string }) {
           <span data-testid={`task-details-usage-${taskId}`} className="text-muted" title={usageTitle(task.usage)}>{usage ?? 'no turns yet'}</span>
           {task.check && <code className="ml-auto truncate font-mono text-[11px] text-faint" title="The task's check command">check: {task.check}</code>}
         </div>
+        <Section title="Task">
+          <DetailFields fields={taskFacts(task, parentLink, Date.now())} />
+          <TaskPromptText prompt={task.prompt} testId={`task-details-prompt-${taskId}`} />
+        </Section>
         <Section title="Auto-steer"><AutoSteerControl task={task} /></Section>
         <Section title="Verification proof"><ProofPanel task={task} /></Section>
         <Section title="Workspace changes">
