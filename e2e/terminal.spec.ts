@@ -123,6 +123,14 @@ test('UTF-8 and colours arrive intact', async ({ page, request }) => {
     return null;
   }, s.id);
   expect(colours).toEqual({ red: 1, redPalette: true, lime: 82 });
+
+  // The symbols agent CLIs draw (Claude Code's "⎿", "⏵⏵ accept edits on") are missing from
+  // the machine's fonts here: the console's own symbol fonts are fetched and used for them.
+  await dash.typeInto(s.id, "printf '\\xe2\\x8e\\xbf done \\xe2\\x8f\\xb5\\xe2\\x8f\\xb5 edits\\n'\n");
+  await dash.expectBuffer(s.id, '⎿ done ⏵⏵ edits');
+  await expect
+    .poll(() => page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, '')).sort()))
+    .toEqual(expect.arrayContaining(['Noto Sans Symbols', 'Noto Sans Symbols 2']));
 });
 
 test('a terminal query is answered exactly once with two browsers watching', async ({ page, context, request }) => {

@@ -32,6 +32,7 @@ export const TERMINAL_THEME: ITheme = {
   brightWhite: '#eef0f4',
 };
 
-/** A local monospace stack: no web fonts (the console runs offline). */
+/** Local monospace fonts, then the symbols font the console serves itself (app/globals.css;
+ * nothing is fetched from the internet): glyphs agent CLIs draw that local fonts lack. */
 export const TERMINAL_FONT_FAMILY =
-  'ui-monospace, "SF Mono", "Cascadia Mono", "JetBrains Mono", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace';
+  'ui-monospace, "SF Mono", "Cascadia Mono", "JetBrains Mono", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", "Noto Sans Symbols", "Noto Sans Symbols 2", monospace';
