@@ -1,6 +1,7 @@
 import { agentsOutliveStop, ConfigError, parseConfig, type ConsoleConfig } from './config';
 import { startDemoSessions } from './demo/demo-sessions';
 import { startDemoTasks } from './demo/demo-tasks';
+import { onlyTheDemoSoFar } from './demo/demo-gate';
 import { startConsole } from './http-server';
 import { createStderrLogger } from './logger';
 import { dropBrokenOutput, stopOnSignals } from './process-lifecycle';
@@ -32,9 +33,13 @@ async function main(): Promise<void> {
     log,
     ...(config.demo
       ? {
-          onStarted: async ({ host, resumed, tasks, agentModel }) => {
+          onStarted: async ({ host, resumed, tasks, agentModel, store }) => {
             // The last console's agents are still there (pty host): no second demo set.
             if (resumed) return;
+            if (!onlyTheDemoSoFar({ tasks: store.listTasks(), sessions: store.listSessions() })) {
+              log.log('info', 'demo: not started, this console has work of your own (a fresh AXIOM_DATA_DIR shows it again)');
+              return;
+            }
             await startDemoSessions({ host, dataDir: config.dataDir, log });
             await startDemoTasks({ tasks, agentModel, log });
           },

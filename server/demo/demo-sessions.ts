@@ -18,6 +18,9 @@ export interface DemoOptions {
   searchPath?: string;
 }
 
+/** The demo's sessions by name (server/demo/demo-gate.ts tells them from the user's). */
+export const DEMO_SESSION_NAMES: readonly string[] = ['demo shell', 'top', 'agent (simulated)'];
+
 const AGENT_LOG_SCRIPT = fileURLToPath(new URL('./agent-log.mjs', import.meta.url));
 
 const DEMO_README = `# Axiom Console demo
