@@ -41,8 +41,8 @@ export function InjectBox({ info }: { info: SessionInfo }) {
           onChange={setText}
           onSubmit={() => void send()}
           disabled={disabled}
-          placeholder={disabled ? 'Session has exited' : 'Send a prompt…  (Shift+Enter for a new line)'}
-          ariaLabel={`Send a prompt to ${info.name}`}
+          placeholder={disabled ? 'Session has exited' : 'Send a line to the program…  (Shift+Enter: new line)'}
+          ariaLabel={`Send text to ${info.name}`}
         />
         <Button
           size="sm"
