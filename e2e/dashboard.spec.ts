@@ -90,6 +90,20 @@ test('a multi-line prompt grows the inject box over the terminal, which keeps it
   await expect.poll(async () => (await input.boundingBox())!.height).toBeLessThan(oneLine * 1.5);
 });
 
+test('a click in the empty part of a pane focuses its terminal instead of blurring it', async ({ page, request }) => {
+  const { api, dash, s } = await openWithShell(page, request, 'small');
+  // Another viewer made the session smaller than this pane: most of the pane is empty.
+  await api.resize(s.id, 20, 5);
+  await expect.poll(() => page.evaluate((id) => window.__axiom!.terminals[id]!.cols, s.id)).toBe(20);
+  const host = (await page.getByTestId(`terminal-${s.id}`).boundingBox())!;
+  const focused = () => page.evaluate((id) => document.activeElement === window.__axiom?.terminals[id]?.textarea, s.id);
+  await dash.focusTerminal(s.id);
+  await page.mouse.click(host.x + host.width - 30, host.y + host.height - 30);
+  expect(await focused()).toBe(true);
+  await page.keyboard.type('echo clicked-beside\n');
+  await dash.expectBuffer(s.id, 'clicked-beside');
+});
+
 test('a lone pane fills the grid; a second one brings the grid back', async ({ page, request }) => {
   const api = new ConsoleApi(request);
   const a = await api.createSession(bashSession('alone'));

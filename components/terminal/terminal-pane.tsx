@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
 import type { SessionInfo } from '@/protocol/session';
 import type { CommandError, CommandResult } from '@/lib/commands';
 import { sessionCommands } from '@/lib/session-commands';
@@ -94,6 +94,15 @@ export default function TerminalPane({ info, focused, maximized, fill = false, h
     else if (action !== 'remove') focusRef.current();
   };
 
+  // A click beside the terminal's rows (its padding, or the empty part of a pane larger
+  // than the session) landed on a plain div, and the browser moved the keyboard to the
+  // page: the terminal was blurred instead of focused. Rows themselves are xterm's.
+  const keepFocusInTerminal = (e: MouseEvent): void => {
+    if (e.button !== 0 || (e.target instanceof Element && e.target.closest('.xterm') !== null)) return;
+    e.preventDefault();
+    focusRef.current();
+  };
+
   return (
     <section
       ref={sectionRef}
@@ -117,7 +126,7 @@ export default function TerminalPane({ info, focused, maximized, fill = false, h
             layer alone; with sixteen other panes on the page each echo's frame took 10 ms
             (p50), most of it re-layerizing every pane, and 6.8 ms with this. The layer is
             opaque (its own background) so text keeps subpixel antialiasing. */}
-        <div className="absolute inset-0 bg-canvas py-1 pl-2 pr-0 [contain:strict] [will-change:transform]">
+        <div className="absolute inset-0 bg-canvas py-1 pl-2 pr-0 [contain:strict] [will-change:transform]" onMouseDown={keepFocusInTerminal}>
           <div ref={hostRef} data-testid={`terminal-${id}`} data-renderer={renderer ?? undefined} className="h-full w-full overflow-auto" />
         </div>
         {/* What comes and goes floats over the terminal's top instead of taking rows from
