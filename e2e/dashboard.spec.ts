@@ -181,6 +181,33 @@ test('Alt+arrows move to the pane on that side of a 2×2 grid, Alt+[ and ] go in
   await dash.expectBuffer(b.id, 'arrived');
 });
 
+test('Tile puts every pane on screen at once, each terminal resized to its tile; a reload keeps it', async ({ page, request }) => {
+  const api = new ConsoleApi(request);
+  const ids: string[] = [];
+  for (let i = 0; i < 6; i++) ids.push((await api.createSession(bashSession(`tile-${i}`))).id);
+  const dash = new DashboardPage(page);
+  await dash.open();
+  for (const id of ids) await dash.expectBuffer(id, '$ ');
+  // Scrolling layout: panes of a fixed height, the last ones out of view.
+  await expect(dash.pane(ids[5]!)).not.toBeInViewport();
+
+  await page.getByTestId('btn-pane-layout').click();
+  await expect(page.getByTestId('btn-pane-layout')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('pane-grid')).toHaveAttribute('data-layout', 'tile');
+  for (const id of ids) await expect(dash.pane(id)).toBeInViewport({ ratio: 1 });
+  // Each program sees its tile's size, and still takes input.
+  await dash.typeInto(ids[5]!, 'echo "size=$(tput cols)x$(tput lines)"\n');
+  const t = await dash.terminalSize(ids[5]!);
+  await dash.expectBuffer(ids[5]!, `size=${t.cols}x${t.rows}`);
+
+  await dash.reload();
+  await expect(page.getByTestId('pane-grid')).toHaveAttribute('data-layout', 'tile');
+  for (const id of ids) await expect(dash.pane(id)).toBeInViewport({ ratio: 1 });
+  await page.getByTestId('btn-pane-layout').click();
+  await expect(page.getByTestId('pane-grid')).toHaveAttribute('data-layout', 'scroll');
+  await expect(dash.pane(ids[5]!)).not.toBeInViewport();
+});
+
 test('a reload keeps the layout: the tasks panel opened by hand and the maximized pane', async ({ page, request }) => {
   const api = new ConsoleApi(request);
   const a = await api.createSession(bashSession('kept'));

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * What the dashboard's layout remembers across reloads, in this browser (localStorage):
- * whether the tasks panel was opened or closed by hand, and which pane was maximized.
+ * whether the tasks panel was opened or closed by hand, which pane was maximized, and
+ * whether the panes scroll or are tiled to fit the screen.
  * A person who closed the panel for room, or maximized the agent they are watching,
  * should not have to do it again after every reload.
  *
@@ -13,18 +14,24 @@ import { z } from 'zod';
 /** 'auto': the panel follows the tasks (hidden while there are none, shown once there are). */
 export type TasksPanelMode = 'auto' | 'open' | 'closed';
 
+/** 'scroll': panes of a readable fixed height, the grid scrolls; 'tile': every pane on
+ * screen at once (lib/tile-layout.ts). */
+export type PaneLayout = 'scroll' | 'tile';
+
 export interface UiPrefs {
   tasksPanel: TasksPanelMode;
+  paneLayout: PaneLayout;
   /** Restored only if that session is still there. */
   maximizedSessionId: string | null;
 }
 
-export const DEFAULT_UI_PREFS: UiPrefs = { tasksPanel: 'auto', maximizedSessionId: null };
+export const DEFAULT_UI_PREFS: UiPrefs = { tasksPanel: 'auto', paneLayout: 'scroll', maximizedSessionId: null };
 
 export const UI_PREFS_KEY = 'axiom-console:layout';
 
 const prefsSchema = z.object({
   tasksPanel: z.enum(['auto', 'open', 'closed']).catch(DEFAULT_UI_PREFS.tasksPanel),
+  paneLayout: z.enum(['scroll', 'tile']).catch(DEFAULT_UI_PREFS.paneLayout),
   maximizedSessionId: z.string().max(128).nullable().catch(DEFAULT_UI_PREFS.maximizedSessionId),
 });
 

@@ -16,7 +16,7 @@ import { SteeringUiProvider, useSteeringUi } from '@/components/steering/steerin
 import { useSuggestionNotifications } from '@/components/steering/use-suggestion-notifications';
 import { TaskDetailsDrawer } from '@/components/verify/task-details-drawer';
 import { useTaskNotifications } from '@/components/tasks/use-task-notifications';
-import type { TasksPanelMode } from '@/lib/ui-prefs';
+import type { PaneLayout, TasksPanelMode } from '@/lib/ui-prefs';
 import { EmptyState } from './empty-state';
 import { PaneGrid } from './pane-grid';
 import { TopBar } from './top-bar';
@@ -30,6 +30,7 @@ export function Dashboard() {
   // The tasks panel follows the tasks until the user says otherwise: hidden while there are
   // none (the session grid keeps the whole width), shown once there are.
   const [panelMode, setPanelMode] = useState<TasksPanelMode>('auto');
+  const [paneLayout, setPaneLayout] = useState<PaneLayout>('scroll');
   const [taskFilter, setTaskFilter] = useState<TaskFilter>('all');
   const [newTask, setNewTask] = useState<{ open: boolean; parentId: string | null }>({ open: false, parentId: null });
   const [focusedId, setFocusedId] = useState<string | null>(null);
@@ -72,7 +73,7 @@ export function Dashboard() {
     setMaximizedId(id);
     setFocusedId(id);
   }, []);
-  const { userChoseMaximize } = useRememberedLayout({ panelMode, setPanelMode, maximizedId, restoreMaximized, sessions });
+  const { userChoseMaximize } = useRememberedLayout({ panelMode, setPanelMode, paneLayout, setPaneLayout, maximizedId, restoreMaximized, sessions });
 
   const toggleMaximize = useCallback((id: string) => {
     userChoseMaximize();
@@ -176,6 +177,8 @@ export function Dashboard() {
           tasksOpen={panelOpen}
           onToggleTasks={() => setPanelMode(panelOpen ? 'closed' : 'open')}
           taskCount={tasks.list.length}
+          paneLayout={paneLayout}
+          onTogglePaneLayout={() => setPaneLayout((l) => (l === 'tile' ? 'scroll' : 'tile'))}
           waitingCount={waitingCount(tasks.list)}
           onShowWaiting={() => {
             setPanelMode('open');
@@ -201,6 +204,7 @@ export function Dashboard() {
                 sessions={sessions}
                 focusedId={focusedId}
                 maximizedId={maximizedId}
+                layout={paneLayout}
                 onFocused={setFocusedId}
                 onToggleMaximize={toggleMaximize}
                 onRegisterFocus={onRegisterFocus}

@@ -1,7 +1,10 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import { useEffect, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import type { SessionInfo } from '@/protocol/session';
+import type { PaneLayout } from '@/lib/ui-prefs';
+import { tileGrid } from '@/lib/tile-layout';
 
 // xterm touches `window` and the DOM as soon as it loads: the pane never renders on the
 // server. The placeholder keeps the grid from jumping while the chunk loads.
@@ -14,24 +17,43 @@ export interface PaneGridProps {
   sessions: readonly SessionInfo[];
   focusedId: string | null;
   maximizedId: string | null;
+  layout: PaneLayout;
   onFocused: (id: string) => void;
   onToggleMaximize: (id: string) => void;
   onRegisterFocus: (id: string, focus: (() => void) | null) => void;
 }
 
+/** A tiled row is never shorter than this: the grid scrolls instead (a pane needs room
+ * for its header, a few lines of terminal and its prompt box). */
+const TILE_MIN_ROW = '14rem';
+
 /** One column on narrow screens, two on wide, three on very wide; or one maximized pane.
  * A lone pane fills the area as a maximized one does: half a screen of empty grid beside
- * the only terminal helped nobody. */
-export function PaneGrid({ sessions, focusedId, maximizedId, onFocused, onToggleMaximize, onRegisterFocus }: PaneGridProps) {
+ * the only terminal helped nobody. Tiled: every pane on screen at once, in as many
+ * columns and rows as suit the area (lib/tile-layout.ts). */
+export function PaneGrid({ sessions, focusedId, maximizedId, layout, onFocused, onToggleMaximize, onRegisterFocus }: PaneGridProps) {
   const maximized = maximizedId !== null && sessions.some((s) => s.id === maximizedId);
   const alone = !maximized && sessions.length === 1;
+  const tiled = layout === 'tile' && !maximized && !alone;
+  const gridRef = useRef<HTMLDivElement>(null);
+  const size = useContentSize(gridRef, tiled);
+  const tile = tileGrid(sessions.length, size.width, size.height);
+  const style: CSSProperties | undefined = tiled
+    ? { gridTemplateColumns: `repeat(${tile.cols}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${tile.rows}, minmax(${TILE_MIN_ROW}, 1fr))` }
+    : undefined;
   return (
     <div
+      ref={gridRef}
       data-testid="pane-grid"
+      data-layout={tiled ? 'tile' : maximized || alone ? 'fill' : 'scroll'}
+      data-cols={tiled ? tile.cols : undefined}
+      style={style}
       className={
         maximized || alone
           ? 'grid h-full grid-cols-1 grid-rows-1 p-3'
-          : 'grid grid-cols-1 content-start gap-3 p-3 xl:grid-cols-2 min-[2200px]:grid-cols-3'
+          : tiled
+            ? 'grid h-full gap-3 p-3'
+            : 'grid grid-cols-1 content-start gap-3 p-3 xl:grid-cols-2 min-[2200px]:grid-cols-3'
       }
     >
       {sessions.map((info) => (
@@ -40,7 +62,7 @@ export function PaneGrid({ sessions, focusedId, maximizedId, onFocused, onToggle
           info={info}
           focused={focusedId === info.id}
           maximized={maximized && maximizedId === info.id}
-          fill={alone}
+          fill={alone || tiled}
           hidden={maximized && maximizedId !== info.id}
           onFocused={onFocused}
           onToggleMaximize={onToggleMaximize}
@@ -49,4 +71,21 @@ export function PaneGrid({ sessions, focusedId, maximizedId, onFocused, onToggle
       ))}
     </div>
   );
+}
+
+/** The element's content box, kept current while `active` (a ResizeObserver). */
+function useContentSize(ref: RefObject<HTMLElement | null>, active: boolean): { width: number; height: number } {
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  useEffect(() => {
+    const el = ref.current;
+    if (!active || el === null) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry === undefined) return;
+      const { width, height } = entry.contentRect;
+      setSize((s) => (s.width === width && s.height === height ? s : { width, height }));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref, active]);
+  return size;
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import type { ConnectionStatus } from '@/lib/socket-types';
+import type { PaneLayout } from '@/lib/ui-prefs';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { InboxButton } from '@/components/steering/inbox-button';
@@ -18,6 +19,8 @@ export interface TopBarProps {
   tasksOpen: boolean;
   onToggleTasks: () => void;
   taskCount: number;
+  paneLayout: PaneLayout;
+  onTogglePaneLayout: () => void;
   /** Tasks waiting for a person: the amber badge, which opens the waiting list. */
   waitingCount: number;
   onShowWaiting: () => void;
@@ -26,7 +29,7 @@ export interface TopBarProps {
 const STATUS_TONE = { connected: 'ok', connecting: 'warn', reconnecting: 'bad' } as const;
 
 export function TopBar(props: TopBarProps) {
-  const { status, activeCount, totalCount, onNewSession, onNewTask, tasksOpen, onToggleTasks, taskCount, waitingCount, onShowWaiting } = props;
+  const { status, activeCount, totalCount, onNewSession, onNewTask, tasksOpen, onToggleTasks, taskCount, paneLayout, onTogglePaneLayout, waitingCount, onShowWaiting } = props;
   return (
     // Wraps on a narrow window instead of pushing its buttons out of reach (the page does not scroll).
     <header className="flex min-h-12 shrink-0 flex-wrap items-center gap-x-3 gap-y-2 border-b border-line bg-panel px-4 py-2">
@@ -45,6 +48,10 @@ export function TopBar(props: TopBarProps) {
       </span>
       <Button size="sm" data-testid="btn-toggle-tasks" aria-pressed={tasksOpen} title={tasksOpen ? 'Hide the tasks panel' : 'Show the tasks panel'} onClick={onToggleTasks}>
         Tasks <span className="text-faint tabular-nums">{taskCount}</span>
+      </Button>
+      <Button size="sm" data-testid="btn-pane-layout" aria-pressed={paneLayout === 'tile'} onClick={onTogglePaneLayout}
+        title={paneLayout === 'tile' ? 'Tiled: every pane on screen at once. Click for panes of a fixed height that scroll' : 'Tile every pane on screen at once (smaller terminals)'}>
+        Tile
       </Button>
       {waitingCount > 0 && (
         // The text is the bare count (easy to read at a glance and to assert on); the label says what it counts.

@@ -2,11 +2,13 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionInfo } from '@/protocol/session';
-import { browserStorage, loadUiPrefs, saveUiPrefs, type TasksPanelMode } from '@/lib/ui-prefs';
+import { browserStorage, loadUiPrefs, saveUiPrefs, type PaneLayout, type TasksPanelMode } from '@/lib/ui-prefs';
 
 export interface RememberedLayoutOptions {
   panelMode: TasksPanelMode;
   setPanelMode: (mode: TasksPanelMode) => void;
+  paneLayout: PaneLayout;
+  setPaneLayout: (layout: PaneLayout) => void;
   maximizedId: string | null;
   /** Called once, when the pane maximized before the reload is listed again. */
   restoreMaximized: (id: string) => void;
@@ -14,13 +16,13 @@ export interface RememberedLayoutOptions {
 }
 
 /**
- * Keeps the dashboard's layout across reloads (lib/ui-prefs): the tasks panel mode and the
- * maximized pane. Read after mount: the prerendered page cannot know it, and reading it
+ * Keeps the dashboard's layout across reloads (lib/ui-prefs): the tasks panel mode, the
+ * pane layout (scroll or tile) and the maximized pane. Read after mount: the prerendered page cannot know it, and reading it
  * during the first render would break hydration. Returns `userChoseMaximize`, to call when
  * the person maximizes or restores a pane: a pending restore must not override that.
  */
 export function useRememberedLayout(o: RememberedLayoutOptions): { userChoseMaximize: () => void } {
-  const { panelMode, setPanelMode, maximizedId, restoreMaximized, sessions } = o;
+  const { panelMode, setPanelMode, paneLayout, setPaneLayout, maximizedId, restoreMaximized, sessions } = o;
   const [loaded, setLoaded] = useState(false);
   /** The pane that was maximized before the reload, until its session is listed. */
   const pending = useRef<string | null>(null);
@@ -28,13 +30,14 @@ export function useRememberedLayout(o: RememberedLayoutOptions): { userChoseMaxi
   useEffect(() => {
     const prefs = loadUiPrefs(browserStorage());
     setPanelMode(prefs.tasksPanel);
+    setPaneLayout(prefs.paneLayout);
     pending.current = prefs.maximizedSessionId;
     setLoaded(true);
-  }, [setPanelMode]);
+  }, [setPanelMode, setPaneLayout]);
 
   useEffect(() => {
-    if (loaded) saveUiPrefs(browserStorage(), { tasksPanel: panelMode });
-  }, [loaded, panelMode]);
+    if (loaded) saveUiPrefs(browserStorage(), { tasksPanel: panelMode, paneLayout });
+  }, [loaded, panelMode, paneLayout]);
 
   useEffect(() => {
     // Nothing maximized yet while the one to restore is not listed: keep it stored.

@@ -112,8 +112,8 @@ export default function TerminalPane({ info, focused, maximized, fill = false, h
       aria-label={`Session ${info.name}`}
       data-task-id={task?.id}
       onFocus={() => onFocused(id)}
-      className={`relative flex min-h-[18rem] min-w-0 flex-col overflow-hidden rounded-lg border bg-panel transition-shadow ${
-        maximized || fill ? 'h-full' : 'h-[32rem]'
+      className={`relative flex min-w-0 flex-col overflow-hidden rounded-lg border bg-panel transition-shadow ${
+        maximized || fill ? 'h-full min-h-0' : 'h-[32rem] min-h-[18rem]'
       } ${focused ? 'border-accent/70 ring-2 ring-accent/60' : 'border-line'} ${hidden ? 'hidden' : ''}`}
     >
       <PaneHeader info={info} maximized={maximized} busy={busy} onAction={(a) => void run(a)} onToggleMaximize={() => onToggleMaximize(id)} onFind={openFind} />
