@@ -1,7 +1,8 @@
 import { test, expect } from '@playwright/test';
-import { DashboardPage, openWithShell } from './pages/dashboard-page';
+import { DashboardPage, openWithShell, openWithShells } from './pages/dashboard-page';
 import { ConsoleApi } from './fixtures/console-api';
 import { bashSession } from './fixtures/shells';
+import type { SessionInfo } from '../protocol/session';
 
 test.beforeEach(async ({ request }) => {
   await new ConsoleApi(request).removeAll();
@@ -161,33 +162,26 @@ test('Alt+arrows move to the pane on that side of a 2×2 grid, Alt+[ and ] go in
   const focusedIs = (id: string) => expect.poll(() => page.evaluate((sid) => document.activeElement === window.__axiom?.terminals[sid]?.textarea, id)).toBe(true);
 
   await dash.focusTerminal(b.id);
-  // In list order, the pane after top-right is bottom-left; below it is bottom-right.
-  await page.keyboard.press('Alt+ArrowDown');
-  await focusedIs(d.id);
-  await page.keyboard.press('Alt+ArrowLeft');
-  await focusedIs(c.id);
-  // At the left edge the focus stays.
-  await page.keyboard.press('Alt+ArrowLeft');
-  await focusedIs(c.id);
-  await page.keyboard.press('Alt+ArrowUp');
-  await focusedIs(a.id);
-  await page.keyboard.press('Alt+ArrowRight');
-  await focusedIs(b.id);
-  await page.keyboard.press('Alt+BracketRight');
-  await focusedIs(c.id);
-  await page.keyboard.press('Alt+BracketLeft');
-  await focusedIs(b.id);
+  const moves: Array<[key: string, lands: SessionInfo]> = [
+    // In list order, the pane after top-right is bottom-left; below it is bottom-right.
+    ['Alt+ArrowDown', d],
+    ['Alt+ArrowLeft', c],
+    ['Alt+ArrowLeft', c], // at the left edge the focus stays
+    ['Alt+ArrowUp', a],
+    ['Alt+ArrowRight', b],
+    ['Alt+BracketRight', c], // brackets go in list order
+    ['Alt+BracketLeft', b],
+  ];
+  for (const [key, lands] of moves) {
+    await page.keyboard.press(key);
+    await focusedIs(lands.id);
+  }
   await page.keyboard.type('echo arrived\n');
   await dash.expectBuffer(b.id, 'arrived');
 });
 
 test('Tile puts every pane on screen at once, each terminal resized to its tile; a reload keeps it', async ({ page, request }) => {
-  const api = new ConsoleApi(request);
-  const ids: string[] = [];
-  for (let i = 0; i < 6; i++) ids.push((await api.createSession(bashSession(`tile-${i}`))).id);
-  const dash = new DashboardPage(page);
-  await dash.open();
-  for (const id of ids) await dash.expectBuffer(id, '$ ');
+  const { dash, ids } = await openWithShells(page, request, 'tile', 6);
   // Scrolling layout: panes of a fixed height, the last ones out of view.
   await expect(dash.pane(ids[5]!)).not.toBeInViewport();
 
@@ -237,12 +231,7 @@ test('a reload keeps the layout: the tasks panel opened by hand and the maximize
 });
 
 test('with more panes than fit, the pane grid scrolls and the page itself never does', async ({ page, request }) => {
-  const api = new ConsoleApi(request);
-  const ids: string[] = [];
-  for (let i = 0; i < 6; i++) ids.push((await api.createSession(bashSession(`pane-${i}`))).id);
-  const dash = new DashboardPage(page);
-  await dash.open();
-  for (const id of ids) await dash.expectBuffer(id, '$ ');
+  const { dash, ids } = await openWithShells(page, request, 'pane', 6);
 
   // Screen-reader-only labels in the panes' buttons are positioned boxes; a scroll area that
   // does not contain them lets them stretch the document, and then the wheel or a focus

@@ -425,6 +425,17 @@ export class DashboardPage {
   }
 }
 
+/** `count` bash sessions named `<prefix>-0`…, the dashboard open on them, every prompt shown. */
+export async function openWithShells(page: Page, request: APIRequestContext, prefix: string, count: number): Promise<{ api: ConsoleApi; dash: DashboardPage; ids: string[] }> {
+  const api = new ConsoleApi(request);
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) ids.push((await api.createSession(bashSession(`${prefix}-${i}`))).id);
+  const dash = new DashboardPage(page);
+  await dash.open();
+  for (const id of ids) await dash.expectBuffer(id, '$ ');
+  return { api, dash, ids };
+}
+
 /** The start of most terminal specs: one bash session, the dashboard open on it, its prompt shown. */
 export async function openWithShell(
   page: Page,
