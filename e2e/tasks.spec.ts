@@ -114,6 +114,29 @@ test('a generic agent that is not Claude: a shell task goes busy then idle and a
   await dash.expectBuffer((await api.task(task.id)).sessionId ?? '', /generic-42/);
 });
 
+test('the waiting badge and Alt+W bring up each waiting agent in turn, longest waiting first', async ({ page }) => {
+  test.setTimeout(60_000);
+  const dash = new DashboardPage(page);
+  await dash.open();
+  // Aider's rules read "(Y)es/(N)o" as a question; bash asks it here, no model needed.
+  const ask = (what: string) => ({ agent: 'aider' as const, command: 'bash', name: what, prompt: `printf '${what}? (Y)es/(N)o '; read answer` });
+  const first = await api.createTask(ask('delete-first'));
+  await dash.expectTaskState(first.id, 'waiting', 20_000);
+  const second = await api.createTask(ask('delete-second'));
+  await dash.expectTaskState(second.id, 'waiting', 20_000);
+  await expect(dash.waitingBadge()).toHaveText('2');
+  const focusedSession = () => page.evaluate(() => Object.entries(window.__axiom!.terminals).find(([, t]) => document.activeElement === t.textarea)?.[0] ?? null);
+  const sessionOf = async (id: string) => (await api.task(id)).sessionId;
+
+  await dash.waitingBadge().click();
+  await expect.poll(focusedSession).toBe(await sessionOf(first.id));
+  await expect(page.getByTestId(`task-question-${first.id}`)).toBeInViewport();
+  await dash.waitingBadge().click();
+  await expect.poll(focusedSession).toBe(await sessionOf(second.id));
+  await page.keyboard.press('Alt+KeyW');
+  await expect.poll(focusedSession).toBe(await sessionOf(first.id));
+});
+
 test('in a 1024 px window a task row shows its whole name, its buttons on a line below', async ({ page }) => {
   const dash = new DashboardPage(page);
   await page.setViewportSize({ width: 1024, height: 700 });

@@ -18,6 +18,7 @@ describe('keyboard shortcuts', () => {
     expect(matchShortcut(key('BracketRight', { altKey: true }))).toBe('focus-next');
     expect(matchShortcut(key('Enter', { altKey: true }))).toBe('toggle-maximize');
     expect(matchShortcut(key('KeyN', { altKey: true }))).toBe('new-session');
+    expect(matchShortcut(key('KeyW', { altKey: true }))).toBe('focus-waiting');
     expect(matchShortcut(key('ArrowLeft'))).toBeNull();
     expect(matchShortcut(key('ArrowLeft', { altKey: true, ctrlKey: true }))).toBeNull();
     expect(matchShortcut(key('KeyB', { altKey: true }))).toBeNull();

@@ -12,6 +12,7 @@ export type ShortcutAction =
   | 'focus-right'
   | 'focus-up'
   | 'focus-down'
+  | 'focus-waiting'
   | 'toggle-maximize'
   | 'new-session';
 
@@ -35,6 +36,7 @@ const ALT_BINDINGS: Record<string, ShortcutAction> = {
   Enter: 'toggle-maximize',
   NumpadEnter: 'toggle-maximize',
   KeyN: 'new-session',
+  KeyW: 'focus-waiting',
 };
 
 export function matchShortcut(e: KeyLike): ShortcutAction | null {
@@ -61,6 +63,7 @@ export function matchPaneShortcut(e: KeyLike): 'find' | 'copy' | null {
 export const SHORTCUT_HELP: ReadonlyArray<{ keys: string; action: string }> = [
   { keys: 'Alt + ← ↑ → ↓', action: 'Focus the pane on that side' },
   { keys: 'Alt + [ / ]', action: 'Focus previous / next pane (in order, wrapping)' },
+  { keys: 'Alt + W', action: 'Next agent waiting for you (its pane, its question)' },
   { keys: 'Alt + Enter', action: 'Maximize / restore focused pane' },
   { keys: 'Esc (outside a terminal)', action: 'Restore maximized pane' },
   { keys: 'Alt + N', action: 'New session' },

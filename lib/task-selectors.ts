@@ -21,6 +21,18 @@ export function sortByUrgency(tasks: readonly TaskInfo[]): TaskInfo[] {
   });
 }
 
+/**
+ * The waiting task to bring up next (the waiting badge, Alt+W): the one that has waited
+ * longest, or, when the focused pane is already a waiting task's, the one after it, so
+ * pressing again walks through everyone who is waiting. Null when nobody waits.
+ */
+export function nextWaitingTask(tasks: readonly TaskInfo[], focusedSessionId: string | null): TaskInfo | null {
+  const waiting = sortByUrgency(tasks.filter((t) => t.state === 'waiting' && t.sessionId !== null));
+  if (waiting.length === 0) return null;
+  const at = waiting.findIndex((t) => t.sessionId === focusedSessionId);
+  return waiting[(at + 1) % waiting.length] ?? null;
+}
+
 export function filterByState(tasks: readonly TaskInfo[], filter: TaskFilter): TaskInfo[] {
   return filter === 'all' ? [...tasks] : tasks.filter((t) => t.state === filter);
 }

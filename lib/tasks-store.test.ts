@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_TASKS, reduceTasks, TasksStore } from './tasks-store';
-import { childrenOf, countByState, descendantsOf, filterByState, sortByUrgency, waitingCount } from './task-selectors';
+import { childrenOf, countByState, descendantsOf, filterByState, nextWaitingTask, sortByUrgency, waitingCount } from './task-selectors';
+import type { TaskInfo } from '../protocol/task';
 import { agentStatus, taskInfo } from './testing/task-fixture';
 
 describe('reduceTasks', () => {
@@ -55,6 +56,17 @@ describe('task selectors', () => {
     expect(sortByUrgency(tasks).map((t) => t.id)).toEqual([
       't-wait01', 't-wait02', 't-idle01', 't-fail01', 't-busy01', 't-queue1', 't-stop01',
     ]);
+  });
+
+  it('walks through the waiting tasks, longest waiting first, from the focused one', () => {
+    const withSessions = tasks.map((t) => ({ ...t, sessionId: `s-${t.id.slice(2)}` as TaskInfo['sessionId'] }));
+    expect(nextWaitingTask(withSessions, null)?.id).toBe('t-wait01');
+    expect(nextWaitingTask(withSessions, 's-busy01')?.id).toBe('t-wait01');
+    expect(nextWaitingTask(withSessions, 's-wait01')?.id).toBe('t-wait02');
+    expect(nextWaitingTask(withSessions, 's-wait02')?.id).toBe('t-wait01');
+    // A waiting task without a pane yet cannot be brought up; nobody waiting: null.
+    expect(nextWaitingTask(tasks, null)).toBeNull();
+    expect(nextWaitingTask(withSessions.filter((t) => t.state !== 'waiting'), null)).toBeNull();
   });
 
   it('filters and counts by state', () => {

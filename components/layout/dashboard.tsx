@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionInfo } from '@/protocol/session';
 import type { TaskCreated, TaskInfo } from '@/protocol/task';
 import { useAxiom, useSessions, useTasks } from '@/lib/axiom-provider';
-import { waitingCount, type TaskFilter } from '@/lib/task-selectors';
+import { nextWaitingTask, waitingCount, type TaskFilter } from '@/lib/task-selectors';
 import { matchShortcut } from '@/lib/keyboard-shortcuts';
 import { isLive } from '@/lib/session-format';
 import { NewSessionDialog } from '@/components/sessions/new-session-dialog';
@@ -117,8 +117,15 @@ export function Dashboard() {
   }, [tasksStore, focusTask]);
 
   // Latest values for the window listener, which is registered once.
-  const state = useRef({ sessions, focusedId, maximizedId, dialogOpen: anyDialogOpen });
-  state.current = { sessions, focusedId, maximizedId, dialogOpen: anyDialogOpen };
+  const state = useRef({ sessions, focusedId, maximizedId, dialogOpen: anyDialogOpen, tasks: tasks.list });
+  state.current = { sessions, focusedId, maximizedId, dialogOpen: anyDialogOpen, tasks: tasks.list };
+
+  /** The waiting badge and Alt+W: the next agent waiting for a person, its pane focused
+   * (its question and answers are over its terminal); again, the one after it. */
+  const focusNextWaiting = useCallback(() => {
+    const next = nextWaitingTask(state.current.tasks, state.current.focusedId);
+    if (next) focusTask(next);
+  }, [focusTask]);
 
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent): void => {
@@ -138,6 +145,8 @@ export function Dashboard() {
       e.preventDefault();
       if (action === 'new-session') {
         setDialogOpen(true);
+      } else if (action === 'focus-waiting') {
+        focusNextWaiting();
       } else if (action === 'toggle-maximize') {
         const target = focused ?? list[0]?.id;
         if (target) toggleMaximize(target);
@@ -152,7 +161,7 @@ export function Dashboard() {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [toggleMaximize]);
+  }, [toggleMaximize, focusNextWaiting]);
 
   // Forget focus/maximize for sessions that are gone.
   useEffect(() => {
@@ -183,6 +192,7 @@ export function Dashboard() {
           onShowWaiting={() => {
             setPanelMode('open');
             setTaskFilter('waiting');
+            focusNextWaiting();
           }}
         />
         <div className="flex min-h-0 flex-1 flex-col lg:flex-row">

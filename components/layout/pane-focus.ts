@@ -5,7 +5,7 @@
 import { cycleIndex, type ShortcutAction } from '@/lib/keyboard-shortcuts';
 import { paneInDirection, type Direction, type PaneRect } from '@/lib/pane-navigation';
 
-export type FocusAction = Exclude<ShortcutAction, 'toggle-maximize' | 'new-session'>;
+export type FocusAction = Exclude<ShortcutAction, 'toggle-maximize' | 'new-session' | 'focus-waiting'>;
 
 /** The session a focus shortcut moves to, or null to stay. Arrows go to the pane on that
  * side as laid out now; with a pane maximized (the only one shown), or none focused yet,

@@ -56,7 +56,7 @@ export function TopBar(props: TopBarProps) {
       {waitingCount > 0 && (
         // The text is the bare count (easy to read at a glance and to assert on); the label says what it counts.
         <button type="button" data-testid="waiting-badge" data-count={waitingCount} onClick={onShowWaiting}
-          title={`${waitingCount} task${waitingCount === 1 ? '' : 's'} waiting for you: show them`}
+          title={`${waitingCount} task${waitingCount === 1 ? '' : 's'} waiting for you: list them and go to the next one (Alt+W)`}
           aria-label={`${waitingCount} task${waitingCount === 1 ? '' : 's'} waiting for you`}
           className="inline-flex h-6 items-center gap-1.5 rounded-full border border-warn/50 bg-warn/15 px-2 text-[11px] font-medium text-warn tabular-nums motion-safe:animate-attention">
           <span aria-hidden className="size-1.5 rounded-full bg-warn" />
