@@ -23,9 +23,10 @@ export interface PaneGridProps {
   onRegisterFocus: (id: string, focus: (() => void) | null) => void;
 }
 
-/** A tiled row is never shorter than this: the grid scrolls instead (a pane needs room
- * for its header, a few lines of terminal and its prompt box). */
-const TILE_MIN_ROW = '14rem';
+/** A tiled row is never shorter than this, the scrolling layout's least pane height: the
+ * grid scrolls instead. A task pane's header, task line and prompt box take ~11rem; at
+ * 14rem an agent was left two terminal rows, too few to read or for its own UI. */
+const TILE_MIN_ROW = '18rem';
 
 /** One column on narrow screens, two on wide, three on very wide; or one maximized pane.
  * A lone pane fills the area as a maximized one does: half a screen of empty grid beside
