@@ -49,7 +49,7 @@ test('a session started from the dialog runs and can be killed, restarted and cl
   await expect.poll(async () => (await api.listSessions()).length).toBe(0);
 });
 
-test('exit codes and signals are shown as they are', async ({ page, request }) => {
+test('exit codes and signals are shown as they are; exited panes close in one click', async ({ page, request }) => {
   const api = new ConsoleApi(request);
   const three = await api.createSession({ command: 'sh', args: ['-c', 'sleep 0.3; exit 3'], name: 'exit-3' });
   const killed = await api.createSession({ command: 'sh', args: ['-c', 'sleep 0.3; kill -9 $$'], name: 'sigkill' });
@@ -60,6 +60,16 @@ test('exit codes and signals are shown as they are', async ({ page, request }) =
   const info = await api.getSession(killed.id);
   expect(info.exitCode).toBeNull();
   expect(info.signal).toBe('SIGKILL');
+
+  // One click closes every exited pane; a live one stays.
+  const live = await api.createSession(bashSession('still-running'));
+  await dash.expectBuffer(live.id, '$ ');
+  await page.getByTestId('btn-close-exited').click();
+  await expect(dash.pane(three.id)).toHaveCount(0);
+  await expect(dash.pane(killed.id)).toHaveCount(0);
+  await expect(dash.pane(live.id)).toBeVisible();
+  await expect.poll(async () => (await api.listSessions()).map((x) => x.id)).toEqual([live.id]);
+  await expect(page.getByTestId('btn-close-exited')).toHaveCount(0);
 });
 
 test('the inject box types text and presses Enter', async ({ page, request }) => {

@@ -7,6 +7,7 @@ import { useAxiom, useSessions, useTasks } from '@/lib/axiom-provider';
 import { nextWaitingTask, waitingCount, type TaskFilter } from '@/lib/task-selectors';
 import { matchShortcut } from '@/lib/keyboard-shortcuts';
 import { isLive } from '@/lib/session-format';
+import { sessionCommands } from '@/lib/session-commands';
 import { NewSessionDialog } from '@/components/sessions/new-session-dialog';
 import { NewTaskDialog } from '@/components/tasks/new-task-dialog';
 import { TaskPanel } from '@/components/tasks/task-panel';
@@ -24,7 +25,7 @@ import { paneToFocus } from './pane-focus';
 
 /** The dashboard: top bar, the tasks panel, the grid of panes, the dialogs and the shortcuts. */
 export function Dashboard() {
-  const { status, tasks: tasksStore } = useAxiom();
+  const { status, tasks: tasksStore, socket, store } = useAxiom();
   const sessions = useSessions();
   const tasks = useTasks();
   // The tasks panel follows the tasks until the user says otherwise: hidden while there are
@@ -170,6 +171,13 @@ export function Dashboard() {
   }, [sessions, focusedId, maximizedId]);
 
   const activeCount = sessions.filter(isLive).length;
+  /** The exited sessions' panes, closed as each one's Close button would (recordings stay). */
+  const closeExited = async (list: readonly SessionInfo[]): Promise<void> => {
+    for (const s of list.filter((x) => !isLive(x))) {
+      const result = await sessionCommands.remove(socket, s.id);
+      if (result.ok) store.remove(s.id);
+    }
+  };
   const panelOpen = panelMode === 'open' || (panelMode === 'auto' && tasks.list.length > 0);
   const openNewTask = (parentId: string | null): void => setNewTask({ open: true, parentId });
   return (
@@ -182,6 +190,7 @@ export function Dashboard() {
           activeCount={activeCount}
           totalCount={sessions.length}
           onNewSession={() => setDialogOpen(true)}
+          onCloseExited={() => void closeExited(sessions)}
           onNewTask={() => openNewTask(null)}
           tasksOpen={panelOpen}
           onToggleTasks={() => setPanelMode(panelOpen ? 'closed' : 'open')}

@@ -15,6 +15,8 @@ export interface TopBarProps {
   activeCount: number;
   totalCount: number;
   onNewSession: () => void;
+  /** Closes every exited session's pane. */
+  onCloseExited: () => void;
   onNewTask: () => void;
   tasksOpen: boolean;
   onToggleTasks: () => void;
@@ -29,7 +31,7 @@ export interface TopBarProps {
 const STATUS_TONE = { connected: 'ok', connecting: 'warn', reconnecting: 'bad' } as const;
 
 export function TopBar(props: TopBarProps) {
-  const { status, activeCount, totalCount, onNewSession, onNewTask, tasksOpen, onToggleTasks, taskCount, paneLayout, onTogglePaneLayout, waitingCount, onShowWaiting } = props;
+  const { status, activeCount, totalCount, onNewSession, onCloseExited, onNewTask, tasksOpen, onToggleTasks, taskCount, paneLayout, onTogglePaneLayout, waitingCount, onShowWaiting } = props;
   return (
     // Wraps on a narrow window instead of pushing its buttons out of reach (the page does not scroll).
     <header className="flex min-h-12 shrink-0 flex-wrap items-center gap-x-3 gap-y-2 border-b border-line bg-panel px-4 py-2">
@@ -44,7 +46,17 @@ export function TopBar(props: TopBarProps) {
       </Badge>
       <ListSyncNote />
       <span data-testid="session-count" className="text-xs text-muted tabular-nums" title={`${totalCount} sessions in total`}>
-        {activeCount} active{totalCount > activeCount ? ` · ${totalCount - activeCount} exited` : ''}
+        {activeCount} active
+        {totalCount > activeCount && (
+          <>
+            {' · '}
+            <button type="button" data-testid="btn-close-exited" onClick={onCloseExited}
+              title="Close the panes of the sessions that have exited (their recordings stay in History)"
+              className="rounded px-1 hover:bg-raised hover:text-fg">
+              {totalCount - activeCount} exited <span aria-hidden>✕</span>
+            </button>
+          </>
+        )}
       </span>
       <Button size="sm" data-testid="btn-toggle-tasks" aria-pressed={tasksOpen} title={tasksOpen ? 'Hide the tasks panel' : 'Show the tasks panel'} onClick={onToggleTasks}>
         Tasks <span className="text-faint tabular-nums">{taskCount}</span>
