@@ -135,6 +135,16 @@ try {
   await d.input('3');
   await d.waitReady(WAIT_MS);
 
+  // Session E: a tiny pane (a tile on a small screen: 45×6, accept edits). The status line
+  // is cut before its hint and the spinner line is above the screen: nothing on it tells a
+  // running turn from a finished one.
+  const { run: e } = await launch('tiny', 'acceptEdits', { cols: 45, rows: 6 });
+  await e.submit('think:4');
+  await sleep(2000);
+  await capture(e, 'busy-tiny');
+  await sleep(5000);
+  await capture(e, 'idle-tiny');
+
   // Session B: what each key does at a permission prompt ("2" last: it switches the mode).
   const { run: b, cwd } = await launch('keys', 'default');
   const keys: Array<{ keys: string; fileCreated: boolean; screenSays: string; footer: string }> = [];
@@ -163,6 +173,7 @@ try {
   b.dispose();
   c.dispose();
   d.dispose();
+  e.dispose();
 } finally {
   await host.dispose();
   // SessionEnd arrives as the CLI exits.

@@ -9,6 +9,7 @@ import { lastMeaningfulLine, readScreen, readTitle, STATUS_CHROME } from './scre
  * that breaks a rule fails here once its screens are recorded. */
 const DIR = join(import.meta.dirname, 'fixtures', 'claude-2.1.197');
 const screen = (name: string): string => readFileSync(join(DIR, `${name}.txt`), 'utf8');
+const titles = JSON.parse(readFileSync(join(DIR, 'titles.json'), 'utf8')) as Record<string, { atCapture: string }>;
 
 describe('Claude Code 2.1 screen rules (recorded from 2.1.197)', () => {
   it.each([
@@ -26,6 +27,15 @@ describe('Claude Code 2.1 screen rules (recorded from 2.1.197)', () => {
     ['permission-bash', 'waiting'],
   ] as const)('%s reads %s', (name, state) => {
     expect(readScreen(screen(name), CLAUDE_2_1)?.state).toBe(state);
+  });
+
+  it('has no opinion on a tile too small to tell a running turn from a finished one', () => {
+    // Recorded at 45×6 mid-think and after the turn: the same screen, the spinner line
+    // above it and the status hint cut off. Only the title tells them apart.
+    expect(screen('busy-tiny').trimEnd()).toBe(screen('idle-tiny').trimEnd());
+    expect(readScreen(screen('busy-tiny'), CLAUDE_2_1)).toBeNull();
+    expect(readTitle(titles['busy-tiny']?.atCapture ?? '', CLAUDE_2_1)).toBe('busy');
+    expect(readTitle(titles['idle-tiny']?.atCapture ?? '', CLAUDE_2_1)).toBe('idle');
   });
 
   it('reads a busy turn from its spinner line when the pane is too narrow for any status hint', () => {
@@ -68,7 +78,6 @@ describe('Claude Code 2.1 screen rules (recorded from 2.1.197)', () => {
   });
 
   it('reads the recorded window titles: a spinner glyph is busy, ✳ is idle (or waiting)', () => {
-    const titles = JSON.parse(readFileSync(join(DIR, 'titles.json'), 'utf8')) as Record<string, { atCapture: string }>;
     expect(readTitle(titles['busy']?.atCapture ?? '', CLAUDE_2_1)).toBe('busy');
     expect(readTitle(titles['idle']?.atCapture ?? '', CLAUDE_2_1)).toBe('idle');
     expect(readTitle(titles['after-turn']?.atCapture ?? '', CLAUDE_2_1)).toBe('idle');

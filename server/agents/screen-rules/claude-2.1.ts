@@ -4,7 +4,7 @@ import type { ScreenRuleSet } from './screen-rule-set';
  * Claude Code 2.1.x, recorded from 2.1.197 (fixtures/claude-2.1.197/). A permission prompt
  * reads "Do you want to create notes.txt?" over numbered choices; a running turn shows
  * "esc to interrupt" in its status line (cut short in a narrow pane) under a spinner line;
- * an idle composer shows "? for shortcuts".
+ * an idle composer shows "? for shortcuts" or, after the mode hint, "← for agents".
  */
 export const CLAUDE_2_1: ScreenRuleSet = {
   agent: 'claude',
@@ -32,9 +32,17 @@ export const CLAUDE_2_1: ScreenRuleSet = {
     },
     {
       state: 'idle',
+      // Positive evidence only. The empty composer ("❯") is on screen in a running turn too;
+      // read as idle, a tile of 45×6 (status hint cut off, spinner line above the screen)
+      // turned a thinking agent idle and had it verified too early (busy-tiny and idle-tiny
+      // are the same screen: there the screen has no opinion, the title and hooks decide).
       any: [
         { pattern: '\\? for shortcuts', lastLines: 6 },
-        { pattern: '^\\s*[>❯]\\s', lastLines: 6 },
+        // "← for agents" follows "esc to interrupt" in a running turn, which the busy rule
+        // reads first; after the mode hint it is the idle status line (cut in a narrow pane).
+        { pattern: '\\)\\s*·\\s*← for ag', lastLines: 3 },
+        // Typed text hides the hints: a composer holding text is an idle one being written.
+        { pattern: '^\\s*[>❯]\\s+\\S', lastLines: 6 },
       ],
     },
   ],
