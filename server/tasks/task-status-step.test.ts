@@ -37,13 +37,4 @@ describe('statusStep', () => {
     expect(statusStep({ state: 'waiting', status: status({ state: 'waiting' }) }, status({ state: 'idle' }))).toMatchObject({ turnEnded: true });
     expect(statusStep({ state: 'starting', status: null }, status({ state: 'idle' }))).toEqual({ kind: 'state', from: 'starting', to: 'idle', turnEnded: false });
   });
-
-  it('ends the turn on the Stop hook when the screen had already read idle mid-turn, once', () => {
-    const readIdleEarly = { state: 'idle' as const, status: status({ state: 'idle', signal: 'screen' }) };
-    const stop = status({ state: 'idle', signal: 'hook', since: 40 });
-    expect(statusStep(readIdleEarly, stop)).toEqual({ kind: 'state', from: 'idle', to: 'idle', turnEnded: true });
-    // Later readings of the same finished turn do not end it again.
-    expect(statusStep({ state: 'idle', status: stop }, status({ state: 'idle', signal: 'hook', since: 41, lastLine: 'x' }))).toEqual({ kind: 'line' });
-    expect(statusStep({ state: 'idle', status: stop }, status({ state: 'idle', signal: 'title', since: 42 }))).toMatchObject({ turnEnded: false });
-  });
 });

@@ -9,8 +9,7 @@ import { sameStatusBesidesLine } from '../agents/agent-status';
  * - `line`: only the last screen line changed: publish it soon, coalesced (a busy agent
  *   prints many lines a second);
  * - `state`: anything else, published at once; `turnEnded` when the agent went from
- *   working (busy or waiting) to idle, or its Stop hook says so while it already read
- *   idle; that is when oversight verifies and steers.
+ *   working (busy or waiting) to idle, which is when oversight verifies and steers.
  */
 export type StatusStep =
   | { kind: 'ignore' }
@@ -24,10 +23,5 @@ export function statusStep(task: Pick<TaskInfo, 'state' | 'status'>, status: Age
   if (task.status !== null && status.state === task.state && sameStatusBesidesLine(task.status, status)) return { kind: 'line' };
   const from = task.state;
   const to: TaskState = status.state;
-  const worked = (from === 'busy' || from === 'waiting') && to === 'idle';
-  // The agent's own word that its turn is over (Claude's Stop hook) ends the turn even when
-  // a weaker signal had already read idle mid-turn: the work then gets verified when it is
-  // done, not only at the early misreading.
-  const stopHook = from === 'idle' && to === 'idle' && status.signal === 'hook' && !(task.status?.signal === 'hook' && task.status.state === 'idle');
-  return { kind: 'state', from, to, turnEnded: worked || stopHook };
+  return { kind: 'state', from, to, turnEnded: (from === 'busy' || from === 'waiting') && to === 'idle' };
 }
