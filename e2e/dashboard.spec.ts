@@ -115,6 +115,28 @@ test('a click in the empty part of a pane focuses its terminal instead of blurri
   await dash.expectBuffer(s.id, 'clicked-beside');
 });
 
+test('a session wider than the pane scrolls sideways in it instead of losing its right-hand columns', async ({ page, request }) => {
+  const { api, dash, s } = await openWithShell(page, request, 'wide');
+  // Another viewer made the session far wider than this pane.
+  await api.resize(s.id, 400, 10);
+  await expect.poll(() => page.evaluate((id) => window.__axiom!.terminals[id]!.cols, s.id)).toBe(400);
+  // Through the API: typing here would make this browser the active viewer, and its own
+  // size would win again (the documented policy).
+  await api.input(s.id, "printf '%390s<END\\n' ''\n");
+  await dash.expectBuffer(s.id, '<END');
+  const host = page.getByTestId(`terminal-${s.id}`);
+  // The host scrolls over the whole screen (clipped at the pane's width before), and
+  // scrolled to its end the last column is on screen.
+  await expect.poll(() => host.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeGreaterThan(1000);
+  await host.evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+  const end = await host.evaluate((el) => {
+    const screen = el.querySelector('.xterm-screen')!.getBoundingClientRect();
+    const view = el.getBoundingClientRect();
+    return { screenRight: Math.round(screen.right), viewRight: Math.round(view.right) };
+  });
+  expect(end.screenRight).toBeLessThanOrEqual(end.viewRight + 1);
+});
+
 test('a lone pane fills the grid; a second one brings the grid back', async ({ page, request }) => {
   const api = new ConsoleApi(request);
   const a = await api.createSession(bashSession('alone'));

@@ -99,6 +99,12 @@ export default function TerminalPane({ info, focused, maximized, fill = false, h
   // page: the terminal was blurred instead of focused. Rows themselves are xterm's.
   const keepFocusInTerminal = (e: MouseEvent): void => {
     if (e.button !== 0 || (e.target instanceof Element && e.target.closest('.xterm') !== null)) return;
+    // The host's own scrollbars (a session larger than the pane) keep their drag.
+    const host = hostRef.current;
+    if (host !== null && e.target === host) {
+      const box = host.getBoundingClientRect();
+      if (e.clientX - box.left >= host.clientWidth || e.clientY - box.top >= host.clientHeight) return;
+    }
     e.preventDefault();
     focusRef.current();
   };
@@ -127,7 +133,7 @@ export default function TerminalPane({ info, focused, maximized, fill = false, h
             (p50), most of it re-layerizing every pane, and 6.8 ms with this. The layer is
             opaque (its own background) so text keeps subpixel antialiasing. */}
         <div className="absolute inset-0 bg-canvas py-1 pl-2 pr-0 [contain:strict] [will-change:transform]" onMouseDown={keepFocusInTerminal}>
-          <div ref={hostRef} data-testid={`terminal-${id}`} data-renderer={renderer ?? undefined} className="h-full w-full overflow-auto" />
+          <div ref={hostRef} data-testid={`terminal-${id}`} data-renderer={renderer ?? undefined} className="terminal-host h-full w-full overflow-auto" />
         </div>
         {/* What comes and goes floats over the terminal's top instead of taking rows from
             it: a row less resizes the PTY, and the program redraws (SIGWINCH). */}
