@@ -2,7 +2,6 @@ import { test, expect } from '@playwright/test';
 import { DashboardPage, openWithShell, openWithShells } from './pages/dashboard-page';
 import { ConsoleApi } from './fixtures/console-api';
 import { bashSession } from './fixtures/shells';
-import type { SessionInfo } from '../protocol/session';
 
 test.beforeEach(async ({ request }) => {
   await new ConsoleApi(request).removeAll();
@@ -103,6 +102,7 @@ test('a multi-line prompt grows the inject box over the terminal, which keeps it
 
 test('a click in the empty part of a pane focuses its terminal instead of blurring it', async ({ page, request }) => {
   const { api, dash, s } = await openWithShell(page, request, 'small');
+  await dash.waitForOwnSize(s.id);
   // Another viewer made the session smaller than this pane: most of the pane is empty.
   await api.resize(s.id, 20, 5);
   await expect.poll(() => page.evaluate((id) => window.__axiom!.terminals[id]!.cols, s.id)).toBe(20);
@@ -117,6 +117,7 @@ test('a click in the empty part of a pane focuses its terminal instead of blurri
 
 test('a session wider than the pane scrolls sideways in it instead of losing its right-hand columns', async ({ page, request }) => {
   const { api, dash, s } = await openWithShell(page, request, 'wide');
+  await dash.waitForOwnSize(s.id);
   // Another viewer made the session far wider than this pane.
   await api.resize(s.id, 400, 10);
   await expect.poll(() => page.evaluate((id) => window.__axiom!.terminals[id]!.cols, s.id)).toBe(400);
@@ -177,24 +178,16 @@ test('maximize, restore and keyboard moves between panes', async ({ page, reques
 });
 
 test('Alt+arrows move to the pane on that side of a 2×2 grid, Alt+[ and ] go in order', async ({ page, request }) => {
-  const api = new ConsoleApi(request);
-  const [a, b, c, d] = [
-    await api.createSession(bashSession('top-left')),
-    await api.createSession(bashSession('top-right')),
-    await api.createSession(bashSession('bottom-left')),
-    await api.createSession(bashSession('bottom-right')),
-  ];
-  const dash = new DashboardPage(page);
-  await dash.open();
-  for (const s of [a, b, c, d]) await dash.expectBuffer(s.id, '$ ');
+  const { dash, ids } = await openWithShells(page, request, 'grid', 4);
+  const [a, b, c, d] = ids as [string, string, string, string];
   // The layout the keys are about: two columns, in reading order.
   const box = async (id: string) => (await dash.pane(id).boundingBox())!;
-  expect((await box(b.id)).x).toBeGreaterThan((await box(a.id)).x);
-  expect((await box(c.id)).y).toBeGreaterThan((await box(a.id)).y);
+  expect((await box(b)).x).toBeGreaterThan((await box(a)).x);
+  expect((await box(c)).y).toBeGreaterThan((await box(a)).y);
   const focusedIs = (id: string) => expect.poll(() => page.evaluate((sid) => document.activeElement === window.__axiom?.terminals[sid]?.textarea, id)).toBe(true);
 
-  await dash.focusTerminal(b.id);
-  const moves: Array<[key: string, lands: SessionInfo]> = [
+  await dash.focusTerminal(b);
+  const moves: Array<[key: string, lands: string]> = [
     // In list order, the pane after top-right is bottom-left; below it is bottom-right.
     ['Alt+ArrowDown', d],
     ['Alt+ArrowLeft', c],
@@ -206,10 +199,10 @@ test('Alt+arrows move to the pane on that side of a 2×2 grid, Alt+[ and ] go in
   ];
   for (const [key, lands] of moves) {
     await page.keyboard.press(key);
-    await focusedIs(lands.id);
+    await focusedIs(lands);
   }
   await page.keyboard.type('echo arrived\n');
-  await dash.expectBuffer(b.id, 'arrived');
+  await dash.expectBuffer(b, 'arrived');
 });
 
 test('Tile puts every pane on screen at once, each terminal resized to its tile; a reload keeps it', async ({ page, request }) => {

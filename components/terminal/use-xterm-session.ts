@@ -208,7 +208,10 @@ export function useXtermSession({ id, info, socket, hostRef, onInfo, onFind }: X
       clearTimeout(debounce);
       debounce = setTimeout(requestFit, RESIZE_DEBOUNCE_MS);
     });
-    observer.observe(host);
+    // The host's parent, not the host: a session larger than this pane gives the host
+    // scrollbars, which shrink its content box, and observing that would make this viewer
+    // take the size back from the viewer that set it.
+    observer.observe(host.parentElement ?? host);
     const onFocus = (): void => {
       lastAsked = null;
       requestFit();

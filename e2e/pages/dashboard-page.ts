@@ -73,6 +73,21 @@ export class DashboardPage {
     }, id);
   }
 
+  /** Waits until this page's pane has sized its session and stopped (the first fit runs a
+   * moment after the pane opens): a size set by another viewer before that is overridden. */
+  async waitForOwnSize(id: string): Promise<void> {
+    const sample = async (): Promise<string> => JSON.stringify(await this.terminalSize(id));
+    let last = '';
+    await expect
+      .poll(async () => {
+        const now = await sample();
+        const stable = now === last;
+        last = now;
+        return stable;
+      }, { intervals: [300] })
+      .toBe(true);
+  }
+
   // --- Tasks -------------------------------------------------------------------------
 
   /** Opens the new-task dialog, fills it and submits; resolves once the dialog closed. */
