@@ -11,6 +11,9 @@ export interface ThroughputRun {
   lineFeedsSeen: number;
   lineFeedsExpected: number;
   bytesLost: boolean;
+  /** Snapshots the pane was reset to during the run (console runs only): a page more than
+   * the replay ring behind live output is resynced (ADR 0001), and skips what lay between. */
+  snapshotResets?: number;
   /** CPU each role spent from the input that starts the stream to the parsed end marker
    * (console runs only, when a sampler is given): where the time went. */
   cpuSeconds?: CpuSeconds;
@@ -37,19 +40,35 @@ export async function measureConsoleThroughput(page: Page, client: ConsoleClient
   await page.waitForTimeout(300);
   await page.evaluate((sid) => {
     const t = window.__axiom!.terminals[sid]!;
-    const st = { firstAt: 0, endAt: 0, lineFeeds: 0, bytesSeen: 0 };
+    const st = { firstAt: 0, endAt: 0, lastParsedAt: 0, lineFeeds: 0, bytesSeen: 0, resets: 0 };
     window.__benchStream = { ...(window.__benchStream ?? {}), [sid]: st };
     t.onLineFeed(() => { st.lineFeeds++; });
-    t.onWriteParsed(() => { if (st.firstAt === 0) st.firstAt = performance.now(); });
+    t.onWriteParsed(() => {
+      st.lastParsedAt = performance.now();
+      if (st.firstAt === 0) st.firstAt = st.lastParsedAt;
+    });
     t.parser.registerOscHandler(7777, () => { st.endAt = performance.now(); return true; });
+    // A snapshot starts with a reset of the pane (lib/terminal-stream.ts applySnapshot).
+    const reset = t.reset.bind(t);
+    t.reset = () => { st.resets++; reset(); };
   }, s.id);
   const cpuBefore = sampleCpu?.();
   await client.input(s.id, '\r');
-  await page.waitForFunction((sid) => window.__benchStream![sid]!.endAt > 0, s.id, { timeout: 180_000, polling: 100 });
+  const ended = (sid: string) => window.__benchStream![sid]!.endAt > 0 || window.__benchStream![sid]!.resets > 0;
+  await page.waitForFunction(ended, s.id, { timeout: 180_000, polling: 100 });
+  // Resynced from a snapshot: the end marker is not screen state, so a snapshot taken past
+  // it never shows it. The run has lost bytes; it ends once cat has exited and the pane
+  // has had a second to parse what followed the snapshot.
+  if ((await page.evaluate((sid) => window.__benchStream![sid]!.endAt, s.id)) === 0) {
+    const deadline = Date.now() + 180_000;
+    while ((await client.get(s.id)).status !== 'exited' && Date.now() < deadline) await page.waitForTimeout(100);
+    await page.waitForTimeout(1000);
+  }
   const cpuAfter = sampleCpu?.();
   const st = await page.evaluate((sid) => window.__benchStream![sid]!, s.id);
   await client.remove(s.id);
-  const run = throughputRun(fixture, fixture.bytes, (st.endAt - st.firstAt) / 1000, st.lineFeeds);
+  const endAt = st.endAt > 0 ? st.endAt : st.lastParsedAt;
+  const run = { ...throughputRun(fixture, fixture.bytes, (endAt - st.firstAt) / 1000, st.lineFeeds), snapshotResets: st.resets };
   return cpuBefore === undefined || cpuAfter === undefined ? run : { ...run, cpuSeconds: cpuSince(cpuBefore, cpuAfter) };
 }
 

@@ -2,7 +2,7 @@
 declare global {
   interface Window {
     __benchEcho?: Record<string, { t0: number; samples: number[]; waiters: Array<{ n: number; resolve: () => void }> }>;
-    __benchStream?: Record<string, { firstAt: number; endAt: number; lineFeeds: number; bytesSeen: number }>;
+    __benchStream?: Record<string, { firstAt: number; endAt: number; lastParsedAt: number; lineFeeds: number; bytesSeen: number; resets: number }>;
   }
 }
 export {};
