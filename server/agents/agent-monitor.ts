@@ -225,6 +225,8 @@ export class AgentMonitor {
     if (byScreen !== null) {
       if (this.fusion.reading('screen')?.state === 'waiting' && byScreen.state !== 'waiting') this.screenLeftWaitingAt = t;
       this.fusion.observe('screen', byScreen.state, t, byScreen.waiting);
+    } else {
+      this.fusion.noOpinion('screen', t);
     }
     const byTitle = readTitle(screen.value.title, rules);
     if (byTitle !== null) this.fusion.observe('title', byTitle, t);

@@ -74,6 +74,20 @@ describe('StateFusion', () => {
     f.observe('screen', 'busy', 1600);
     expect(f.fuse(1700).disagreement).toBeNull();
   });
+
+  it('does not flag a screen that has no opinion any more (its last reading is stale)', () => {
+    const f = new StateFusion(0, { disagreeAfterMs: 1000, idleSettleMs: 0 });
+    f.observe('title', 'busy', 0);
+    f.observe('screen', 'busy', 100);
+    f.observe('title', 'idle', 5000);
+    f.noOpinion('screen', 5100);
+    expect(f.fuse(5200).state).toBe('idle');
+    expect(f.fuse(9000).disagreement).toBeNull();
+    // Speaking again, the same stale reading contradicts once more.
+    f.observe('screen', 'busy', 9100);
+    f.fuse(9200);
+    expect(f.fuse(10_300)).toMatchObject({ state: 'idle', disagreement: { signals: [{ signal: 'screen', state: 'busy' }] } });
+  });
 });
 
 describe('StateFusion waiting details', () => {

@@ -22,6 +22,8 @@ export interface SignalReading {
   waiting: WaitingInfo | null;
   /** What it read before this change (stands in while an idle reading settles). */
   before: { state: Exclude<AgentState, 'exited'>; changedAt: number; waiting: WaitingInfo | null } | null;
+  /** The signal reads nothing now (see `noOpinion`). */
+  silentSince?: number;
 }
 
 export type FusedSignal = Exclude<StateSignal, 'process'>;
@@ -56,9 +58,22 @@ export class StateFusion {
     if (prev !== undefined && prev.state === state) {
       // Same state: keep the time it changed, but refresh what it is waiting for.
       if (waiting !== null) prev.waiting = waiting;
+      delete prev.silentSince;
       return;
     }
     this.readings.set(signal, { state, changedAt: now, waiting, before: prev === undefined ? null : { state: prev.state, changedAt: prev.changedAt, waiting: prev.waiting } });
+  }
+
+  /**
+   * A continuous signal that reads nothing now (a screen no rule matches: a narrow pane cuts
+   * Claude's idle hint to "← fo…"). Its last reading still counts for the state, as the
+   * last thing it showed, but it no longer contradicts anything: a finished turn read
+   * "busy" mid-turn and nothing after, and raised the ⚠ of a broken rule on every idle
+   * agent in a narrow pane.
+   */
+  noOpinion(signal: FusedSignal, now: number): void {
+    const reading = this.readings.get(signal);
+    if (reading !== undefined) reading.silentSince ??= now;
   }
 
   /** An event signal (a hook) repeating the same state is still news: it moves the change time. */
@@ -127,7 +142,7 @@ export class StateFusion {
     let earliest = Number.POSITIVE_INFINITY;
     for (const signal of CONTINUOUS) {
       const reading = this.readings.get(signal);
-      if (reading === undefined || compatible(signal, reading.state, state)) {
+      if (reading === undefined || reading.silentSince !== undefined || compatible(signal, reading.state, state)) {
         this.disagreeSince.delete(signal);
         continue;
       }
