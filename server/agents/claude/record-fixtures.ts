@@ -145,6 +145,16 @@ try {
   await sleep(5000);
   await capture(e, 'idle-tiny');
 
+  // Session F: 51 columns, what two panes side by side get at 1366 px. After the turn the
+  // idle hint is cut to "← fo…", before the "for ag" the idle rule first looked for.
+  const { run: f } = await launch('narrower', 'acceptEdits', { cols: 51, rows: 19 });
+  await f.submit('think:3');
+  await sleep(1500);
+  await capture(f, 'busy-narrower');
+  await f.waitScreen((s) => /for \d+s/.test(s) && isReadyScreen(s), WAIT_MS);
+  await sleep(500);
+  await capture(f, 'idle-narrower');
+
   // Session B: what each key does at a permission prompt ("2" last: it switches the mode).
   const { run: b, cwd } = await launch('keys', 'default');
   const keys: Array<{ keys: string; fileCreated: boolean; screenSays: string; footer: string }> = [];
@@ -173,6 +183,7 @@ try {
   b.dispose();
   c.dispose();
   d.dispose();
+  f.dispose();
   e.dispose();
 } finally {
   await host.dispose();

@@ -23,6 +23,8 @@ describe('Claude Code 2.1 screen rules (recorded from 2.1.197)', () => {
     ['busy-thinking', 'busy'],
     ['busy-narrow', 'busy'],
     ['idle-narrow', 'idle'],
+    ['busy-narrower', 'busy'],
+    ['idle-narrower', 'idle'],
     ['permission-write', 'waiting'],
     ['permission-bash', 'waiting'],
   ] as const)('%s reads %s', (name, state) => {

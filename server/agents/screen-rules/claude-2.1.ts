@@ -39,8 +39,9 @@ export const CLAUDE_2_1: ScreenRuleSet = {
       any: [
         { pattern: '\\? for shortcuts', lastLines: 6 },
         // "← for agents" follows "esc to interrupt" in a running turn, which the busy rule
-        // reads first; after the mode hint it is the idle status line (cut in a narrow pane).
-        { pattern: '\\)\\s*·\\s*← for ag', lastLines: 3 },
+        // reads first; right after the mode hint it is the idle status line, cut short in a
+        // narrow pane: "← for ag…" at 55 columns, "← fo…" at 51 (idle-narrower).
+        { pattern: '\\)\\s*·\\s*←', lastLines: 3 },
         // Typed text hides the hints: a composer holding text is an idle one being written.
         { pattern: '^\\s*[>❯]\\s+\\S', lastLines: 6 },
       ],
