@@ -137,7 +137,7 @@ test('the waiting badge and Alt+W bring up each waiting agent in turn, longest w
   await expect.poll(focusedSession).toBe(await sessionOf(first.id));
 });
 
-test('in a 1024 px window a task row shows its whole name, its buttons on a line below', async ({ page }) => {
+test('a task row shows its whole name: below its buttons in a 1024 px window, beside them at 1366 px and wider', async ({ page }) => {
   const dash = new DashboardPage(page);
   await page.setViewportSize({ width: 1024, height: 700 });
   await dash.open();
@@ -150,9 +150,13 @@ test('in a 1024 px window a task row shows its whole name, its buttons on a line
   const stop = page.getByTestId(`task-row-actions-${task.id}`).getByRole('button', { name: 'Stop', exact: true });
   await expect(stop).toBeInViewport();
   expect((await stop.boundingBox())!.y).toBeGreaterThan((await name.boundingBox())!.y + 10);
-  // A wide window keeps them on one line.
-  await page.setViewportSize({ width: 1600, height: 1000 });
-  await expect.poll(async () => Math.abs((await stop.boundingBox())!.y - (await name.boundingBox())!.y)).toBeLessThan(10);
+  // A wider window keeps them on one line, the whole name still readable (the agent and
+  // the time went to the line below: beside the name they cut it to "Write the gre…").
+  for (const width of [1366, 1600]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect.poll(async () => Math.abs((await stop.boundingBox())!.y - (await name.boundingBox())!.y)).toBeLessThan(10);
+    expect(await name.evaluate((el) => el.scrollWidth <= el.clientWidth), `name whole at ${width} px`).toBe(true);
+  }
 });
 
 test('an agent spawns two children through MCP: they appear under it in the DAG, run, and report back to it', async ({ page }) => {

@@ -43,8 +43,6 @@ export function TaskRow({ task, descendants, onFocusTask, onAddChild, selected, 
           className="min-w-0 truncate text-left text-sm font-medium text-fg hover:text-accent disabled:hover:text-fg">
           {task.name}
         </button>
-        <span className="shrink-0 text-[11px] text-faint">{task.agent}</span>
-        <span className="shrink-0 font-mono text-[11px] text-faint tabular-nums">{formatElapsed(taskElapsedMs(task, now || task.createdAt))}</span>
         {/* Never shrunk: the name truncates instead of the last button being cut off. In a
             narrow panel (a 1024 px window) the buttons take a line of their own, or the name
             was cut to a few letters and tasks could not be told apart. */}
@@ -52,7 +50,12 @@ export function TaskRow({ task, descendants, onFocusTask, onAddChild, selected, 
           <TaskRowActions task={task} descendants={descendants} onAddChild={onAddChild} onError={setError} />
         </div>
       </div>
+      {/* The agent and the time sit on this line, not beside the name: beside it, with the
+          buttons, they left a 1366 px window's task list "Write the gre…" and "Plan a greetin…". */}
       <div className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 text-[11px]">
+        <span className="shrink-0 text-faint">
+          {task.agent} · <span className="font-mono tabular-nums">{formatElapsed(taskElapsedMs(task, now || task.createdAt))}</span>
+        </span>
         <TaskStateBadge state={task.state} testId={`task-row-state-${id}`} title={stateSummary(task)} />
         {task.status && (
           <span data-testid={`task-row-signal-${id}`} className="text-faint" title="The signal that decided this state">via {task.status.signal}</span>
