@@ -29,6 +29,9 @@ export interface TaskHistory {
   task: TaskInfo;
   events: StoredEvent[];
   children: TaskInfo[];
+  /** The parent's id and name, so a child names it (null for a root task, or a parent
+   * removed since). */
+  parent: { id: string; name: string } | null;
 }
 
 /** GET /api/history/sessions/:id */

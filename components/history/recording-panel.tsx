@@ -4,6 +4,7 @@ import 'asciinema-player/dist/bundle/asciinema-player.css';
 import type { Player } from 'asciinema-player';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { recordingUrl } from '@/lib/history-client';
+import { TERMINAL_FONT_FAMILY } from '@/lib/terminal-theme';
 import { RecordingSearch } from './recording-search';
 import { useRecording } from './use-recording';
 
@@ -50,6 +51,9 @@ export function RecordingPanel({ sessionId }: RecordingPanelProps) {
         // events before its time, so a second past the last one.
         poster: `npt:${Math.ceil((rec.cast.events.at(-1)?.[0] ?? 0) + 1)}`,
         terminalFontSize: 'small',
+        // The panes' font stack, symbols fonts last: the player's own stack drew Claude
+        // Code's "⎿" as a box.
+        terminalFontFamily: TERMINAL_FONT_FAMILY,
       });
       playerRef.current = player;
       setReady(true);

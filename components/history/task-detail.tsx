@@ -20,7 +20,7 @@ export interface TaskDetailProps {
 export function TaskDetail({ taskId, onOpenTask }: TaskDetailProps) {
   const item = useHistoryItem<TaskHistory>(`/api/history/tasks/${encodeURIComponent(taskId)}`);
   if (item.kind !== 'ready') return <LoadNote item={item} />;
-  const { task, events, children } = item.value;
+  const { task, events, children, parent } = item.value;
   return (
     <div data-testid={`history-detail-${task.id}`} className="flex flex-col gap-5">
       <header className="flex items-center gap-3">
@@ -29,7 +29,7 @@ export function TaskDetail({ taskId, onOpenTask }: TaskDetailProps) {
         <VerificationBadge task={task} testId={`history-verification-${task.id}`} />
         <span className="font-mono text-xs text-faint">{task.id}</span>
       </header>
-      <DetailFields fields={taskFacts(task, task.parentId === null ? null : <TaskLink id={task.parentId} onOpen={onOpenTask} />, Date.now())} />
+      <DetailFields fields={taskFacts(task, task.parentId === null ? null : <TaskLink id={task.parentId} label={parent?.name} onOpen={onOpenTask} />, Date.now())} />
       <DetailSection title="Prompt">
         <TaskPromptText prompt={task.prompt} />
       </DetailSection>

@@ -97,6 +97,9 @@ describe('history REST API (real server, real PTYs, real store)', () => {
     expect(one.task.id).toBe('t-hparent');
     expect(one.events.map((e) => e.type)).toEqual(['task.created', 'task.state']);
     expect(one.children.map((t) => t.id)).toEqual(['t-hchild1']);
+    expect(valueOf<{ parent: unknown }>(await get('/api/history/tasks/t-hparent')).parent).toBeNull();
+    // A child names its parent, so the history page shows a name, not an id.
+    expect(valueOf<{ parent: unknown }>(await get('/api/history/tasks/t-hchild1')).parent).toEqual({ id: 't-hparent', name: expect.any(String) });
   });
 
   it('streams the whole ledger as JSON lines in seq order', async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { agentKindSchema } from '../../protocol/agent';
-import { HISTORY_VERIFICATION_FILTERS } from '../../protocol/history';
+import { HISTORY_VERIFICATION_FILTERS, type TaskHistory } from '../../protocol/history';
 import { parseSessionId, type SessionId } from '../../protocol/ids';
 import { LIMITS } from '../../protocol/limits';
 import { err, ok } from '../../protocol/result';
@@ -20,7 +20,7 @@ import { createRouter, itemRoutes, plain, reply, withQuery, type RouteEntry, typ
  * The durable record over HTTP (read only). Behind the same guard as every /api/ route.
  *
  *   GET /api/history/tasks?state=&agent=&verification=&limit=   → TaskInfo[] (newest first)
- *   GET /api/history/tasks/:id                    → {task, events, children}
+ *   GET /api/history/tasks/:id                    → {task, events, children, parent}
  *   GET /api/history/sessions?status=&limit=      → SessionInfo[] (newest first)
  *   GET /api/history/sessions/:id                 → {session, events, recordingBytes}
  *   GET /api/recordings/:sessionId.cast           asciicast v2 file (?download=1: as an attachment)
@@ -75,7 +75,10 @@ function buildRoutes({ store, recordingsDir, flushRecording }: HistoryApiOptions
       handler: onTask.plain((id) => {
         const task = store.getTask(id);
         if (task === undefined) return reply(NO_TASK);
-        return reply(ok({ task, events: store.events({ taskId: id }), children: store.childTasks(id) }));
+        const parentTask = task.parentId === null ? undefined : store.getTask(task.parentId);
+        const parent = parentTask === undefined ? null : { id: parentTask.id, name: parentTask.name };
+        const history: TaskHistory = { task, events: store.events({ taskId: id }), children: store.childTasks(id), parent };
+        return reply(ok(history));
       }),
     },
     { method: 'GET', pattern: '/api/history/sessions', handler: withQuery(sessionQuerySchema, (q) => reply(ok(store.listSessions(q)))) },
