@@ -51,6 +51,10 @@ export interface SuggestionDraft {
   /** A finding about the newest state of something (a child's latest turn): raising it
    * expires the task's open or snoozed suggestions with the same `replaces`. */
   replaces?: string;
+  /** A finding about a passing condition (a person kept waiting, an agent silent): it holds
+   * while this is true of the task, and expires once it is not (an "Approve" left open
+   * after someone answered in the pane would be answered to the next question). */
+  holds?: (task: TaskInfo) => boolean;
 }
 
 export type Rule = (input: RuleInput, settings: RuleSettings) => SuggestionDraft | null;

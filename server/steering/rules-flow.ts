@@ -43,6 +43,7 @@ export const waitingTooLong: Rule = (input, settings) => {
     action: safe ? 'approve' : 'notify',
     evidence: [evidence('screen', question, status.since, input.outputSeq)],
     key: `waiting:${status.since}`,
+    holds: (task) => task.status?.state === 'waiting' && task.status.since === status.since,
   };
 };
 
@@ -50,6 +51,7 @@ export const silentWhileBusy: Rule = (input, settings) => {
   if (input.trigger !== 'tick' || input.task.state !== 'busy') return null;
   const quietS = Math.floor((input.now - input.quietSince) / 1000);
   if (quietS < (settings.thresholds['silentSeconds'] ?? 180)) return null;
+  const line = input.task.status?.lastLine ?? '';
   return {
     rule: 'silent-while-busy',
     taskId: input.task.id,
@@ -57,8 +59,10 @@ export const silentWhileBusy: Rule = (input, settings) => {
     message: fill(settings.message, { minutes: Math.round(quietS / 60) }),
     confidence: 0.5,
     action: 'interrupt-inject',
-    evidence: [evidence('screen', input.task.status?.lastLine ?? '', input.quietSince, input.outputSeq)],
+    evidence: [evidence('screen', line, input.quietSince, input.outputSeq)],
     key: `silent:${input.quietSince}`,
+    // Progress on screen (quietSince follows the last line) or the turn over: it lapsed.
+    holds: (task) => task.state === 'busy' && (task.status?.lastLine ?? '') === line,
   };
 };
 

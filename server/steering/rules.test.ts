@@ -82,11 +82,20 @@ describe('steering rules', () => {
     expect(run('waiting-too-long', waiting('Do you want to create hello.txt?'))).toMatchObject({ action: 'approve', message: 'Approve: Do you want to create hello.txt?' });
     expect(run('waiting-too-long', waiting('Do you want to proceed?'))).toMatchObject({ action: 'notify' });
     expect(run('waiting-too-long', { ...waiting('Do you want to create a?'), now: 110_000 })).toBeNull();
+    // It holds while that same wait goes on: answered, or a later question, it lapses.
+    const holds = run('waiting-too-long', waiting('Do you want to create hello.txt?'))!.holds!;
+    expect(holds(waiting('Do you want to create hello.txt?').task)).toBe(true);
+    expect(holds(taskInfo('t-aaaaaa', { state: 'busy', status: agentStatus({ state: 'busy', since: 150_000 }) }))).toBe(false);
+    expect(holds(taskInfo('t-aaaaaa', { state: 'waiting', status: agentStatus({ state: 'waiting', since: 160_000 }) }))).toBe(false);
   });
 
   it('busy with no visible progress for minutes → nudge; a child that finished → its result to the parent', () => {
     const busy = input({ trigger: 'tick', now: 400_000, quietSince: 100_000, task: taskInfo('t-aaaaaa', { state: 'busy', status: agentStatus({ state: 'busy' }) }) });
     expect(run('silent-while-busy', busy)).toMatchObject({ action: 'interrupt-inject', title: 'Busy with no visible progress for 5 min' });
+    const stillSilent = run('silent-while-busy', busy)!.holds!;
+    expect(stillSilent(busy.task)).toBe(true);
+    expect(stillSilent(taskInfo('t-aaaaaa', { state: 'busy', status: agentStatus({ state: 'busy', lastLine: '✻ Wrote 3 files' }) }))).toBe(false);
+    expect(stillSilent(taskInfo('t-aaaaaa', { state: 'idle', status: agentStatus({ state: 'idle' }) }))).toBe(false);
     const child = taskInfo('t-child1', { name: 'write tests', state: 'idle', parentId: 't-aaaaaa' });
     const s = run('child-finished', input({ trigger: 'child-ended', child: { task: child, message: 'Wrote 12 tests; all pass.' } }));
     expect(s).toMatchObject({ taskId: 't-aaaaaa' as TaskId, action: 'inject' });

@@ -95,6 +95,16 @@ describe.skipIf(claudeCommand() === null)('steering scenarios with the real Clau
     await stop(t.id);
   }, 120_000);
 
+  it('waits on a permission prompt → "Approve" proposed; answered in the pane instead, the proposal expires', async () => {
+    const t = await spawn('please write:answered.txt', { permissionMode: 'default' });
+    const s = await suggestion(t.id, 'waiting-too-long');
+    await api.value(api.call('POST', `/api/tasks/${t.id}/approve`, { choice: 'yes' }));
+    // Left open, its "Approve" would answer whatever the agent asks next.
+    await waitFor(async () => (await api.value<Suggestion[]>(api.call('GET', `/api/suggestions?taskId=${t.id}&state=expired`))).find((x) => x.id === s.id), 20_000, 'the proposal to expire');
+    expect((await suggestions(t.id)).filter((x) => x.rule === 'waiting-too-long')).toEqual([]);
+    await stop(t.id);
+  }, 120_000);
+
   it('honest work → verified, and no suggestion', async () => {
     const t = await spawn('honest-work', { check: CHECK });
     const task = await verified(t.id, 'verified');

@@ -73,6 +73,7 @@ export class SteeringService {
         const q = this.quietSince.get(e.task.id);
         const line = e.task.status?.lastLine ?? '';
         if (q === undefined || q.line !== line) this.quietSince.set(e.task.id, { line, since: this.now() });
+        this.emitAll(this.book.expireLapsed(e.task, this.now()), e.task.id);
       }),
     );
     this.timer = setInterval(() => this.tick(), options.tickMs ?? 1000);

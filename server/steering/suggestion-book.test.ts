@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TaskId } from '../../protocol/task';
 import type { SuggestionDraft } from './rule-types';
 import { SuggestionBook } from './suggestion-book';
+import { taskInfo } from '../../lib/testing/task-fixture';
 
 const parent = 't-parent000001' as TaskId;
 const other = 't-other0000001' as TaskId;
@@ -44,5 +45,20 @@ describe('SuggestionBook', () => {
     book.resolve(first.id, { state: 'dismissed', by: 'person' }, 2);
     expect(book.raise(childDraft(2), 3)!.replaced).toEqual([]);
     expect(book.get(first.id)?.state).toBe('dismissed');
+  });
+
+  it('expires a finding about a passing condition once it no longer holds, for that task only', () => {
+    const book = new SuggestionBook();
+    const draft = (taskId: TaskId): SuggestionDraft => ({
+      rule: 'waiting-too-long', taskId, title: 'Waiting for you', message: '', confidence: 0.3, action: 'notify', evidence: [],
+      key: 'waiting:100', holds: (task) => task.state === 'waiting',
+    });
+    const mine = book.raise(draft(parent), 1)!.suggestion;
+    const theirs = book.raise(draft(other), 1)!.suggestion;
+    expect(book.expireLapsed(taskInfo(parent, { state: 'waiting' }), 2)).toEqual([]);
+    expect(book.expireLapsed(taskInfo(parent, { state: 'busy' }), 3).map((s) => [s.id, s.state])).toEqual([[mine.id, 'expired']]);
+    expect(book.get(theirs.id)?.state).toBe('open');
+    // Once expired, it is not looked at again.
+    expect(book.expireLapsed(taskInfo(parent, { state: 'idle' }), 4)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { PromptReceipt } from '../../protocol/agent';
 import type { Suggestion, SuggestionId } from '../../protocol/steering';
-import type { TaskId } from '../../protocol/task';
+import type { TaskId, TaskInfo } from '../../protocol/task';
 import type { SuggestionDraft } from './rule-types';
 
 /**
@@ -14,6 +14,8 @@ export class SuggestionBook {
   private readonly keys = new Map<string, SuggestionId>();
   /** `replaces` of the suggestions raised with one. */
   private readonly slots = new Map<SuggestionId, string>();
+  /** `holds` of the suggestions raised with one. */
+  private readonly conditions = new Map<SuggestionId, (task: TaskInfo) => boolean>();
 
   /** Returns the new suggestion and the ones it replaced (expired: see
    * SuggestionDraft.replaces), or null when this finding was already raised. */
@@ -41,7 +43,27 @@ export class SuggestionBook {
     this.keys.set(key, s.id);
     const replaced = draft.replaces === undefined ? [] : this.expireSlot(draft.taskId, draft.replaces, now);
     if (draft.replaces !== undefined) this.slots.set(s.id, draft.replaces);
+    if (draft.holds !== undefined) this.conditions.set(s.id, draft.holds);
     return { suggestion: s, replaced };
+  }
+
+  /** The task's open or snoozed suggestions whose condition (SuggestionDraft.holds) no
+   * longer holds for it, expired. */
+  expireLapsed(task: TaskInfo, now: number): Suggestion[] {
+    const out: Suggestion[] = [];
+    for (const [id, holds] of [...this.conditions]) {
+      const s = this.byId.get(id);
+      if (s === undefined || s.taskId !== task.id) continue;
+      if (s.state !== 'open' && s.state !== 'snoozed') {
+        this.conditions.delete(id);
+        continue;
+      }
+      if (holds(task)) continue;
+      this.conditions.delete(id);
+      const next = this.resolve(id, { state: 'expired', by: null }, now);
+      if (next !== undefined) out.push(next);
+    }
+    return out;
   }
 
   /** The task's open or snoozed suggestions raised with this `replaces`, expired. */
@@ -120,7 +142,10 @@ export class SuggestionBook {
       gone.push(s.id);
     }
     for (const [k, id] of [...this.keys]) if (gone.includes(id)) this.keys.delete(k);
-    for (const id of gone) this.slots.delete(id);
+    for (const id of gone) {
+      this.slots.delete(id);
+      this.conditions.delete(id);
+    }
     return gone;
   }
 }
