@@ -35,12 +35,19 @@ export function SideDrawer({ testId, title, label, onClose, closeTestId, widthCl
       }
     };
     el.addEventListener('keydown', onKey);
+    // A card that goes away with the button just clicked (a suggestion sent or dismissed)
+    // drops focus to the page, and Escape then no longer reached the drawer: keep it here.
+    const keepFocus = new MutationObserver(() => {
+      if (document.activeElement === null || document.activeElement === document.body) el.focus({ preventScroll: true });
+    });
+    keepFocus.observe(el, { childList: true, subtree: true });
     // Opened by a click (a row's "details", the inbox button, a notification): take the
     // keyboard, so Escape closes the drawer at once and a screen reader lands in it.
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     el.focus({ preventScroll: true });
     return () => {
       el.removeEventListener('keydown', onKey);
+      keepFocus.disconnect();
       // Give focus back to what opened us, but only if it is still ours (in the drawer, or
       // dropped to the body as the drawer left): never take it from a pane clicked since.
       const active = document.activeElement;
