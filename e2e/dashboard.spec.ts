@@ -280,3 +280,29 @@ test('with more panes than fit, the pane grid scrolls and the page itself never 
   await page.keyboard.type('echo still-here\n');
   await dash.expectBuffer(last, 'still-here');
 });
+
+test('narrow panes keep their header on one line, its buttons as named icons; panes of 42rem and more spell them out', async ({ page, request }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const { ids } = await openWithShells(page, request, 'header', 2);
+  // Beside the tasks panel, two columns of ~420 px.
+  const tasksPanel = page.getByTestId('btn-toggle-tasks');
+  if ((await tasksPanel.getAttribute('aria-pressed')) !== 'true') await tasksPanel.click();
+  const id = ids[0]!;
+  const header = page.getByTestId(`pane-header-${id}`);
+  const restart = page.getByTestId(`btn-restart-${id}`);
+  const oneLine = async (): Promise<boolean> => {
+    const [h, r] = [await header.boundingBox(), await restart.boundingBox()];
+    return h !== null && r !== null && h.height < 2 * r.height;
+  };
+  // A second line of buttons was a line of terminal lost in every pane.
+  await expect.poll(oneLine).toBe(true);
+  await expect(restart).toHaveAccessibleName('Restart');
+  const labelWidth = async (): Promise<number> => (await restart.getByText('Restart', { exact: true }).boundingBox())?.width ?? 0;
+  expect(await labelWidth()).toBeLessThanOrEqual(1);
+  await expect(page.getByTestId(`pane-status-${id}`)).toHaveText('running');
+  // Panes of 42rem and more have room for the words.
+  await page.setViewportSize({ width: 1920, height: 1000 });
+  await expect.poll(async () => (await header.boundingBox())?.width ?? 0).toBeGreaterThan(680);
+  await expect.poll(labelWidth).toBeGreaterThan(20);
+  expect(await oneLine()).toBe(true);
+});
