@@ -22,14 +22,16 @@ export function TaskPaneStrip({ task }: { task: TaskInfo }) {
   const ui = useSteeringUi();
   const usage = usageText(task.usage);
   return (
-    <div data-testid={`task-strip-${id}`} data-state={task.state} className="border-b border-line bg-raised/40 px-3 py-1">
+    <div data-testid={`task-strip-${id}`} data-state={task.state} className="@container border-b border-line bg-raised/40 px-3 py-1">
+      {/* Under 42rem the pane's header already names the task, and the state's tooltip
+          says which signal decided it: without both, "details" no longer ran off the edge. */}
       <div className="flex min-w-0 items-center gap-2 text-xs">
         <span aria-hidden className="text-faint">◆</span>
-        <span className="min-w-0 truncate font-medium text-fg" title={task.prompt}>{task.name}</span>
+        <span className="min-w-0 truncate font-medium text-fg @max-2xl:hidden" title={task.prompt}>{task.name}</span>
         <span className="shrink-0 text-faint">{task.agent}</span>
         <TaskStateBadge state={task.state} testId={`task-state-${id}`} title={stateSummary(task)} />
         {task.status && (
-          <span data-testid={`task-signal-${id}`} className="shrink-0 text-[11px] text-faint" title="The signal that decided this state">
+          <span data-testid={`task-signal-${id}`} className="shrink-0 text-[11px] text-faint @max-2xl:sr-only" title="The signal that decided this state">
             via {task.status.signal}
           </span>
         )}
@@ -39,12 +41,12 @@ export function TaskPaneStrip({ task }: { task: TaskInfo }) {
         {task.autoSteer.enabled && (
           <span data-testid={`task-auto-steer-on-${id}`} className="shrink-0 text-[11px] text-accent" title={`Auto-steer on (≥ ${formatConfidence(task.autoSteer.minConfidence)})`}>auto</span>
         )}
-        <div className="ml-auto flex shrink-0 items-center gap-2 text-[11px]">
-          {task.queue.length > 0 && <span data-testid={`task-queue-${id}`} className="text-muted">{task.queue.length} queued</span>}
-          {usage && <span data-testid={`task-usage-${id}`} className="text-faint tabular-nums" title={usageTitle(task.usage)}>{usage}</span>}
+        <div className="ml-auto flex min-w-0 items-center gap-2 text-[11px]">
+          {task.queue.length > 0 && <span data-testid={`task-queue-${id}`} className="shrink-0 text-muted">{task.queue.length} queued</span>}
+          {usage && <span data-testid={`task-usage-${id}`} className="min-w-0 truncate text-faint tabular-nums" title={usageTitle(task.usage)}>{usage}</span>}
           {ui && (
             <button type="button" data-testid={`task-strip-details-${id}`} onClick={() => ui.openTask(id)} title="Proof, diff, interventions and auto-steer"
-              className="text-accent hover:underline">details</button>
+              className="shrink-0 text-accent hover:underline">details</button>
           )}
         </div>
       </div>

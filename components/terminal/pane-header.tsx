@@ -55,7 +55,8 @@ export function PaneHeader({ info, maximized, busy, onAction, onToggleMaximize, 
         <span className="shrink-0">
           {/* Narrow, a running pane shows only its green dot (the word stays for screen
               readers); an exit is always said in words, with its code. */}
-          <Badge tone={statusTone(info)} data-testid={`pane-status-${id}`} title={`${statusText(info)} · ${sizeText(info)}`}>
+          <Badge tone={statusTone(info)} data-testid={`pane-status-${id}`} title={`${statusText(info)} · ${sizeText(info)}`}
+            className={info.status === 'running' ? '@max-2xl:border-transparent @max-2xl:bg-transparent @max-2xl:px-0' : ''}>
             <span className={info.status === 'running' ? '@max-2xl:sr-only' : ''}>{statusText(info)}</span>
           </Badge>
         </span>
