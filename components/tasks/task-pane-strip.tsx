@@ -29,7 +29,7 @@ export function TaskPaneStrip({ task }: { task: TaskInfo }) {
         <span aria-hidden className="text-faint">◆</span>
         <span className="min-w-0 truncate font-medium text-fg @max-2xl:hidden" title={task.prompt}>{task.name}</span>
         <span className="shrink-0 text-faint">{task.agent}</span>
-        <TaskStateBadge state={task.state} testId={`task-state-${id}`} title={stateSummary(task)} />
+        <TaskStateBadge state={task.state} testId={`task-state-${id}`} title={`${stateSummary(task)}${task.status ? ` (via ${task.status.signal})` : ''}`} />
         {task.status && (
           <span data-testid={`task-signal-${id}`} className="shrink-0 text-[11px] text-faint @max-2xl:sr-only" title="The signal that decided this state">
             via {task.status.signal}
