@@ -14,6 +14,9 @@ export interface ThroughputRun {
   /** Snapshots the pane was reset to during the run (console runs only): a page more than
    * the replay ring behind live output is resynced (ADR 0001), and skips what lay between. */
   snapshotResets?: number;
+  /** The pane ends on the server mirror's screen, row for row (console runs only): what a
+   * person sees after the stream, resynced or not. */
+  screenMatchesMirror?: boolean;
   /** CPU each role spent from the input that starts the stream to the parsed end marker
    * (console runs only, when a sampler is given): where the time went. */
   cpuSeconds?: CpuSeconds;
@@ -66,10 +69,29 @@ export async function measureConsoleThroughput(page: Page, client: ConsoleClient
   }
   const cpuAfter = sampleCpu?.();
   const st = await page.evaluate((sid) => window.__benchStream![sid]!, s.id);
+  const screenMatchesMirror = await sameScreenAsMirror(page, client, s.id);
   await client.remove(s.id);
   const endAt = st.endAt > 0 ? st.endAt : st.lastParsedAt;
-  const run = { ...throughputRun(fixture, fixture.bytes, (endAt - st.firstAt) / 1000, st.lineFeeds), snapshotResets: st.resets };
+  const run = { ...throughputRun(fixture, fixture.bytes, (endAt - st.firstAt) / 1000, st.lineFeeds), snapshotResets: st.resets, screenMatchesMirror };
   return cpuBefore === undefined || cpuAfter === undefined ? run : { ...run, cpuSeconds: cpuSince(cpuBefore, cpuAfter) };
+}
+
+/** Polls for up to 3 s: the mirror may still be parsing the last batch. */
+async function sameScreenAsMirror(page: Page, client: ConsoleClient, id: string): Promise<boolean> {
+  const deadline = Date.now() + 3000;
+  for (;;) {
+    const pane = await page.evaluate((sid) => {
+      const t = window.__axiom!.terminals[sid]!;
+      const buf = t.buffer.active;
+      const lines: string[] = [];
+      for (let y = 0; y < t.rows; y++) lines.push(buf.getLine(buf.baseY + y)?.translateToString(true) ?? '');
+      while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+      return lines.join('\n');
+    }, id);
+    if (pane === (await client.screen(id)).text) return true;
+    if (Date.now() > deadline) return false;
+    await page.waitForTimeout(200);
+  }
 }
 
 function throughputRun(fixture: Fixture, bytes: number, seconds: number, lineFeedsSeen: number): ThroughputRun {
