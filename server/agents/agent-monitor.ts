@@ -226,7 +226,7 @@ export class AgentMonitor {
       if (this.fusion.reading('screen')?.state === 'waiting' && byScreen.state !== 'waiting') this.screenLeftWaitingAt = t;
       this.fusion.observe('screen', byScreen.state, t, byScreen.waiting);
     } else {
-      this.fusion.noOpinion('screen', t);
+      this.fusion.noOpinion('screen');
     }
     const byTitle = readTitle(screen.value.title, rules);
     if (byTitle !== null) this.fusion.observe('title', byTitle, t);

@@ -80,7 +80,7 @@ describe('StateFusion', () => {
     f.observe('title', 'busy', 0);
     f.observe('screen', 'busy', 100);
     f.observe('title', 'idle', 5000);
-    f.noOpinion('screen', 5100);
+    f.noOpinion('screen');
     expect(f.fuse(5200).state).toBe('idle');
     expect(f.fuse(9000).disagreement).toBeNull();
     // Speaking again, the same stale reading contradicts once more.

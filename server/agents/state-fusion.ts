@@ -23,7 +23,7 @@ export interface SignalReading {
   /** What it read before this change (stands in while an idle reading settles). */
   before: { state: Exclude<AgentState, 'exited'>; changedAt: number; waiting: WaitingInfo | null } | null;
   /** The signal reads nothing now (see `noOpinion`). */
-  silentSince?: number;
+  silent?: boolean;
 }
 
 export type FusedSignal = Exclude<StateSignal, 'process'>;
@@ -58,7 +58,7 @@ export class StateFusion {
     if (prev !== undefined && prev.state === state) {
       // Same state: keep the time it changed, but refresh what it is waiting for.
       if (waiting !== null) prev.waiting = waiting;
-      delete prev.silentSince;
+      delete prev.silent;
       return;
     }
     this.readings.set(signal, { state, changedAt: now, waiting, before: prev === undefined ? null : { state: prev.state, changedAt: prev.changedAt, waiting: prev.waiting } });
@@ -71,9 +71,9 @@ export class StateFusion {
    * "busy" mid-turn and nothing after, and raised the ⚠ of a broken rule on every idle
    * agent in a narrow pane.
    */
-  noOpinion(signal: FusedSignal, now: number): void {
+  noOpinion(signal: FusedSignal): void {
     const reading = this.readings.get(signal);
-    if (reading !== undefined) reading.silentSince ??= now;
+    if (reading !== undefined) reading.silent = true;
   }
 
   /** An event signal (a hook) repeating the same state is still news: it moves the change time. */
@@ -142,7 +142,7 @@ export class StateFusion {
     let earliest = Number.POSITIVE_INFINITY;
     for (const signal of CONTINUOUS) {
       const reading = this.readings.get(signal);
-      if (reading === undefined || reading.silentSince !== undefined || compatible(signal, reading.state, state)) {
+      if (reading === undefined || reading.silent === true || compatible(signal, reading.state, state)) {
         this.disagreeSince.delete(signal);
         continue;
       }
