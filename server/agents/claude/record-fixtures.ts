@@ -61,6 +61,19 @@ async function launch(name: string, permissionMode: PermissionMode, size = { col
 }
 
 let titleMark = 0;
+/** A pane of this size in accept-edits mode (the demo's): `busy-<name>` a moment into a
+ * 3 s think, `idle-<name>` once the turn is over. */
+async function thinkThenIdle(name: string, size: { cols: number; rows: number }): Promise<ClaudeRun> {
+  const { run } = await launch(name, 'acceptEdits', size);
+  await run.submit('think:3');
+  await sleep(1500);
+  await capture(run, `busy-${name}`);
+  await run.waitScreen((s) => /for \d+s/.test(s) && isReadyScreen(s), WAIT_MS);
+  await sleep(500);
+  await capture(run, `idle-${name}`);
+  return run;
+}
+
 async function capture(run: ClaudeRun, state: string): Promise<string> {
   const screen = await run.screen();
   writeFileSync(path.join(outDir, `${state}.txt`), `${stable(screen)}\n`);
@@ -118,13 +131,7 @@ try {
 
   // Session C: a narrow pane (the dashboard's grid gives an agent ~55 columns), in the
   // accept-edits mode the demo uses: the status line is cut to "esc to i…".
-  const { run: c } = await launch('narrow', 'acceptEdits', { cols: 55, rows: 19 });
-  await c.submit('think:3');
-  await sleep(1500);
-  await capture(c, 'busy-narrow');
-  await c.waitScreen((s) => /for \d+s/.test(s) && isReadyScreen(s), WAIT_MS);
-  await sleep(500);
-  await capture(c, 'idle-narrow');
+  const c = await thinkThenIdle('narrow', { cols: 55, rows: 19 });
   // Session D: a permission prompt in a narrow pane (default mode): the long second
   // choice wraps.
   const { run: d } = await launch('narrow-prompt', 'default', { cols: 55, rows: 19 });
@@ -147,13 +154,7 @@ try {
 
   // Session F: 51 columns, what two panes side by side get at 1366 px. After the turn the
   // idle hint is cut to "← fo…", before the "for ag" the idle rule first looked for.
-  const { run: f } = await launch('narrower', 'acceptEdits', { cols: 51, rows: 19 });
-  await f.submit('think:3');
-  await sleep(1500);
-  await capture(f, 'busy-narrower');
-  await f.waitScreen((s) => /for \d+s/.test(s) && isReadyScreen(s), WAIT_MS);
-  await sleep(500);
-  await capture(f, 'idle-narrower');
+  const f = await thinkThenIdle('narrower', { cols: 51, rows: 19 });
 
   // Session B: what each key does at a permission prompt ("2" last: it switches the mode).
   const { run: b, cwd } = await launch('keys', 'default');
