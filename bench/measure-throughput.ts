@@ -27,7 +27,8 @@ const FIXTURE_ROUTE = '/__bench/fixture.bin';
 /**
  * Console throughput: `cat` of the fixture, spawned directly (exec, no shell in between),
  * from its first parsed byte in the pane to the parsed end marker. Line feeds counted by
- * the pane's xterm prove nothing was dropped.
+ * the pane's xterm prove nothing was dropped; a page that fell more than the replay ring
+ * behind is resynced from a snapshot (counted, and the run ends at its last parse).
  */
 export async function measureConsoleThroughput(page: Page, client: ConsoleClient, fixture: Fixture, sampleCpu?: () => CpuSeconds): Promise<ThroughputRun> {
   // The process waits for one line on stdin (with echo off) so the pane is attached and
