@@ -32,6 +32,10 @@ test('a done-claim without files: suggestion in the inbox, accepted from it, the
 
   await dash.expectVerification(task.id, 'needs-work', 90_000);
   await expect(dash.rowVerification(task.id)).toHaveAttribute('data-state', 'needs-work');
+  // The proof says why the check it was given did not run (nothing changed to check).
+  await expect(await dash.proof(task.id)).toHaveAttribute('data-state', 'needs-work');
+  await expect(page.getByTestId(`proof-no-check-${task.id}`)).toContainText(`The check (${CHECK}) did not run`);
+  await dash.closeTaskDetails();
   await expect(page.getByTestId(`task-row-suggestions-${task.id}`)).toBeVisible();
   await expect(dash.inboxCount()).not.toHaveText('0');
 

@@ -72,7 +72,11 @@ export function ProofPanel({ task }: { task: TaskInfo }) {
           </pre>
         </div>
       ) : (
-        <p className="text-faint">No check command ran: the verdict rests on the workspace changes.</p>
+        <p data-testid={`proof-no-check-${id}`} className="text-faint">
+          {task.check
+            ? `The check (${task.check}) did not run: with no file changed there was nothing for it to check.`
+            : 'The task has no check command: the verdict rests on the workspace changes.'}
+        </p>
       )}
     </div>
   );
