@@ -12,6 +12,7 @@ import { guardHttp, guardUpgrade, setSecurityHeaders } from './security/http-gua
 import type { SecurityPolicy } from './security/request-guard';
 import { resolveAgentModel, type AgentModel } from './agents/agent-model';
 import { TaskService } from './tasks/task-service';
+import { PaneSizeHint } from './tasks/pane-size-hint';
 import { AGENT_HOOKS_PREFIX, handleAgentHook } from './transport/agent-hooks';
 import type { SessionHost } from './sessions/session-host';
 import { sendResult } from './transport/http-io';
@@ -117,7 +118,10 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
   const agentTokens = new AgentTokens();
   // A person typing in a pane (or holding a claim) holds back prompts typed for agents.
   const arbiter = new InputArbiter();
+  // New agents start at the size the browsers give task panes (pane-size-hint.ts).
+  const paneSize: PaneSizeHint = new PaneSizeHint((id): boolean => tasks.taskOfSession(id) !== null);
   const tasks = new TaskService({
+    paneSize: () => paneSize.current(),
     heldMs: (sessionId) => arbiter.heldMs(sessionId),
     mcp: (id) => ({ url: `${consoleOrigin}${MCP_PATH}`, token: agentTokens.issue(id) }),
     adoptMcpToken: (id, token) => {
@@ -198,7 +202,15 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
   });
 
   const io = createSocketServer({ httpServer: server, policy: currentPolicy, log });
-  const stopRouting = attachSocketApi({ io, host: arbiter.watch(host), log, tasks, steering: { service: steering, proofs: oversight }, arbiter });
+  const stopRouting = attachSocketApi({
+    io,
+    host: arbiter.watch(host),
+    log,
+    tasks,
+    steering: { service: steering, proofs: oversight },
+    arbiter,
+    onPaneFitted: (id, cols, rows) => paneSize.fitted(id, cols, rows),
+  });
   // Prompts held for a person go in as soon as the person lets go of the pane.
   arbiter.onChange((hold) => {
     if (hold.reason === null) tasks.paneFreed(hold.id);

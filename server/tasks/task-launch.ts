@@ -10,7 +10,10 @@ import { listFiles, prepareWorkspace } from './workspace';
  * WorkspaceError (workspace.ts) is the other failure: retrying would not help. */
 export class SpawnFailure extends Error {}
 
-export type LaunchOptions = Pick<TaskServiceOptions, 'host' | 'dataDir' | 'origin' | 'model' | 'mcp'>;
+export type LaunchOptions = Pick<TaskServiceOptions, 'host' | 'dataDir' | 'origin' | 'model' | 'mcp' | 'paneSize'>;
+
+/** With no browser's pane size to go by: a roomy terminal. */
+const DEFAULT_PANE_SIZE = { cols: 120, rows: 34 };
 
 /**
  * One spawn attempt of a task's agent: its workspace (kept from an earlier attempt), the
@@ -33,9 +36,12 @@ export async function launchTaskAgent(rec: TaskRecord, parent: TaskRecord | unde
     mcp: options.mcp?.(info.id) ?? null,
   });
   if (FINAL_TASK_STATES.has(info.state)) return null;
+  // Started at the size its pane will have: an agent CLI resized a moment after it drew its
+  // first screen redraws it, and the first drawing, reflowed, stays above as broken lines.
+  const { cols, rows } = options.paneSize?.() ?? DEFAULT_PANE_SIZE;
   const created = await options.host.request({
     type: 'create',
-    input: { command: spec.command, args: spec.args, cwd: info.workspace.path, env: spec.env, name: info.name, cols: 120, rows: 34, interruptKey: rec.adapter.interruptKey },
+    input: { command: spec.command, args: spec.args, cwd: info.workspace.path, env: spec.env, name: info.name, cols, rows, interruptKey: rec.adapter.interruptKey },
   });
   if (!created.ok) throw new SpawnFailure(created.error.message);
   return created.value.id;

@@ -32,6 +32,9 @@ export interface TaskServiceOptions {
   adoptMcpToken?: (id: TaskId, token: string) => void;
   /** Arbitration (input-arbiter.ts): how long a person still holds a session's pane. */
   heldMs?: (sessionId: SessionId) => number;
+  /** The size a browser last fitted a task's pane to (pane-size-hint.ts): a new agent
+   * starts at it, not at a default it is resized from a moment later. */
+  paneSize?: () => { cols: number; rows: number } | null;
 }
 
 export type TaskEvent = { type: 'task:updated'; task: TaskInfo } | { type: 'task:removed'; id: TaskId };

@@ -12,6 +12,7 @@ import {
   resizeSchema,
   sessionRefSchema,
 } from '../../protocol/session';
+import type { SessionId } from '../../protocol/ids';
 import type { Logger } from '../logger';
 import type { TaskService } from '../tasks/task-service';
 import type { SteeringService } from '../steering/steering-service';
@@ -44,6 +45,8 @@ export interface SocketApiOptions {
   steering?: { service: SteeringService; proofs: ProofSource };
   /** Pane claims and hold broadcasts (arbitration between people and agents). */
   arbiter?: PaneArbiter;
+  /** A browser fitted a pane to this size (server/tasks/pane-size-hint.ts). */
+  onPaneFitted?: (id: SessionId, cols: number, rows: number) => void;
 }
 
 /** Wires every socket; returns a function that stops routing host events. */
@@ -76,7 +79,7 @@ export function attachSocketApi(options: SocketApiOptions): () => void {
     void socket.join(ALL_VIEWERS_ROOM);
     const queue = new SocketOutputQueue({ send: (batch) => socket.emit('pty:output-batch', batch) });
     queues.set(viewerIdOf(socket), queue);
-    registerCommands({ socket, host, log, strikes, queue });
+    registerCommands({ socket, host, log, strikes, queue }, options.onPaneFitted);
     if (options.tasks !== undefined) registerTaskCommands({ socket, host, log, strikes, queue }, options.tasks);
     if (options.arbiter !== undefined) registerClaimCommands({ socket, host, log, strikes, queue }, options.arbiter);
     if (options.tasks !== undefined && options.steering !== undefined) {
@@ -151,7 +154,7 @@ const KNOWN_EVENTS: ReadonlySet<string> = new Set<keyof ClientToServerEvents>([
   'steering:set-config',
 ]);
 
-function registerCommands(ctx: CommandContext): void {
+function registerCommands(ctx: CommandContext, onPaneFitted?: SocketApiOptions['onPaneFitted']): void {
   const { socket, host } = ctx;
   const viewerId: ViewerId = viewerIdOf(socket);
   const nullOf = async (pending: Promise<Result<unknown>>): Promise<Result<null>> => {
@@ -186,9 +189,10 @@ function registerCommands(ctx: CommandContext): void {
     ctx.queue.forget(req.id);
     return host.request({ type: 'detach', id: req.id, viewerId });
   });
-  command(ctx, 'session:resize', resizeSchema, (req) =>
-    host.request({ type: 'resize', id: req.id, cols: req.cols, rows: req.rows, viewerId }),
-  );
+  command(ctx, 'session:resize', resizeSchema, (req) => {
+    onPaneFitted?.(req.id, req.cols, req.rows);
+    return host.request({ type: 'resize', id: req.id, cols: req.cols, rows: req.rows, viewerId });
+  });
   command(ctx, 'session:interrupt', sessionRefSchema, (req) => nullOf(host.request({ type: 'interrupt', id: req.id })));
   command(ctx, 'session:inject', injectSchema, (req) =>
     host.request({ type: 'inject', id: req.id, text: req.text, submit: req.submit }),
