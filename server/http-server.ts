@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { err } from '../protocol/result';
 import { agentsOutliveStop, type ConsoleConfig } from './config';
@@ -12,7 +13,7 @@ import { guardHttp, guardUpgrade, setSecurityHeaders } from './security/http-gua
 import type { SecurityPolicy } from './security/request-guard';
 import { resolveAgentModel, type AgentModel } from './agents/agent-model';
 import { TaskService } from './tasks/task-service';
-import { PaneSizeHint } from './tasks/pane-size-hint';
+import { PANE_SIZE_FILE, PaneSizeHint } from './tasks/pane-size-hint';
 import { AGENT_HOOKS_PREFIX, handleAgentHook } from './transport/agent-hooks';
 import type { SessionHost } from './sessions/session-host';
 import { sendResult } from './transport/http-io';
@@ -119,7 +120,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
   // A person typing in a pane (or holding a claim) holds back prompts typed for agents.
   const arbiter = new InputArbiter();
   // New agents start at the size the browsers give task panes (pane-size-hint.ts).
-  const paneSize: PaneSizeHint = new PaneSizeHint((id): boolean => tasks.taskOfSession(id) !== null);
+  const paneSize: PaneSizeHint = new PaneSizeHint((id): boolean => tasks.taskOfSession(id) !== null, join(config.dataDir, PANE_SIZE_FILE));
   const tasks = new TaskService({
     paneSize: () => paneSize.current(),
     heldMs: (sessionId) => arbiter.heldMs(sessionId),
@@ -261,6 +262,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
       await Promise.race([ioClosed, delay(SHUTDOWN.connectionGraceMs)]);
       for (const socket of openSockets) socket.destroy();
       await Promise.all([httpClosed, ioClosed]);
+      paneSize.flush();
       disposeOversight();
       await tasks.dispose({ agentsStop: !agentsOutliveStop(config) });
       await layer.close();

@@ -1,22 +1,85 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
 import type { SessionId } from '../../protocol/ids';
+import { LIMITS } from '../../protocol/limits';
+
+export interface PaneSize {
+  cols: number;
+  rows: number;
+}
+
+const paneSizeSchema = z.object({
+  cols: z.number().int().min(LIMITS.minCols).max(LIMITS.maxCols),
+  rows: z.number().int().min(LIMITS.minRows).max(LIMITS.maxRows),
+});
+
+/** In the data folder. */
+export const PANE_SIZE_FILE = 'pane-size.json';
+
+/** A window being dragged fits panes many times a second: the file gets the last size. */
+const SAVE_AFTER_MS = 500;
 
 /**
  * The size a browser last fitted a task's pane to, for the next task's agent to start at.
  * Task panes in the dashboard's grid share one size, so the latest is the best guess (the
  * same rule as for a session watched by several browsers: the latest active viewer wins).
  * Shell panes lack the task line and prompt box, so only task panes count.
+ *
+ * Kept in `file` across restarts: the demo's agents start before any browser is open, and
+ * at a default size they drew their first screen at 120 columns and redrew it at the
+ * pane's; the first drawing stayed above as broken lines. A hint, so a missing or bad file
+ * is no hint, never an error.
  */
 export class PaneSizeHint {
-  private size: { cols: number; rows: number } | null = null;
+  private size: PaneSize | null;
+  private saveTimer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly isTaskSession: (id: SessionId) => boolean) {}
+  constructor(
+    private readonly isTaskSession: (id: SessionId) => boolean,
+    private readonly file?: string,
+  ) {
+    this.size = file === undefined ? null : readSize(file);
+  }
 
   /** A browser fitted a session's pane (session:resize). */
   fitted(id: SessionId, cols: number, rows: number): void {
-    if (this.isTaskSession(id)) this.size = { cols, rows };
+    if (!this.isTaskSession(id) || (this.size?.cols === cols && this.size.rows === rows)) return;
+    this.size = { cols, rows };
+    if (this.file === undefined || this.saveTimer !== null) return;
+    this.saveTimer = setTimeout(() => this.save(), SAVE_AFTER_MS);
+    this.saveTimer.unref();
   }
 
-  current(): { cols: number; rows: number } | null {
+  current(): PaneSize | null {
     return this.size;
+  }
+
+  /** Writes a pending size now (on shutdown). */
+  flush(): void {
+    if (this.saveTimer !== null) this.save();
+  }
+
+  private save(): void {
+    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    if (this.file === undefined || this.size === null) return;
+    try {
+      mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
+      const temp = `${this.file}.${process.pid}.tmp`;
+      writeFileSync(temp, `${JSON.stringify(this.size)}\n`);
+      renameSync(temp, this.file);
+    } catch {
+      // A hint that could not be kept: the next start uses the default size.
+    }
+  }
+}
+
+function readSize(file: string): PaneSize | null {
+  try {
+    const parsed = paneSizeSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
   }
 }
