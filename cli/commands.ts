@@ -41,8 +41,15 @@ export async function ls(ctx: CommandContext): Promise<void> {
   const shown = await ctx.api.call<TaskInfo[]>('GET', `/api/tasks${state === undefined ? '' : `?state=${encodeURIComponent(state)}`}`);
   if (json(ctx)) return ctx.print(JSON.stringify(shown));
   const now = Date.now();
-  const rows = shown.map((t) => [t.id, t.state, verifiedCell(t), t.agent, t.parentId ?? '-', ago(t.createdAt, now), t.name, t.status?.lastLine ?? '']);
+  const rows = shown.map((t) => [t.id, t.state, verifiedCell(t), t.agent, t.parentId ?? '-', ago(t.createdAt, now), t.name, nowCell(t)]);
   ctx.print(rows.length === 0 ? 'no tasks' : table(['ID', 'STATE', 'VERIFIED', 'AGENT', 'PARENT', 'AGE', 'NAME', 'LAST LINE'], rows, 40));
+}
+
+/** What a person needs from a task at a glance: the question of a waiting agent (its last
+ * screen line is only the last of the numbered choices, "3. No"), else its last line. */
+export function nowCell(t: Pick<TaskInfo, 'state' | 'status'>): string {
+  const question = t.state === 'waiting' ? t.status?.waiting?.question : undefined;
+  return question ? `asks: ${question}` : (t.status?.lastLine ?? '');
 }
 
 /** The console's verdict, never the agent's word (as the dashboard's badge reads it):
