@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TaskInfo } from '../protocol/task';
+import type { TaskId, TaskInfo } from '../protocol/task';
 import { startTestConsole, TEST_TOKEN, waitFor, type TestConsole } from '../server/transport/test-console';
 
 /**
@@ -83,7 +83,10 @@ describe('the axiom CLI against a running console', () => {
 
     const slow = (await axiom(['spawn', 'sleep 20', '--agent', 'shell'])).stdout.trim();
     const late = await axiom(['wait', slow, '--timeout', '1']);
-    expect(late.code).toBe(5);
+    // On a failure, what the task was when wait returned says which race it lost.
+    const seen = c.tasks.get(slow as TaskId);
+    const what = seen.ok ? { state: seen.value.state, status: seen.value.status, queue: seen.value.queue, receipts: seen.value.receipts } : seen.error;
+    expect(late.code, `${late.stdout}${late.stderr}${JSON.stringify(what)}`).toBe(5);
     expect(late.stderr).toMatch(/^axiom: timed out after 1 s: it is (starting|busy)/);
     expect((await axiom(['wait', slow, '--timeout', 'soon'])).code).toBe(2);
   });
