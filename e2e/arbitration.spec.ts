@@ -41,5 +41,6 @@ test('a claimed pane holds a prompt sent through the API, shows it held, and del
   await dash.setClaim(sessionId, false);
   await dash.expectBuffer(sessionId, /^held-42$/m);
   await expect(dash.taskHeld(task.id)).toHaveCount(0);
-  expect((await api.task(task.id)).receipts.at(-1)).toMatchObject({ text: 'echo held-$((20+22))', status: 'submitted' });
+  // Its output is on screen a moment before the console has confirmed the submit.
+  await expect.poll(async () => (await api.task(task.id)).receipts.at(-1)).toMatchObject({ text: 'echo held-$((20+22))', status: 'submitted' });
 });

@@ -41,6 +41,9 @@ export class AgentRun {
   private readonly queue: Pending[] = [];
   private readonly receipts: PromptReceipt[] = [];
   private delivering = false;
+  /** The prompt being typed and submitted: in neither the queue nor the receipts, it made a
+   * task look settled mid-delivery, and `axiom wait` returned before its turn began. */
+  private inFlight: Pending | null = null;
   private heldTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: AgentRunOptions) {
@@ -154,6 +157,7 @@ export class AgentRun {
 
   private async deliver(pending: Pending): Promise<PromptReceipt> {
     this.delivering = true;
+    this.inFlight = pending;
     try {
       const { host, sessionId, adapter } = this.options;
       const typed = await host.request({ type: 'inject', id: sessionId, text: pending.fullText, submit: false });
@@ -172,6 +176,7 @@ export class AgentRun {
       }
       return this.finish({ ...pending.receipt, status: 'failed', enters: 2, reason: 'the agent did not take the prompt after two Enters' });
     } finally {
+      this.inFlight = null;
       this.delivering = false;
       if (this.monitor.current().state === 'idle' && this.queue.length > 0) void this.drain();
     }
@@ -205,6 +210,7 @@ export class AgentRun {
   }
 
   private finish(receipt: PromptReceipt): PromptReceipt {
+    if (this.inFlight?.receipt.id === receipt.id) this.inFlight = null;
     this.receipts.push(receipt);
     if (this.receipts.length > KEEP_RECEIPTS) this.receipts.splice(0, this.receipts.length - KEEP_RECEIPTS);
     this.report();
@@ -217,11 +223,15 @@ export class AgentRun {
     if (dropped.length > 0) this.report();
   }
 
+  /** The in-flight prompt counts as queued until it is typed, then as the last receipt
+   * (`typed`) until the agent takes it or it fails. */
   private report(): void {
-    this.options.onReceipts(
-      this.queue.map((p) => p.receipt),
-      [...this.receipts],
-    );
+    const queue = this.queue.map((p) => p.receipt);
+    const receipts = [...this.receipts];
+    const flying = this.inFlight?.receipt;
+    if (flying?.status === 'queued') queue.unshift(flying);
+    else if (flying !== undefined) receipts.push(flying);
+    this.options.onReceipts(queue, receipts);
   }
 }
 

@@ -6,7 +6,7 @@ import type { InterruptOutcome, PromptReceipt } from '../../protocol/agent';
 import type { TaskCreated, TaskInfo } from '../../protocol/task';
 import type { Proof } from '../../protocol/verification';
 import { TEST_TOKEN, waitFor } from '../transport/test-console';
-import { consoleForFile } from './testing/task-api';
+import { consoleForFile, delivered } from './testing/task-api';
 import { LINE_PUBLISH_MS } from './task-service';
 import { makeGitRepo } from './testing/git-repo';
 
@@ -33,7 +33,7 @@ describe('tasks with a generic adapter (real bash)', () => {
     expect(created.sessionId).toMatch(/^s-/);
     const busy = await api.waitState(created.id, 'busy');
     expect(busy.status?.signal).toBe('screen');
-    const idle = await api.waitState(created.id, 'idle', 10_000, (t) => t.receipts.length > 0);
+    const idle = await api.waitState(created.id, 'idle', 10_000, delivered);
     expect(await api.screen(created.sessionId ?? '')).toContain('finished-42');
     expect(idle.receipts.at(-1)).toMatchObject({ status: 'submitted', enters: 1 });
     expect(idle.workspace).toMatchObject({ kind: 'sandbox' });
@@ -57,7 +57,7 @@ describe('tasks with a generic adapter (real bash)', () => {
     const queued = await api.value<PromptReceipt>(api.call('POST', `/api/tasks/${created.id}/prompt`, { text: 'echo second-$((1+1))' }));
     expect(queued.status).toBe('queued');
     expect((await api.task(created.id)).queue).toHaveLength(1);
-    const done = await api.waitState(created.id, 'idle', 15_000, (t) => t.queue.length === 0 && t.receipts.length >= 2);
+    const done = await api.waitState(created.id, 'idle', 15_000, (t) => delivered(t) && t.receipts.length >= 2);
     expect(done.receipts.at(-1)).toMatchObject({ text: 'echo second-$((1+1))', status: 'submitted' });
     await waitFor(async () => ((await api.screen(created.sessionId ?? '')).includes('second-2') ? true : undefined));
     const screen = await api.screen(created.sessionId ?? '');
@@ -123,7 +123,7 @@ describe('tasks with a generic adapter (real bash)', () => {
   it('gives a task in a git repository its own worktree on a new branch; in-place uses the folder as is', async () => {
     const { repo, git } = makeGitRepo(join(suite.console.dataDir, 'repo'), { 'README.md': 'hello\n' });
     const wt = await shellTask({ prompt: 'echo in-worktree > made.txt', cwd: repo });
-    const info = await api.waitState(wt.id, 'idle', 10_000, (t) => t.receipts.length > 0);
+    const info = await api.waitState(wt.id, 'idle', 10_000, delivered);
     expect(info.workspace).toMatchObject({ kind: 'worktree', source: repo, branch: `axiom/${wt.id}` });
     await waitFor(async () => (existsSync(join(info.workspace?.path ?? '', 'made.txt')) ? true : undefined));
     expect(existsSync(join(repo, 'made.txt'))).toBe(false);

@@ -6,7 +6,7 @@ import type { PaneClaimReply, PaneHold } from '../../protocol/arbitration';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/events';
 import type { Result } from '../../protocol/result';
 import type { TaskCreated, TaskInfo } from '../../protocol/task';
-import { taskApi } from '../tasks/testing/task-api';
+import { delivered as allDelivered, taskApi } from '../tasks/testing/task-api';
 import { startTestConsole, TEST_TOKEN, waitFor, type TestConsole } from './test-console';
 
 /**
@@ -51,7 +51,7 @@ function claim(socket: ClientSocket, req: unknown): Promise<Result<PaneClaimRepl
 /** A bash task that has run its first prompt and sits idle at its prompt. */
 async function idleShellTask(): Promise<{ id: string; sessionId: string }> {
   const created = await api.value<TaskCreated>(api.call('POST', '/api/tasks', { prompt: 'echo ready', agent: 'shell' }));
-  const idle = await api.waitState(created.id, 'idle', 15_000, (t) => t.receipts.length > 0);
+  const idle = await api.waitState(created.id, 'idle', 15_000, allDelivered);
   if (idle.sessionId === null) throw new Error('no session');
   return { id: idle.id, sessionId: idle.sessionId };
 }
@@ -60,7 +60,7 @@ const prompt = (id: string, text: string) => api.value<PromptReceipt>(api.call('
 
 /** Waits for the receipt to be final and the command's output (`marker`) on screen. */
 async function delivered(task: { id: string; sessionId: string }, receiptId: string, marker: string): Promise<PromptReceipt | undefined> {
-  const done = await api.waitState(task.id, ['idle', 'busy'], 10_000, (t) => t.queue.length === 0 && t.receipts.some((r) => r.id === receiptId));
+  const done = await api.waitState(task.id, ['idle', 'busy'], 10_000, (t) => t.queue.length === 0 && t.receipts.some((r) => r.id === receiptId && r.status !== 'typed'));
   await waitFor(async () => ((await api.screen(task.sessionId)).includes(marker) ? true : undefined), 5_000, `${marker} on screen`);
   return done.receipts.find((r) => r.id === receiptId);
 }

@@ -77,3 +77,9 @@ export function taskApi(target: TestConsole | (() => TestConsole)) {
     },
   };
 }
+
+/** Every prompt given so far was delivered: none queued, and the last one is not still being
+ * typed (a prompt in flight is reported as the last receipt, `typed`). */
+export function delivered(t: TaskInfo): boolean {
+  return t.queue.length === 0 && t.receipts.length > 0 && t.receipts.at(-1)?.status !== 'typed';
+}
