@@ -4,6 +4,7 @@ import { formatMs, runCheck, type CheckOutcome } from './check-runner';
 import { defaultCheck } from './default-check';
 import { diffSnapshots, type UnifiedDiff } from './workspace-diff';
 import { compareSnapshots, diffStat, snapshotWorkspace, type SnapshotLimits, type WorkspaceSnapshot } from './workspace-snapshot';
+import { checkSessionName } from './check-session-name';
 
 /**
  * Proof that a task did what it claims: a baseline of its workspace when it starts, and
@@ -112,7 +113,7 @@ export class VerificationService {
       host: this.options.host,
       command,
       cwd: input.workspacePath,
-      name: `check: ${input.taskName}`,
+      name: checkSessionName(input.taskName),
       timeoutMs: this.options.checkTimeoutMs,
       now: this.now,
     });
