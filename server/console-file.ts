@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from './atomic-file';
 
 /**
  * `<dataDir>/console.json`: how the CLI finds a running console (url, token, pid, port).
@@ -16,11 +17,8 @@ export interface ConsoleFile {
 }
 
 export function writeConsoleFile(dataDir: string, contents: ConsoleFile): string {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const path = join(dataDir, CONSOLE_FILE_NAME);
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(contents, null, 2)}\n`, { mode: 0o600 });
-  renameSync(temp, path);
+  writeFileAtomic(path, `${JSON.stringify(contents, null, 2)}\n`, 0o600);
   return path;
 }
 

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../atomic-file';
 
 /**
  * Where the pty host of a data folder lives: `<dataDir>/pty-host/` (0700) holding
@@ -45,9 +46,7 @@ export function ensureHostDirs(paths: HostPaths): void {
 /** A fresh secret, written 0600 through a rename so a reader never sees half of it. */
 export function writeSecret(paths: HostPaths): string {
   const secret = randomBytes(SECRET_BYTES).toString('hex');
-  const tmp = `${paths.secret}.${process.pid}.tmp`;
-  writeFileSync(tmp, secret, { mode: 0o600 });
-  renameSync(tmp, paths.secret);
+  writeFileAtomic(paths.secret, secret, 0o600);
   return secret;
 }
 

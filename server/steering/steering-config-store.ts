@@ -1,6 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../atomic-file';
 import { err, ok, type Result } from '../../protocol/result';
 import {
   ruleSettingsPatchSchema,
@@ -74,16 +74,8 @@ export function configOverrides(config: SteeringConfig): Partial<Record<keyof St
  * one that loadSteeringConfig would reject (and fall back to every default).
  */
 export function saveSteeringConfig(dataDir: string, config: SteeringConfig): string {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const path = join(dataDir, STEERING_CONFIG_FILE);
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    writeFileSync(temp, `${JSON.stringify(configOverrides(config), null, 2)}\n`, { mode: CONFIG_FILE_MODE });
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
+  writeFileAtomic(path, `${JSON.stringify(configOverrides(config), null, 2)}\n`, CONFIG_FILE_MODE);
   return path;
 }
 

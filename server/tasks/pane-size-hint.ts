@@ -1,18 +1,15 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { z } from 'zod';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../atomic-file';
 import type { SessionId } from '../../protocol/ids';
-import { LIMITS } from '../../protocol/limits';
+import { resizeSchema } from '../../protocol/session';
 
 export interface PaneSize {
   cols: number;
   rows: number;
 }
 
-const paneSizeSchema = z.object({
-  cols: z.number().int().min(LIMITS.minCols).max(LIMITS.maxCols),
-  rows: z.number().int().min(LIMITS.minRows).max(LIMITS.maxRows),
-});
+// The protocol's own limits for a size, as a browser's resize is checked.
+const paneSizeSchema = resizeSchema.pick({ cols: true, rows: true });
 
 /** In the data folder. */
 export const PANE_SIZE_FILE = 'pane-size.json';
@@ -65,10 +62,7 @@ export class PaneSizeHint {
     this.saveTimer = null;
     if (this.file === undefined || this.size === null) return;
     try {
-      mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
-      const temp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(temp, `${JSON.stringify(this.size)}\n`);
-      renameSync(temp, this.file);
+      writeFileAtomic(this.file, `${JSON.stringify(this.size)}\n`);
     } catch {
       // A hint that could not be kept: the next start uses the default size.
     }
