@@ -5,7 +5,7 @@ describe('pty host memory settings', () => {
   it('adds the malloc settings for the host, and the host drops exactly those before spawning agents', () => {
     const env = hostSpawnEnv<Record<string, string | undefined>>({ PATH: '/bin' });
     expect(env['MALLOC_ARENA_MAX']).toBe('2');
-    expect(env['MALLOC_MMAP_THRESHOLD_']).toBe('65536');
+    expect(env['MALLOC_MMAP_THRESHOLD_']).toBe('131072');
     dropAddedEnv(env);
     expect(env).toEqual({ PATH: '/bin' });
   });

@@ -4,23 +4,27 @@
  * Why: during a 20 s `yes` flood the host grew by ~130 MiB with Node's defaults, and the
  * growth was not live data (the replay ring is 16 MiB, the mirror's scrollback a few):
  * - V8's young generation grows to 16 MiB semi-spaces under a high allocation rate, in
- *   the main thread and in the mirror worker; 2 MiB semi-spaces scavenge sooner (each
- *   scavenge costs less, and frees the read buffers of the PTY sooner);
- * - glibc raises its mmap threshold after large blocks are freed, so later 64-256 KiB
- *   batches come from arenas that keep their pages, one arena per thread. A fixed 64 KiB
- *   threshold returns them to the system at once, and two arenas stop the spread.
- * Together: +46 MiB instead of +130 for the same flood (bench: floodRss*).
+ *   the main thread and in the mirror worker; 8 MiB semi-spaces cap that. (2 MiB capped it
+ *   harder but scavenged so often that a 32 MiB `cat` cost the host ~0.15 CPU-s more, on
+ *   a 2-core machine where the browser waits for that CPU: ADR 0020);
+ * - glibc raises its mmap threshold after large blocks are freed, so later 256 KiB
+ *   batches come from arenas that keep their pages, one arena per thread. A fixed
+ *   threshold returns them to the system at once, and two arenas stop the spread. The
+ *   threshold is 128 KiB, above the 64 KiB buffer Node allocates for every read of the
+ *   PTY: at 64 KiB each ~4 KiB read became an mmap, page faults and an munmap (a 32 MiB
+ *   `cat` is ~8,000 reads).
+ * Together: a few MiB of growth instead of +130 for the same flood (bench: floodRss*).
  *
  * A user's own MALLOC_* settings win. The ones we add are dropped from the host's
  * environment as soon as it starts, so agents never inherit them.
  */
 type Env = Record<string, string | undefined>;
 
-export const HOST_V8_FLAGS: readonly string[] = ['--max-semi-space-size=2'];
+export const HOST_V8_FLAGS: readonly string[] = ['--max-semi-space-size=8'];
 
 const HOST_MALLOC_ENV: Readonly<Record<string, string>> = {
   MALLOC_ARENA_MAX: '2',
-  MALLOC_MMAP_THRESHOLD_: '65536',
+  MALLOC_MMAP_THRESHOLD_: '131072',
 };
 
 /** Names the launcher added, for the host to drop (comma-separated). */
