@@ -3,8 +3,6 @@
  * host (one shared worker, not one per session: each worker costs a V8 isolate, ~10 MB).
  * Started by mirror-worker-client.ts; speaks the messages of mirror-protocol.ts.
  */
-import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import type { FromWorker, MirrorId, ParsedReport, ToWorker } from './mirror-protocol';
 import { MirrorTerminal } from './mirror-terminal';
@@ -12,26 +10,10 @@ import { MirrorTerminal } from './mirror-terminal';
 const port = parentPort;
 if (!port) throw new Error('mirror-worker.ts must run in a worker thread');
 
-/** Nice value of this thread: parsing is throughput work, keystrokes on the main thread
- * are latency work. On a box with few cores a flood keeps this thread busy; at nice 10 the
- * scheduler gives the main thread (nice 0) the CPU whenever it is runnable, so echo does
- * not queue behind parsing. A starved mirror only pauses its PTY (lag watermark). */
-const WORKER_NICE = 10;
-
-/** Linux: setpriority() on a thread id renices that thread alone. Elsewhere there is no
- * /proc/thread-self and the thread keeps the process's priority. */
-function lowerThreadPriority(): void {
-  let tid: number;
-  try {
-    tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
-  } catch (e) {
-    if (e instanceof Error && 'code' in e && e.code === 'ENOENT') return; // not Linux
-    throw e;
-  }
-  if (Number.isInteger(tid) && tid > 0) setPriority(tid, WORKER_NICE);
-}
-
-lowerThreadPriority();
+// The thread runs at the process's priority. It was reniced to 10 once, so keystrokes on
+// the main thread never queued behind parsing; but under load the niced mirror fell
+// behind, paused the PTY (ADR 0001) and left the browser's core idle: ~10 % of a stream's
+// throughput, against ~1 ms of echo p95 during a flood, far inside its target (ADR 0020).
 
 const mirrors = new Map<MirrorId, MirrorTerminal>();
 /** Mirrors that parsed something since the last report. */
