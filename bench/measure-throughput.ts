@@ -1,8 +1,7 @@
-import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import type { ConsoleClient } from './lib/console-client';
-import { waitForTerminal } from './lib/browser';
 import type { Fixture } from './lib/fixture';
+import type { PlainPage } from './lib/plain-browser';
 import { cpuSince, type CpuSeconds } from './lib/process-cpu';
 
 export interface ThroughputRun {
@@ -24,13 +23,18 @@ export interface ThroughputRun {
 
 const FIXTURE_ROUTE = '/__bench/fixture.bin';
 
+/** Both measures run in a page without DevTools network instrumentation (ADR 0020). */
+async function waitForTerminal(page: PlainPage, id: string): Promise<void> {
+  await page.waitForFunction((sid) => !!window.__axiom?.terminals?.[sid], id, { timeout: 15_000, polling: 50 });
+}
+
 /**
  * Console throughput: `cat` of the fixture, spawned directly (exec, no shell in between),
  * from its first parsed byte in the pane to the parsed end marker. Line feeds counted by
  * the pane's xterm prove nothing was dropped; a page that fell more than the replay ring
  * behind is resynced from a snapshot (counted, and the run ends at its last parse).
  */
-export async function measureConsoleThroughput(page: Page, client: ConsoleClient, fixture: Fixture, sampleCpu?: () => CpuSeconds): Promise<ThroughputRun> {
+export async function measureConsoleThroughput(page: PlainPage, client: ConsoleClient, fixture: Fixture, sampleCpu?: () => CpuSeconds): Promise<ThroughputRun> {
   // The process waits for one line on stdin (with echo off) so the pane is attached and
   // probed before the first byte; then it becomes cat itself.
   const s = await client.create({
@@ -78,7 +82,7 @@ export async function measureConsoleThroughput(page: Page, client: ConsoleClient
 }
 
 /** Polls for up to 3 s: the mirror may still be parsing the last batch. */
-async function sameScreenAsMirror(page: Page, client: ConsoleClient, id: string): Promise<boolean> {
+async function sameScreenAsMirror(page: PlainPage, client: ConsoleClient, id: string): Promise<boolean> {
   const deadline = Date.now() + 3000;
   for (;;) {
     const pane = await page.evaluate((sid) => {
@@ -110,9 +114,9 @@ function throughputRun(fixture: Fixture, bytes: number, seconds: number, lineFee
  * same page, built from the pane terminal's own class and options (so the same renderer
  * and size), in 64 KiB writes, from the first write to the last write's callback.
  */
-export async function measureLocalCeiling(page: Page, paneId: string, fixture: Fixture): Promise<ThroughputRun> {
+export async function measureLocalCeiling(page: PlainPage, paneId: string, fixture: Fixture): Promise<ThroughputRun> {
   const body = readFileSync(fixture.path);
-  await page.route(`**${FIXTURE_ROUTE}`, (route) => route.fulfill({ status: 200, body, contentType: 'application/octet-stream' }));
+  await page.serve(`*${FIXTURE_ROUTE}`, body);
   const result = await page.evaluate(
     async ([sid, route]) => {
       const pane = window.__axiom!.terminals[sid as string]!;
@@ -142,6 +146,6 @@ export async function measureLocalCeiling(page: Page, paneId: string, fixture: F
     },
     [paneId, FIXTURE_ROUTE] as const,
   );
-  await page.unroute(`**${FIXTURE_ROUTE}`);
+  await page.unserve();
   return throughputRun(fixture, result.total, result.ms / 1000, result.lineFeeds);
 }

@@ -6,8 +6,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBenchConsole } from './lib/server-process';
 import { ConsoleClient } from './lib/console-client';
-import type { Page } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { launchChromium, openDashboard, waitForTerminal } from './lib/browser';
+import { launchPlainChromium, type PlainPage } from './lib/plain-browser';
 import { ensureMixedFixture } from './lib/fixture';
 import { summarize } from './lib/stats';
 import { installEchoProbe, measureEcho } from './measure-echo';
@@ -109,8 +110,25 @@ async function main(): Promise<void> {
 async function runConsoleBenches(results: Record<string, unknown>): Promise<void> {
   const server = await startBenchConsole();
   const client = new ConsoleClient(server.url, server.token);
-  const browser = await launchChromium();
+  let browser: Browser | undefined;
   try {
+    // A quiet `cat` pane: the echo probe, and the pane whose terminal class and options
+    // the throughput ceiling is measured with.
+    const echoSession = await client.create({ command: 'cat', name: 'echo', cols: 100, rows: 30 });
+    if (only.has('throughput')) {
+      // First, in a page without DevTools network instrumentation and with no other page
+      // attached (a second viewer would parse the stream too): ADR 0020.
+      log(`throughput: cat of ${N.throughputBytes / 1024 / 1024} MiB of mixed output`);
+      const plain = launchPlainChromium();
+      try {
+        const plainPage = await plain.openDashboard(server.url, server.token);
+        const cpu = () => sampleCpu({ webServerPid: server.pid, ptyHostPid: ptyHostPid(server.dataDir) });
+        results.throughput = await measureThroughputRounds(plainPage, client, echoSession.id, cpu);
+      } finally {
+        await plain.close();
+      }
+    }
+    browser = await launchChromium();
     const page = await openDashboard(browser, server.url, server.token);
     results.renderer = await page.evaluate(() => (document.querySelector('.xterm canvas') ? 'webgl' : 'dom'));
 
@@ -119,9 +137,6 @@ async function runConsoleBenches(results: Record<string, unknown>): Promise<void
       results.spawnToFirstOutputMs = summarize(await measureSpawnToFirstOutput(server.url, server.token, N.spawnSamples));
     }
 
-    // A quiet `cat` pane: the echo probe, and the pane whose terminal class and options
-    // the throughput ceiling is measured with.
-    const echoSession = await client.create({ command: 'cat', name: 'echo', cols: 100, rows: 30 });
     await waitForTerminal(page, echoSession.id);
     if (only.has('echo')) {
       log(`keystroke-to-echo over ${N.echoKeys} keys`);
@@ -134,11 +149,6 @@ async function runConsoleBenches(results: Record<string, unknown>): Promise<void
     }
     results.renderer = await page.evaluate(() => (document.querySelector('.xterm canvas') ? 'webgl' : 'dom'));
 
-    if (only.has('throughput')) {
-      log(`throughput: cat of ${N.throughputBytes / 1024 / 1024} MiB of mixed output`);
-      const cpu = () => sampleCpu({ webServerPid: server.pid, ptyHostPid: ptyHostPid(server.dataDir) });
-      results.throughput = await measureThroughputRounds(page, client, echoSession.id, cpu);
-    }
     await client.remove(echoSession.id);
 
     if (only.has('busy')) {
@@ -159,13 +169,13 @@ async function runConsoleBenches(results: Record<string, unknown>): Promise<void
       }
     }
   } finally {
-    await browser.close();
+    await browser?.close();
     await server.stop();
   }
 }
 
 /** Console and ceiling alternate, best of each kept: both see the same machine noise. */
-async function measureThroughputRounds(page: Page, client: ConsoleClient, ceilingPaneId: string, cpu: () => CpuSeconds): Promise<Record<string, unknown>> {
+async function measureThroughputRounds(page: PlainPage, client: ConsoleClient, ceilingPaneId: string, cpu: () => CpuSeconds): Promise<Record<string, unknown>> {
   const fixture = await ensureMixedFixture(join(root, 'bench', 'fixtures'), N.throughputBytes);
   const consoleRuns = [];
   const ceilingRuns = [];
