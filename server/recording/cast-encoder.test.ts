@@ -44,6 +44,15 @@ describe('CastEncoder', () => {
     expect(Buffer.from(line).toString('utf8')).toBe(`${JSON.stringify([1.5, 'o', sample])}\n`);
   });
 
+  it('writes a batch longer than its escape slices as one line, characters and escapes across the slice edges intact', () => {
+    const enc = new CastEncoder({ startMs: 0, maxBytes: 1 << 22 });
+    // 3-byte characters and 5-byte escapes at every offset against the 16 KiB slice edges.
+    const sample = Array.from({ length: 30_000 }, (_, i) => (i % 3 === 0 ? '漢' : i % 3 === 1 ? '\x1b[' : 'a"')).join('');
+    const line = enc.output(2000, bytes(sample));
+    expect(bytes(sample).byteLength).toBeGreaterThan(3 * 16 * 1024);
+    expect(Buffer.from(line).toString('utf8')).toBe(`${JSON.stringify([2, 'o', sample])}\n`);
+  });
+
   it('replaces invalid bytes with U+FFFD, as a decoder shows them', () => {
     const enc = new CastEncoder({ startMs: 0, maxBytes: 1 << 20 });
     const line = enc.output(0, new Uint8Array([0x61, 0xff, 0x62]));

@@ -15,6 +15,18 @@ export interface CastFileOptions {
   logError: (message: string, detail: unknown) => void;
 }
 
+/** libuv already loops until a writev is whole; this only guards a short write (the rest follows). */
+async function writeAll(handle: FileHandle, buffers: Uint8Array[]): Promise<void> {
+  let rest = buffers;
+  while (rest.length > 0) {
+    const { bytesWritten } = await handle.writev(rest);
+    if (bytesWritten === 0) throw new Error('writev wrote nothing');
+    let skip = bytesWritten;
+    while (rest.length > 0 && skip >= (rest[0] as Uint8Array).byteLength) skip -= (rest.shift() as Uint8Array).byteLength;
+    if (skip > 0) rest[0] = (rest[0] as Uint8Array).subarray(skip);
+  }
+}
+
 /** Owner-only: recordings hold whatever the agents printed, secrets included. */
 const FILE_MODE = 0o600;
 
@@ -47,12 +59,13 @@ export class CastFile {
   /** Resolves once everything appended so far is written (or the file has failed). */
   flush(): Promise<void> {
     if (this.pending.length > 0 && !this.failed) {
-      const data = Buffer.concat(this.pending, this.pendingBytes);
+      const lines = this.pending;
       this.pending = [];
       this.pendingBytes = 0;
       this.enqueue(async () => {
         const handle = await this.ensureOpen();
-        await handle.write(data);
+        // One writev, not a joined copy: a flood's 200 ms of lines is megabytes.
+        await writeAll(handle, lines);
       });
     }
     return this.chain;
