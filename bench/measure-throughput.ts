@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { waitForTerminal } from './lib/browser';
 import type { ConsoleClient } from './lib/console-client';
 import type { Fixture } from './lib/fixture';
 import type { PlainPage } from './lib/plain-browser';
@@ -23,12 +24,9 @@ export interface ThroughputRun {
 
 const FIXTURE_ROUTE = '/__bench/fixture.bin';
 
-/** Both measures run in a page without DevTools network instrumentation (ADR 0020). */
-async function waitForTerminal(page: PlainPage, id: string): Promise<void> {
-  await page.waitForFunction((sid) => !!window.__axiom?.terminals?.[sid], id, { timeout: 15_000, polling: 50 });
-}
-
 /**
+ * Both measures run in a page without DevTools network instrumentation (ADR 0020).
+ *
  * Console throughput: `cat` of the fixture, spawned directly (exec, no shell in between),
  * from its first parsed byte in the pane to the parsed end marker. Line feeds counted by
  * the pane's xterm prove nothing was dropped; a page that fell more than the replay ring

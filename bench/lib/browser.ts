@@ -15,9 +15,14 @@ export async function openDashboard(browser: Browser, url: string, token: string
   return page;
 }
 
+/** What waitForTerminal needs of a page: a Playwright Page and a PlainPage both have it. */
+interface PollingPage {
+  waitForFunction(fn: (sid: string) => unknown, arg: string, options: { timeout: number; polling: number }): Promise<unknown>;
+}
+
 /** Wait until the dashboard has a live xterm for the session. */
-export async function waitForTerminal(page: Page, id: string, timeoutMs = 15_000): Promise<void> {
-  await page.waitForFunction((sid) => !!window.__axiom?.terminals?.[sid], id, { timeout: timeoutMs });
+export async function waitForTerminal(page: PollingPage, id: string, timeoutMs = 15_000): Promise<void> {
+  await page.waitForFunction((sid) => !!window.__axiom?.terminals?.[sid], id, { timeout: timeoutMs, polling: 50 });
 }
 
 /** Wait until the pane's buffer contains the text. */
