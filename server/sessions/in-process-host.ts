@@ -17,7 +17,7 @@ import { checkSpawnable } from './spawn-check';
  * ring; 64 is far above what one person watches and keeps a runaway script from forking
  * the machine to death. */
 /** Exited sessions kept for their final screens (each holds its mirror and, once its
- * viewers have caught up, no replay ring: see Session.releaseRingIfDone). */
+ * viewers have caught up, no replay ring: see exit-ring-release.ts). */
 export const MAX_EXITED_SESSIONS = 64;
 const DEFAULT_MAX_SESSIONS = 64;
 

@@ -3,7 +3,9 @@ import type { SessionId } from '../../protocol/ids';
 import type { AttachReply, ScreenSnapshot } from '../../protocol/events';
 import { INTERRUPT_BYTES, type CreateSessionRequest, type InterruptKey, type SessionInfo, type SessionStatus } from '../../protocol/session';
 import { PtyProcess, type PtyExit } from '../pty/pty-process';
+import { ExitRingRelease } from './exit-ring-release';
 import { encodeInjection } from './input-encoding';
+import { settleAfterInterrupt } from './interrupt-settle';
 import { OutputBatcher } from './output-batcher';
 import { ReplayRing } from './replay-ring';
 import { restartMarker } from './restart-marker';
@@ -40,17 +42,6 @@ export interface StreamState {
   viewers: number;
 }
 
-/** How inject waits after an interrupt (see Session.settleAfterInterrupt). */
-const INTERRUPT_SETTLE = {
-  /** Only an inject this soon after an interrupt waits at all. */
-  windowMs: 1000,
-  /** Output quiet this long: the program has redrawn and waits for input. */
-  quietMs: 50,
-  /** Never longer than this: a program that keeps printing is not waited for. */
-  maxWaitMs: 500,
-  pollMs: 10,
-} as const;
-
 /** One session: a process in a PTY (replaced on restart), its mirror, its ring, its viewers. */
 export class Session {
   readonly id: SessionId;
@@ -67,13 +58,9 @@ export class Session {
   private readonly mirror: TerminalMirror;
   private readonly batcher: OutputBatcher;
   private readonly fanout: ViewerFanout;
+  private readonly exitRing: ExitRingRelease;
   /** Kill, restart and remove run one at a time per session. */
   private lifecycle: Promise<unknown> = Promise.resolve();
-  /** The screen at the last exit, serialized, when the ring was released for it: what a
-   * mirror rebuilt after a worker crash re-parses in place of the bytes given back. */
-  private exitScreen: { seq: number; bytes: Uint8Array } | null = null;
-  /** The generation whose ring release was settled (done, declined, or under way). */
-  private ringReleaseGeneration = 0;
 
   /** Spawns the process; throws when it cannot be forked. */
   constructor(private readonly opts: SessionOptions) {
@@ -90,7 +77,7 @@ export class Session {
       scrollbackLines: l.scrollbackLines,
       onReply: (data) => this.pty?.write(data),
       onParsed: () => this.updateMirrorLag(),
-      rebuildSource: () => this.rebuildSource(),
+      rebuildSource: () => this.exitRing.rebuildSource(),
     });
     this.batcher = new OutputBatcher({ maxPendingBytes: l.batchMaxBytes, onFlush: (b) => this.onBatch(b) });
     this.fanout = new ViewerFanout({
@@ -100,7 +87,14 @@ export class Session {
       emit: opts.emit,
       takeSnapshot: () => this.snapshot(),
       logError: opts.logError,
-      afterPump: () => this.releaseRingIfDone(),
+      afterPump: () => this.exitRing.releaseIfDone(),
+    });
+    this.exitRing = new ExitRingRelease({
+      ring: this.ring,
+      serialize: () => this.mirror.serialize(),
+      readsRing: () => this.fanout.readsRing(),
+      isLive: () => this.isLive,
+      generation: () => this.generation,
     });
     try {
       this.spawn();
@@ -157,7 +151,7 @@ export class Session {
   }
 
   async inject(text: string, submit: boolean): Promise<boolean> {
-    await this.settleAfterInterrupt();
+    await settleAfterInterrupt({ interruptedAtMs: this.interruptedAtMs, lastOutputAtMs: () => this.batcher.lastFlushAtMs });
     if (!this.isLive) return false;
     if (text !== '' && !this.input(encodeInjection(text, this.mirror.bracketedPasteMode))) return false;
     if (!submit) return true;
@@ -170,23 +164,6 @@ export class Session {
     if (!this.input(INTERRUPT_BYTES[key])) return null;
     this.interruptedAtMs = performance.now();
     return key;
-  }
-
-  /**
-   * Text injected while a program is still handling an interrupt can be mangled: bash,
-   * redrawing its prompt after SIGINT, dropped the first character of an injected
-   * `echo injected` in about 1 run in 10, and the paste mode the mirror reported was
-   * stale for that moment. So shortly after an interrupt, inject first waits for the
-   * output to be quiet (bounded), then reads the paste mode.
-   */
-  private async settleAfterInterrupt(): Promise<void> {
-    const start = performance.now();
-    if (start - this.interruptedAtMs > INTERRUPT_SETTLE.windowMs) return;
-    while (performance.now() - start < INTERRUPT_SETTLE.maxWaitMs) {
-      const now = performance.now();
-      if (now - this.batcher.lastFlushAtMs >= INTERRUPT_SETTLE.quietMs && now - this.interruptedAtMs >= INTERRUPT_SETTLE.quietMs) return;
-      await new Promise((r) => setTimeout(r, INTERRUPT_SETTLE.pollMs));
-    }
   }
 
   /** Latest active viewer wins: whoever resizes sets the PTY size for everyone. */
@@ -212,7 +189,7 @@ export class Session {
 
   detach(viewerId: ViewerId): boolean {
     const was = this.fanout.detach(viewerId);
-    this.releaseRingIfDone();
+    this.exitRing.releaseIfDone();
     return was;
   }
 
@@ -291,55 +268,12 @@ export class Session {
     this.status = 'exited';
     this.tapCall((t) => t.exited(this.id));
     this.emitUpdated();
-    this.releaseRingIfDone();
-  }
-
-  /**
-   * Nothing is appended to an exited session's ring, and a late or reconnecting viewer is
-   * served by the mirror's snapshot (a fromSeq outside the ring gets one), so the ring (up
-   * to replayBytes, for each of up to MAX_EXITED_SESSIONS) is given back once the mirror
-   * has parsed all of it and no viewer still reads from it (a slow one catching up gets
-   * every byte). The serialized final screen is kept instead, when smaller, so a mirror
-   * worker crash still rebuilds that screen. Once per exit: called again on every pump.
-   */
-  private releaseRingIfDone(): void {
-    const generation = this.generation;
-    if (this.isLive || this.ringReleaseGeneration === generation || this.fanout.readsRing()) return;
-    this.ringReleaseGeneration = generation;
-    this.mirror.serialize().then(
-      (snap) => {
-        const settled = !this.isLive && this.generation === generation && snap.seq === this.ring.end;
-        if (!settled || this.fanout.readsRing()) {
-          // A viewer attached in between, or a restart: ask again at the next occasion.
-          if (this.generation === generation) this.ringReleaseGeneration = 0;
-          return;
-        }
-        const bytes = Buffer.from(snap.data, 'utf8');
-        if (bytes.byteLength >= this.ring.heldBytes) return;
-        this.exitScreen = { seq: snap.seq, bytes };
-        this.ring.clear();
-      },
-      () => {
-        // The mirror is closed (session removed) or its worker is down: the ring is then the
-        // only copy of the screen, and it is kept.
-      },
-    );
-  }
-
-  /** What a restarted mirror worker re-parses: the ring, after the kept exit screen while
-   * the ring still starts where that screen ends (it stands for the bytes given back). */
-  private rebuildSource(): { startSeq: number; bytes: Uint8Array } {
-    const ringBytes = this.ring.slice(this.ring.start, this.ring.heldBytes) ?? new Uint8Array(0);
-    const kept = this.exitScreen;
-    if (kept === null || kept.seq !== this.ring.start) return { startSeq: this.ring.start, bytes: ringBytes };
-    return { startSeq: kept.seq - kept.bytes.byteLength, bytes: Buffer.concat([kept.bytes, ringBytes]) };
+    this.exitRing.releaseIfDone();
   }
 
   private onBatch(batch: Uint8Array): void {
     this.ring.append(batch);
-    // The ring after a restart dropped its first block: the kept exit screen no longer
-    // joins it, and a rebuild could not use it.
-    if (this.exitScreen !== null && this.exitScreen.seq !== this.ring.start) this.exitScreen = null;
+    this.exitRing.afterAppend();
     const tap = this.opts.tap;
     if (tap) {
       // Per batch, so no closure through tapCall; a failing tap is still only logged.
