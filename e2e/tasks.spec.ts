@@ -8,7 +8,8 @@ import { DashboardPage } from './pages/dashboard-page';
  * Agents and tasks in the browser, with the real Claude Code CLI against the console's
  * built-in scripted model: a parent and two children from the UI, drawn as a DAG; a
  * permission prompt approved from the pane; an interrupt from the task's button; a prompt
- * queued while busy and delivered after; a generic (non-Claude) agent.
+ * queued while busy and delivered after; a wide tree drawn left to right; a generic
+ * (non-Claude) agent.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -103,6 +104,24 @@ test('a long turn is interrupted from the button: the pane shows the CLI’s mes
   await dash.expectBuffer(sessionId, /Hello from the scripted model\./, 60_000);
   await expect(dash.taskReceipt(task.id)).toHaveAttribute('data-status', 'submitted', { timeout: 30_000 });
   await dash.expectTaskState(task.id, 'idle', 30_000);
+});
+
+test('a parent with three children is drawn left to right in the side panel, so its nodes stay readable', async ({ page }) => {
+  test.setTimeout(60_000);
+  const dash = new DashboardPage(page);
+  await dash.open();
+  const shellTask = (name: string, parentId?: string) => api.createTask({ agent: 'shell', prompt: 'sleep 60', name, ...(parentId ? { parentId } : {}) });
+  const parent = await shellTask('fan-out parent');
+  const kids = [await shellTask('fan-out one', parent.id), await shellTask('fan-out two', parent.id), await shellTask('fan-out three', parent.id)];
+  for (const kid of kids) await expect(dash.dagEdge(parent.id, kid.id)).toHaveCount(1);
+  // Top-down, three 232 px nodes side by side (736 px) would be drawn at half size in
+  // this panel; left to right they fit at about three quarters.
+  await expect(dash.dag().locator('.react-flow')).toHaveAttribute('data-direction', 'LR');
+  await expect.poll(async () => (await dash.dagNode(parent.id).boundingBox())?.width ?? 0).toBeGreaterThan(0.65 * 232);
+  const boxes = await Promise.all([parent, ...kids].map(async (t) => (await dash.dagNode(t.id).boundingBox())!));
+  const [p, ...k] = boxes;
+  for (const b of k) expect(b.x).toBeGreaterThan(p!.x + p!.width);
+  expect(new Set(k.map((b) => Math.round(b.x))).size).toBe(1);
 });
 
 test('a generic agent that is not Claude: a shell task goes busy then idle and answers its prompt', async ({ page }) => {

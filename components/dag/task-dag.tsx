@@ -1,9 +1,9 @@
 'use client';
 
-import { useEffect, useMemo, useRef } from 'react';
-import { Background, BackgroundVariant, Controls, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Background, BackgroundVariant, Controls, ReactFlow, ReactFlowProvider, useReactFlow, useUpdateNodeInternals } from '@xyflow/react';
 import type { TaskInfo } from '@/protocol/task';
-import { layoutTaskDag } from '@/lib/task-dag-layout';
+import { chooseDagLayout, DAG_FIT_PADDING_PX, DAG_MAX_ZOOM, layoutTaskDagBothWays } from '@/lib/task-dag-layout';
 import { isLiveTask } from '@/lib/task-format';
 import { TaskEdge, type TaskFlowEdge } from './task-edge';
 import { TaskNode, type TaskFlowNode } from './task-node';
@@ -13,34 +13,42 @@ export interface TaskDagProps {
   onFocusTask: (task: TaskInfo) => void;
 }
 
+type Viewport = { widthPx: number; heightPx: number };
+
 // Module constants: React Flow re-mounts every node when these objects change identity.
 const NODE_TYPES = { task: TaskNode };
 const EDGE_TYPES = { task: TaskEdge };
-/** Never zoom a small tree up past life size; leave a margin around the picture, wider on
- * the right, where the zoom buttons sit (they covered the last node in a narrow panel). */
-const FIT_VIEW = { padding: { top: '24px', bottom: '24px', left: '24px', right: '64px' }, maxZoom: 1 } as const;
+/** The margins and zoom cap the layout was chosen with (lib/task-dag-layout.ts). */
+const px = (n: number) => `${n}px` as const;
+const FIT_VIEW = {
+  padding: { top: px(DAG_FIT_PADDING_PX.top), bottom: px(DAG_FIT_PADDING_PX.bottom), left: px(DAG_FIT_PADDING_PX.left), right: px(DAG_FIT_PADDING_PX.right) },
+  maxZoom: DAG_MAX_ZOOM,
+} as const;
 const PRO_OPTIONS = { hideAttribution: false };
 
 /**
- * The tasks as a tree: parents above children, laid out by dagre (lib/task-dag-layout.ts)
- * every time the set of tasks or their parents change, and re-rendered in place when only a
- * state or a status line changes. Read-only: nodes are not dragged, connected or deleted
- * here. A click on a node goes to that task's pane.
+ * The tasks as a tree: parents above (or left of) children, laid out by dagre
+ * (lib/task-dag-layout.ts) every time the set of tasks or their parents change, and
+ * re-rendered in place when only a state or a status line changes. Read-only: nodes are
+ * not dragged, connected or deleted here. A click on a node goes to that task's pane.
  */
-function TaskDagFlow({ tasks, onFocusTask }: TaskDagProps) {
+function TaskDagFlow({ tasks, onFocusTask, viewport }: TaskDagProps & { viewport: Viewport | null }) {
   const { fitView } = useReactFlow();
+  const updateNodeInternals = useUpdateNodeInternals();
   // Only the shape of the tree moves nodes (the layout reads ids, parents and creation
   // times, the last never changes), so a status line ticking does not re-run dagre.
   const shapeKey = tasks.map((t) => `${t.id}<${t.parentId ?? ''}`).join(',');
   const shapeRef = useRef(tasks);
   shapeRef.current = tasks;
-  const layout = useMemo(() => layoutTaskDag(shapeRef.current), [shapeKey]);
+  const layouts = useMemo(() => layoutTaskDagBothWays(shapeRef.current), [shapeKey]);
+  // A resize only picks between the two; dagre runs when the shape changes.
+  const layout = chooseDagLayout(layouts, viewport);
 
   const byId = useMemo(() => new Map(tasks.map((t) => [t.id as string, t])), [tasks]);
   const nodes = useMemo<TaskFlowNode[]>(
     () => layout.nodes.flatMap((n) => {
       const task = byId.get(n.id);
-      return task ? [{ id: n.id, type: 'task' as const, position: { x: n.x, y: n.y }, data: { task }, draggable: false, connectable: false }] : [];
+      return task ? [{ id: n.id, type: 'task' as const, position: { x: n.x, y: n.y }, data: { task, direction: layout.direction }, draggable: false, connectable: false }] : [];
     }),
     [layout, byId],
   );
@@ -56,12 +64,13 @@ function TaskDagFlow({ tasks, onFocusTask }: TaskDagProps) {
     [layout, byId],
   );
 
-  // Re-fit when the tree's shape changes (a task added or removed), after React Flow has
-  // measured the new nodes.
+  // Re-fit when the tree's shape or direction changes (a task added or removed, the panel
+  // resized past the tie), after React Flow has measured the nodes and their moved handles.
   useEffect(() => {
+    updateNodeInternals(layout.nodes.map((n) => n.id));
     const frame = requestAnimationFrame(() => void fitView(FIT_VIEW));
     return () => cancelAnimationFrame(frame);
-  }, [layout, fitView]);
+  }, [layout, fitView, updateNodeInternals]);
 
   return (
     <ReactFlow
@@ -70,6 +79,7 @@ function TaskDagFlow({ tasks, onFocusTask }: TaskDagProps) {
       nodeTypes={NODE_TYPES}
       edgeTypes={EDGE_TYPES}
       colorMode="dark"
+      data-direction={layout.direction}
       fitView
       fitViewOptions={FIT_VIEW}
       minZoom={0.2}
@@ -91,13 +101,26 @@ function TaskDagFlow({ tasks, onFocusTask }: TaskDagProps) {
 
 /** Browser-only (React Flow measures the DOM): the panel loads it with next/dynamic. */
 export default function TaskDag(props: TaskDagProps) {
+  const [viewport, setViewport] = useState<Viewport | null>(null);
+  const boxRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const box = boxRef.current;
+    if (!box) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      const { width, height } = entry.contentRect;
+      setViewport((v) => (v?.widthPx === width && v.heightPx === height ? v : { widthPx: width, heightPx: height }));
+    });
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, []);
   return (
-    <div data-testid="dag" className="h-full w-full">
+    <div ref={boxRef} data-testid="dag" className="h-full w-full">
       {props.tasks.length === 0 ? (
         <p className="flex h-full items-center justify-center text-xs text-faint">The task tree appears here.</p>
       ) : (
         <ReactFlowProvider>
-          <TaskDagFlow {...props} />
+          <TaskDagFlow {...props} viewport={viewport} />
         </ReactFlowProvider>
       )}
     </div>

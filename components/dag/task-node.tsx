@@ -4,12 +4,13 @@ import { memo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { TaskInfo, TaskState } from '@/protocol/task';
 import { useNow } from '@/lib/task-clock';
-import { DAG_NODE_SIZE } from '@/lib/task-dag-layout';
+import { DAG_NODE_SIZE, type DagDirection } from '@/lib/task-dag-layout';
 import { formatElapsed, stateSummary, taskElapsedMs } from '@/lib/task-format';
 import { SuggestionCountChip } from '@/components/steering/suggestion-count-chip';
 import { VerificationBadge } from '@/components/verify/verification-badge';
 
-export type TaskNodeData = { task: TaskInfo };
+/** `direction`: where the edges attach (top and bottom, or left and right). */
+export type TaskNodeData = { task: TaskInfo; direction: DagDirection };
 export type TaskFlowNode = Node<TaskNodeData, 'task'>;
 
 /**
@@ -41,9 +42,14 @@ const STATE_TEXT: Record<TaskState, string> = {
 
 /** Handles only anchor the edges: the graph is drawn by the layout, never by dragging. */
 const HIDDEN_HANDLE = '!size-1 !min-h-0 !min-w-0 !border-0 !bg-transparent';
+const HANDLE_SIDES: Record<DagDirection, { target: Position; source: Position }> = {
+  TB: { target: Position.Top, source: Position.Bottom },
+  LR: { target: Position.Left, source: Position.Right },
+};
 
 function TaskNodeView({ data }: NodeProps<TaskFlowNode>) {
   const { task } = data;
+  const sides = HANDLE_SIDES[data.direction];
   const now = useNow();
   // The most useful line for the state: the question while waiting, why it failed, else the screen.
   const line =
@@ -58,7 +64,7 @@ function TaskNodeView({ data }: NodeProps<TaskFlowNode>) {
       style={{ width: DAG_NODE_SIZE.widthPx, height: DAG_NODE_SIZE.heightPx }}
       className={`flex cursor-pointer flex-col justify-between rounded-lg border px-2.5 py-1.5 text-left shadow-md shadow-black/30 ${NODE_TONE[task.state]}`}
     >
-      <Handle type="target" position={Position.Top} isConnectable={false} className={HIDDEN_HANDLE} />
+      <Handle type="target" position={sides.target} isConnectable={false} className={HIDDEN_HANDLE} />
       <div className="flex min-w-0 items-baseline gap-1.5">
         <span className="min-w-0 flex-1 truncate text-xs font-semibold text-fg">{task.name}</span>
         <NodeSuggestions task={task} />
@@ -73,7 +79,7 @@ function TaskNodeView({ data }: NodeProps<TaskFlowNode>) {
         </span>
       </div>
       <p className="truncate font-mono text-[10px] leading-4 text-muted" title={line ?? undefined}>{line || '\u00a0'}</p>
-      <Handle type="source" position={Position.Bottom} isConnectable={false} className={HIDDEN_HANDLE} />
+      <Handle type="source" position={sides.source} isConnectable={false} className={HIDDEN_HANDLE} />
     </div>
   );
 }
