@@ -10,8 +10,8 @@ export type TaskFlowEdge = Edge<TaskEdgeData, 'task'>;
  * A parent→child edge drawn as a rounded step (reads better than curves in a tree), with
  * `data-testid="dag-edge-<parent>-<child>"` on the path so a test can find it. An edge into
  * a running child is drawn brighter, so the live part of the tree stands out.
- * Note for tests: a straight vertical path has a zero-width box, so assert on presence
- * (toHaveCount / toBeAttached), not on visibility.
+ * Note for tests: a straight path has a zero-width (top-down) or zero-height (left to
+ * right) box, so assert on presence (toHaveCount / toBeAttached), not on visibility.
  */
 function TaskEdgeView({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data }: EdgeProps<TaskFlowEdge>) {
   const [path] = getSmoothStepPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition, borderRadius: 8 });
