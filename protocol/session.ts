@@ -61,10 +61,14 @@ export const inputSchema = z
   .object({ id: sessionIdSchema, data: z.string().min(1).max(LIMITS.maxInputBytes) })
   .strict();
 
+/** The inject box sends its text in one message; a terminal paste is split (lib/commands.ts),
+ * so that is where longer text goes. */
+const INJECT_TOO_LONG = `at most ${LIMITS.maxInputBytes.toLocaleString('en-US')} characters at once; paste longer text into the terminal itself`;
+
 export const injectSchema = z
   .object({
     id: sessionIdSchema,
-    text: z.string().max(LIMITS.maxInputBytes),
+    text: z.string().max(LIMITS.maxInputBytes, { error: INJECT_TOO_LONG }),
     /** Send Enter after the text (as a separate write, which agent CLIs need). */
     submit: z.boolean().default(true),
   })

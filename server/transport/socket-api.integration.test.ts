@@ -112,6 +112,21 @@ describe('socket.io (real server, real PTYs)', () => {
     expect(await removed).toBe(id);
   });
 
+  it('refuses an inject past the limit with a typed error that says where longer text goes; the session keeps taking input', async () => {
+    const socket = open(bearer);
+    expect(await outcome(socket)).toBe('connected');
+    const created = await call<SessionInfo>(socket, 'session:create', { command: 'cat' });
+    if (!created.ok) throw new Error(created.error.message);
+    const id = created.value.id;
+    const tooLong = await call<null>(socket, 'session:inject', { id, text: 'x'.repeat(LIMITS.maxInputBytes + 1) });
+    expect(tooLong.ok).toBe(false);
+    if (tooLong.ok) return;
+    expect(tooLong.error.code).toBe('invalid:payload');
+    expect(tooLong.error.message).toMatch(/at most 65,536 characters at once; paste longer text into the terminal/);
+    expect(await call<null>(socket, 'session:inject', { id, text: 'x'.repeat(LIMITS.maxInputBytes) })).toEqual({ ok: true, value: null });
+    expect((await call<null>(socket, 'session:remove', { id })).ok).toBe(true);
+  });
+
   it('holds a background pane to the smaller window: pty:priority reaches the session layer', async () => {
     const socket = open(bearer);
     expect(await outcome(socket)).toBe('connected');
