@@ -94,12 +94,7 @@ export function dagFitZoom(layout: Pick<DagLayout, 'widthPx' | 'heightPx'>, view
  * expect of a tree, and a panel resized near the tie does not flip at every pixel. */
 const LR_MIN_GAIN = 1.15;
 
-/**
- * Both layouts of one tree, and which of them to show in a viewport: top-down unless left
- * to right fits it at a clearly larger zoom. Three children of one parent are 736 px wide
- * top-down; in the 460 px side panel that drew their text at half size, and left to right
- * draws it ~45 % larger.
- */
+/** One tree laid out both ways (dagre runs only when the tree's shape changes). */
 export interface DagLayouts {
   TB: DagLayout;
   LR: DagLayout;
@@ -109,6 +104,11 @@ export function layoutTaskDagBothWays(tasks: ReadonlyArray<Pick<TaskInfo, 'id' |
   return { TB: layoutTaskDag(tasks, 'TB'), LR: layoutTaskDag(tasks, 'LR') };
 }
 
+/**
+ * Which layout to show in a viewport: top-down unless left to right fits it at a clearly
+ * larger zoom. Three children of one parent are 736 px wide top-down; in the 460 px side
+ * panel that drew their text at half size, and left to right draws it ~45 % larger.
+ */
 export function chooseDagLayout(layouts: DagLayouts, viewport: { widthPx: number; heightPx: number } | null): DagLayout {
   if (viewport === null) return layouts.TB;
   return dagFitZoom(layouts.LR, viewport) >= LR_MIN_GAIN * dagFitZoom(layouts.TB, viewport) ? layouts.LR : layouts.TB;
