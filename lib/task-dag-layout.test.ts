@@ -79,7 +79,7 @@ describe('chooseDagLayout', () => {
   });
 
   it('is top-down before the panel is measured, and for a single task', () => {
-    expect(chooseDagLayout(layoutTaskDagBothWays(fanOut), null).direction).toBe('TB');
+    expect(chooseDagLayout(layoutTaskDagBothWays(fanOut), { widthPx: 0, heightPx: 0 }).direction).toBe('TB');
     expect(chooseDagLayout(layoutTaskDagBothWays([taskInfo('t-alone1')]), { widthPx: 460, heightPx: 340 }).direction).toBe('TB');
   });
 

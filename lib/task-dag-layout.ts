@@ -82,8 +82,15 @@ export const DAG_FIT_PADDING_PX = { top: 24, bottom: 24, left: 24, right: 64 } a
 /** Never zoom a small tree up past life size. */
 export const DAG_MAX_ZOOM = 1;
 
-/** The zoom at which the whole layout fits the viewport, margins included. */
-export function dagFitZoom(layout: Pick<DagLayout, 'widthPx' | 'heightPx'>, viewport: { widthPx: number; heightPx: number }): number {
+/** The panel the DAG is drawn in; 0 × 0 before it is measured. */
+export interface DagViewport {
+  widthPx: number;
+  heightPx: number;
+}
+
+/** The zoom at which the whole layout fits the viewport, margins included (the cap when the
+ * viewport is not measured yet). */
+export function dagFitZoom(layout: Pick<DagLayout, 'widthPx' | 'heightPx'>, viewport: DagViewport): number {
   const p = DAG_FIT_PADDING_PX;
   const room = { w: viewport.widthPx - p.left - p.right, h: viewport.heightPx - p.top - p.bottom };
   if (layout.widthPx <= 0 || layout.heightPx <= 0 || room.w <= 0 || room.h <= 0) return DAG_MAX_ZOOM;
@@ -109,7 +116,7 @@ export function layoutTaskDagBothWays(tasks: ReadonlyArray<Pick<TaskInfo, 'id' |
  * larger zoom. Three children of one parent are 736 px wide top-down; in the 460 px side
  * panel that drew their text at half size, and left to right draws it ~45 % larger.
  */
-export function chooseDagLayout(layouts: DagLayouts, viewport: { widthPx: number; heightPx: number } | null): DagLayout {
-  if (viewport === null) return layouts.TB;
+export function chooseDagLayout(layouts: DagLayouts, viewport: DagViewport): DagLayout {
+  // Unmeasured, both fit at the cap: top-down.
   return dagFitZoom(layouts.LR, viewport) >= LR_MIN_GAIN * dagFitZoom(layouts.TB, viewport) ? layouts.LR : layouts.TB;
 }

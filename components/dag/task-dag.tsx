@@ -1,9 +1,10 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Background, BackgroundVariant, Controls, ReactFlow, ReactFlowProvider, useReactFlow, useUpdateNodeInternals } from '@xyflow/react';
 import type { TaskInfo } from '@/protocol/task';
-import { chooseDagLayout, DAG_FIT_PADDING_PX, DAG_MAX_ZOOM, layoutTaskDagBothWays } from '@/lib/task-dag-layout';
+import { chooseDagLayout, DAG_FIT_PADDING_PX, DAG_MAX_ZOOM, layoutTaskDagBothWays, type DagViewport } from '@/lib/task-dag-layout';
+import { useContentSize } from '@/lib/use-content-size';
 import { isLiveTask } from '@/lib/task-format';
 import { TaskEdge, type TaskFlowEdge } from './task-edge';
 import { TaskNode, type TaskFlowNode } from './task-node';
@@ -12,8 +13,6 @@ export interface TaskDagProps {
   tasks: readonly TaskInfo[];
   onFocusTask: (task: TaskInfo) => void;
 }
-
-type Viewport = { widthPx: number; heightPx: number };
 
 // Module constants: React Flow re-mounts every node when these objects change identity.
 const NODE_TYPES = { task: TaskNode };
@@ -32,7 +31,7 @@ const PRO_OPTIONS = { hideAttribution: false };
  * re-rendered in place when only a state or a status line changes. Read-only: nodes are
  * not dragged, connected or deleted here. A click on a node goes to that task's pane.
  */
-function TaskDagFlow({ tasks, onFocusTask, viewport }: TaskDagProps & { viewport: Viewport | null }) {
+function TaskDagFlow({ tasks, onFocusTask, viewport }: TaskDagProps & { viewport: DagViewport }) {
   const { fitView } = useReactFlow();
   const updateNodeInternals = useUpdateNodeInternals();
   // Only the shape of the tree moves nodes (the layout reads ids, parents and creation
@@ -101,26 +100,15 @@ function TaskDagFlow({ tasks, onFocusTask, viewport }: TaskDagProps & { viewport
 
 /** Browser-only (React Flow measures the DOM): the panel loads it with next/dynamic. */
 export default function TaskDag(props: TaskDagProps) {
-  const [viewport, setViewport] = useState<Viewport | null>(null);
   const boxRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const box = boxRef.current;
-    if (!box) return;
-    const observer = new ResizeObserver(([entry]) => {
-      if (!entry) return;
-      const { width, height } = entry.contentRect;
-      setViewport((v) => (v?.widthPx === width && v.heightPx === height ? v : { widthPx: width, heightPx: height }));
-    });
-    observer.observe(box);
-    return () => observer.disconnect();
-  }, []);
+  const size = useContentSize(boxRef);
   return (
     <div ref={boxRef} data-testid="dag" className="h-full w-full">
       {props.tasks.length === 0 ? (
         <p className="flex h-full items-center justify-center text-xs text-faint">The task tree appears here.</p>
       ) : (
         <ReactFlowProvider>
-          <TaskDagFlow {...props} viewport={viewport} />
+          <TaskDagFlow {...props} viewport={{ widthPx: size.width, heightPx: size.height }} />
         </ReactFlowProvider>
       )}
     </div>

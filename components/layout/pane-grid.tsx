@@ -1,10 +1,11 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useEffect, useRef, useState, type CSSProperties, type RefObject } from 'react';
+import { useRef, type CSSProperties } from 'react';
 import type { SessionInfo } from '@/protocol/session';
 import type { PaneLayout } from '@/lib/ui-prefs';
 import { tileGrid } from '@/lib/tile-layout';
+import { useContentSize } from '@/lib/use-content-size';
 
 // xterm touches `window` and the DOM as soon as it loads: the pane never renders on the
 // server. The placeholder keeps the grid from jumping while the chunk loads.
@@ -72,21 +73,4 @@ export function PaneGrid({ sessions, focusedId, maximizedId, layout, onFocused, 
       ))}
     </div>
   );
-}
-
-/** The element's content box, kept current while `active` (a ResizeObserver). */
-function useContentSize(ref: RefObject<HTMLElement | null>, active: boolean): { width: number; height: number } {
-  const [size, setSize] = useState({ width: 0, height: 0 });
-  useEffect(() => {
-    const el = ref.current;
-    if (!active || el === null) return;
-    const observer = new ResizeObserver(([entry]) => {
-      if (entry === undefined) return;
-      const { width, height } = entry.contentRect;
-      setSize((s) => (s.width === width && s.height === height ? s : { width, height }));
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [ref, active]);
-  return size;
 }

@@ -15,16 +15,11 @@ export interface CastFileOptions {
   logError: (message: string, detail: unknown) => void;
 }
 
-/** libuv already loops until a writev is whole; this only guards a short write (the rest follows). */
-async function writeAll(handle: FileHandle, buffers: Uint8Array[]): Promise<void> {
-  let rest = buffers;
-  while (rest.length > 0) {
-    const { bytesWritten } = await handle.writev(rest);
-    if (bytesWritten === 0) throw new Error('writev wrote nothing');
-    let skip = bytesWritten;
-    while (rest.length > 0 && skip >= (rest[0] as Uint8Array).byteLength) skip -= (rest.shift() as Uint8Array).byteLength;
-    if (skip > 0) rest[0] = (rest[0] as Uint8Array).subarray(skip);
-  }
+/** One writev for all the lines. libuv keeps writing until every buffer is out (past
+ * IOV_MAX too) and stops short only when the file takes nothing more, which is a failure. */
+async function writeAll(handle: FileHandle, buffers: Uint8Array[], expected: number): Promise<void> {
+  const { bytesWritten } = await handle.writev(buffers);
+  if (bytesWritten !== expected) throw new Error(`recording write stopped after ${bytesWritten} of ${expected} bytes`);
 }
 
 /** Owner-only: recordings hold whatever the agents printed, secrets included. */
@@ -60,12 +55,13 @@ export class CastFile {
   flush(): Promise<void> {
     if (this.pending.length > 0 && !this.failed) {
       const lines = this.pending;
+      const bytes = this.pendingBytes;
       this.pending = [];
       this.pendingBytes = 0;
       this.enqueue(async () => {
         const handle = await this.ensureOpen();
         // One writev, not a joined copy: a flood's 200 ms of lines is megabytes.
-        await writeAll(handle, lines);
+        await writeAll(handle, lines, bytes);
       });
     }
     return this.chain;
