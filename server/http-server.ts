@@ -1,27 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Duplex } from 'node:stream';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { err } from '../protocol/result';
 import { agentsOutliveStop, type ConsoleConfig } from './config';
 import { removeConsoleFile, writeConsoleFile } from './console-file';
 import { createStderrLogger, type Logger } from './logger';
-import { bracketHost, buildAllowLists } from './security/allow-lists';
-import { guardHttp, guardUpgrade, setSecurityHeaders } from './security/http-guard';
+import { buildAllowLists } from './security/allow-lists';
 import type { SecurityPolicy } from './security/request-guard';
 import { resolveAgentModel, type AgentModel } from './agents/agent-model';
 import { TaskService } from './tasks/task-service';
 import { PANE_SIZE_FILE, PaneSizeHint } from './tasks/pane-size-hint';
-import { AGENT_HOOKS_PREFIX, handleAgentHook } from './transport/agent-hooks';
 import type { SessionHost } from './sessions/session-host';
 import { sendResult } from './transport/http-io';
 import { startNextApp, type NextApp } from './transport/next-app';
 import { createOversight } from './steering/oversight-setup';
 import { createRestApi } from './transport/rest-api';
 import { attachSocketApi } from './transport/socket-api';
-import { createSocketServer, SOCKET_IO_PATH } from './transport/socket-server';
+import { createSocketServer } from './transport/socket-server';
+import { createHttpDispatch } from './transport/http-dispatch';
+import { applyKeepAlive, closerFor, displayHost, listen } from './transport/http-listen';
 import { bridgeSessionsToStore } from './store/session-recorder-bridge';
 import { openStore } from './store/store';
 import type { Store } from './store/store-types';
@@ -34,15 +33,10 @@ import { startRetention } from './store/retention';
 import { createSessionLayer } from './pty-host/session-layer';
 import { InputArbiter } from './tasks/input-arbiter';
 
-const HTTP_TIMING = {
-  /** How long an idle keep-alive connection is kept open (see the server's creation). */
-  keepAliveMs: 65_000,
-} as const;
-
 /**
- * One HTTP server carrying the REST API, socket.io and (optionally) the Next.js dashboard.
- * Request path: security headers → Host/Origin/credential guard → /health and /api/* to
- * the REST API, /socket.io to socket.io (its own handshake guard), the rest to Next.
+ * The composition root: one HTTP server carrying the REST API, socket.io and (optionally)
+ * the Next.js dashboard, and every service behind them. Where each request goes:
+ * transport/http-dispatch.ts; socket.io has its own handshake guard.
  */
 
 export interface StartConsoleOptions {
@@ -88,13 +82,6 @@ export interface RunningConsole {
 }
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-const SHUTDOWN = {
-  /** How long open connections get to close on their own at shutdown before they are
-   * destroyed: enough for socket.io's close frames, short enough that Ctrl-C feels instant. */
-  connectionGraceMs: 1000,
-} as const;
-const API_PREFIX = '/api/';
 
 export async function startConsole(options: StartConsoleOptions): Promise<RunningConsole> {
   const { config } = options;
@@ -152,55 +139,24 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
   let nextApp: NextApp | undefined;
   let nextReady: Promise<NextApp> | undefined;
 
+  const dispatch = createHttpDispatch({
+    policy: currentPolicy,
+    tasks,
+    mcp: { path: MCP_PATH, handle: (req, res) => mcp.handle(req, res) },
+    metrics: { path: METRICS_PATH, handle: (req, res) => metrics.handle(req, res) },
+    history,
+    rest,
+    next: () => ({ ready: nextReady, app: nextApp }),
+  });
   const server = createServer((req, res) => {
-    handleRequest(req, res).catch((error: unknown) => {
+    dispatch.handleRequest(req, res).catch((error: unknown) => {
       log.log('error', `request ${req.method ?? '?'} ${req.url ?? '?'} failed`, error);
       sendResult(res, err('failed:internal', 'internal error'));
     });
   });
-  // A client keeps idle connections and reuses them. If the server closes one (Node's default:
-  // after 5 s idle) just as a request goes out on it, the client gets ECONNRESET: a script
-  // polling every few seconds, and once a CI e2e run. A minute makes that gap unreachable for
-  // anything that polls; headersTimeout must stay above it.
-  server.keepAliveTimeout = HTTP_TIMING.keepAliveMs;
-  server.headersTimeout = HTTP_TIMING.keepAliveMs + 1000;
-
-  async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    setSecurityHeaders(res);
-    const path = pathOf(req);
-    if (path.startsWith(AGENT_HOOKS_PREFIX)) return handleAgentHook(req, res, { tasks, lists: currentPolicy().lists, path });
-    // /mcp: the same Host/Origin/token guard, plus per-agent tokens (that surface only).
-    if (path === MCP_PATH) return guardHttp(req, res, currentPolicy(), 'mcp') ? mcp.handle(req, res) : undefined;
-    if (path === METRICS_PATH) return guardHttp(req, res, currentPolicy(), 'api') ? metrics.handle(req, res) : undefined;
-    const isApi = path === '/health' || path.startsWith(API_PREFIX) || path === '/api';
-    if (!guardHttp(req, res, currentPolicy(), isApi ? 'api' : 'page')) return;
-    if (isApi && (await history(req, res))) return;
-    if (isApi) return rest(req, res);
-    if (nextReady === undefined) {
-      sendResult(res, err('not_found:route', 'the dashboard is not served by this instance'));
-      return;
-    }
-    const app = await nextReady;
-    await app.handleRequest(req, res);
-  }
-
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (pathOf(req).startsWith(`${SOCKET_IO_PATH}/`)) return; // socket.io's own listener
-    if (!guardUpgrade(req, socket, currentPolicy())) return;
-    if (nextApp?.handleUpgrade === undefined) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      return;
-    }
-    nextApp.handleUpgrade(req, socket, head);
-  });
-
-  // Upgraded connections (Next's HMR) leave node:http's tracking; close() must end them
-  // too, or the server's 'close' never fires.
-  const openSockets = new Set<Duplex>();
-  server.on('connection', (socket: Duplex) => {
-    openSockets.add(socket);
-    socket.once('close', () => openSockets.delete(socket));
-  });
+  applyKeepAlive(server);
+  server.on('upgrade', (req, socket, head) => dispatch.handleUpgrade(req, socket, head));
+  const closeServer = closerFor(server);
 
   const io = createSocketServer({ httpServer: server, policy: currentPolicy, log });
   const stopRouting = attachSocketApi({
@@ -254,14 +210,9 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
       retention.stop();
       await mcp.close();
       metrics.dispose();
-      // Stop accepting; 'close' fires once every connection has ended. socket.io closes its
-      // clients gracefully; whatever is left after a grace time (Next's HMR sockets, a
-      // half-open keep-alive) is destroyed.
-      const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
-      const ioClosed = io.close();
-      await Promise.race([ioClosed, delay(SHUTDOWN.connectionGraceMs)]);
-      for (const socket of openSockets) socket.destroy();
-      await Promise.all([httpClosed, ioClosed]);
+      // Stop accepting; socket.io closes its clients gracefully; whatever is left after a
+      // grace time (Next's HMR sockets, a half-open keep-alive) is destroyed.
+      await closeServer(() => io.close());
       paneSize.flush();
       disposeOversight();
       await tasks.dispose({ agentsStop: !agentsOutliveStop(config) });
@@ -291,35 +242,6 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
     options.onStarted({ host, resumed: layer.adopted, store, tasks, agentModel, config, url, log }).catch((error: unknown) => log.log('error', 'onStarted failed', error));
   }
   return { url, origin, port, token: config.token, host, store, tasks, ptyHostPid: () => layer.hostPid(), close };
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
-}
-
-function pathOf(req: IncomingMessage): string {
-  const raw = req.url ?? '/';
-  const q = raw.indexOf('?');
-  return q === -1 ? raw : raw.slice(0, q);
-}
-
-function listen(server: Server, host: string, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      const address = server.address();
-      if (address === null || typeof address === 'string') reject(new Error('not listening on TCP'));
-      else resolve(address.port);
-    });
-  });
-}
-
-/** The name to put in the printed URL: wildcard binds and "localhost" are reachable as 127.0.0.1. */
-export function displayHost(host: string): string {
-  const h = host.toLowerCase();
-  if (h === '0.0.0.0' || h === '::' || h === 'localhost') return '127.0.0.1';
-  return bracketHost(h);
 }
 
 function readVersion(): string {
