@@ -12,15 +12,13 @@ import {
 } from '../../protocol/task';
 import { defaultAgentKind } from '../agents/adapters/registry';
 import { readAdoptedSecrets } from './adopted-secrets';
-import { createTaskAgentRun } from './task-agent-run';
 import { notFound, TaskInterventions } from './task-interventions';
-import { effectivePrompt, launchTaskAgent } from './task-launch';
 import { TaskPublisher } from './task-publisher';
 import { adoptedTaskRecord, newTaskRecord } from './task-record';
 import type { InterventionMeta, TaskEvent, TaskLifecycle, TaskRecord, TaskServiceOptions } from './task-service-types';
 import { TaskGraph } from './task-graph';
 import { DEFAULT_SCHEDULER, TaskScheduler } from './task-scheduler';
-import { WorkspaceError } from './workspace';
+import { TaskRunner } from './task-runner';
 
 export type { InterventionMeta, TaskEvent, TaskLedger, TaskLifecycle, TaskServiceOptions, Who } from './task-service-types';
 export { LINE_PUBLISH_MS } from './task-publisher';
@@ -30,8 +28,9 @@ const CREATE_WAIT_MS = 1500;
 
 /**
  * Tasks: create returns at once; a scheduler starts agents under a concurrency limit with
- * retries; each running task has an AgentRun that keeps its state and confirms prompts and
- * interrupts. Every change is reported as a TaskInfo (task:updated) and to the ledger.
+ * retries (task-runner.ts); each running task has an AgentRun that keeps its state and
+ * confirms prompts and interrupts. Every change is reported as a TaskInfo (task:updated)
+ * and to the ledger.
  */
 export class TaskService {
   private readonly tasks = new Map<TaskId, TaskRecord>();
@@ -40,6 +39,7 @@ export class TaskService {
   private readonly scheduler: TaskScheduler;
   private readonly publisher: TaskPublisher;
   private readonly interventions: TaskInterventions;
+  private readonly runner: TaskRunner;
   private readonly reportingChildren = new Set<TaskId>();
   private readonly unsubscribeHost: () => void;
   private disposed = false;
@@ -51,6 +51,15 @@ export class TaskService {
       ledger: options.ledger,
       view: (rec) => this.view(rec),
       isCurrent: (rec) => this.tasks.get(rec.info.id) === rec,
+    });
+    this.runner = new TaskRunner({
+      options,
+      scheduler: this.scheduler,
+      publisher: this.publisher,
+      record: (id) => this.tasks.get(id),
+      bindSession: (sessionId, id) => this.bySession.set(sessionId, id),
+      isDisposed: () => this.disposed,
+      view: (rec) => this.view(rec),
     });
     this.interventions = new TaskInterventions({
       record: (id) => this.tasks.get(id),
@@ -178,7 +187,7 @@ export class TaskService {
     this.changed(rec);
     if (parent !== undefined) this.changed(parent);
     this.scheduler.enqueue(id);
-    this.pump();
+    this.runner.pump();
     // Answer with the session id when the agent's process starts promptly; never wait for
     // the agent itself, nor for a queued task's turn.
     if (this.scheduler.position(id) === null) {
@@ -215,7 +224,7 @@ export class TaskService {
         const rec = this.tasks.get(t);
         if (rec === undefined || FINAL_TASK_STATES.has(rec.info.state)) return;
         stopped.push(t);
-        await this.end(rec, 'stopped', null);
+        await this.runner.end(rec, 'stopped', null);
       }),
     );
     return ok(stopped);
@@ -266,7 +275,7 @@ export class TaskService {
     this.graph.add(task.id, parentId);
     this.scheduler.adopt(task.id);
     this.options.ledger?.append({ type: 'task.adopted', taskId: task.id, sessionId: task.sessionId, data: { state: task.state } });
-    this.started(rec, task.sessionId, true);
+    this.runner.started(rec, task.sessionId, true);
     if (parentId !== null) {
       const parent = this.tasks.get(parentId);
       if (parent !== undefined) this.changed(parent);
@@ -287,105 +296,12 @@ export class TaskService {
     this.disposed = true;
     this.unsubscribeHost();
     for (const rec of this.tasks.values()) {
-      if (options.agentsStop) this.markEnded(rec, 'stopped', null, 'the console was shut down');
+      if (options.agentsStop) this.runner.markEnded(rec, 'stopped', null, 'the console was shut down');
       rec.run?.stop();
       if (rec.timeout !== null) clearTimeout(rec.timeout);
       // A last-line publish due later would write to the store after it is closed.
       this.publisher.cancelLine(rec);
     }
-  }
-
-  private pump(): void {
-    for (const id of this.scheduler.admit()) {
-      const rec = this.tasks.get(id);
-      if (rec !== undefined) void this.attempt(rec);
-    }
-    for (const id of this.scheduler.queued()) {
-      const rec = this.tasks.get(id);
-      if (rec !== undefined && rec.info.queuePosition !== this.scheduler.position(id)) this.changed(rec);
-    }
-  }
-
-  private async attempt(rec: TaskRecord): Promise<void> {
-    const { info } = rec;
-    if (FINAL_TASK_STATES.has(info.state) || this.disposed) return rec.settleFirst();
-    info.attempts += 1;
-    info.state = 'starting';
-    this.changed(rec);
-    try {
-      const sessionId = await launchTaskAgent(rec, this.parentOf(rec), this.options);
-      if (sessionId === null) return rec.settleFirst();
-      this.started(rec, sessionId);
-    } catch (error) {
-      const workspace = error instanceof WorkspaceError;
-      this.options.log.log('warn', `task ${info.id} attempt ${info.attempts} failed: ${String(error)}`);
-      if (!workspace && info.attempts < this.scheduler.options.maxAttempts) {
-        info.state = 'queued';
-        this.changed(rec);
-        setTimeout(() => void this.attempt(rec), this.scheduler.retryDelayMs(info.attempts + 1)).unref();
-      } else {
-        await this.end(rec, 'failed', { code: workspace ? 'failed:workspace' : 'failed:spawn', message: error instanceof Error ? error.message : String(error) });
-      }
-    }
-    rec.settleFirst();
-  }
-
-  /** `adopted`: the agent was started by a previous console (see adopt): keep its start
-   * time and do not type its prompt again. */
-  private started(rec: TaskRecord, sessionId: SessionId, adopted = false): void {
-    const { info } = rec;
-    info.sessionId = sessionId;
-    info.startedAt = adopted ? (info.startedAt ?? Date.now()) : Date.now();
-    this.bySession.set(sessionId, info.id);
-    const run = createTaskAgentRun(rec, sessionId, {
-      options: this.options,
-      ledger: this.options.ledger,
-      changed: (r) => this.changed(r),
-      changedSoon: (r) => this.publisher.changedSoon(r),
-      exited: (r) => void this.end(r, 'exited', null),
-      life: (event) => this.life(event),
-      view: (r) => this.view(r),
-    });
-    rec.run = run;
-    run.start();
-    this.life({ type: 'started', task: this.view(rec) });
-    if (!adopted && rec.adapter.initialPrompt === 'type') void effectivePrompt(rec, this.parentOf(rec)).then((p) => run.prompt(p, 'queue'));
-    for (const early of rec.early.splice(0)) void run.prompt(early.text, early.mode);
-    if (info.timeoutMs !== null) {
-      rec.timeout = setTimeout(() => void this.end(rec, 'failed', { code: 'failed:timeout', message: `timed out after ${info.timeoutMs} ms` }), info.timeoutMs);
-      rec.timeout.unref();
-    }
-    this.changed(rec);
-  }
-
-  /** Moves a task to a final state, kills its agent when it still runs, frees its slot. */
-  private async end(rec: TaskRecord, state: 'exited' | 'failed' | 'stopped', error: TaskInfo['error']): Promise<void> {
-    const { info } = rec;
-    if (!this.markEnded(rec, state, error)) return;
-    this.life({ type: 'ended', task: this.view(rec) });
-    if (state !== 'exited' && info.sessionId !== null) await this.options.host.request({ type: 'kill', id: info.sessionId });
-    this.pump();
-  }
-
-  /** The record side of ending a task: final state, slot freed, ledger and store told.
-   * False when it had already ended. */
-  private markEnded(rec: TaskRecord, state: 'exited' | 'failed' | 'stopped', error: TaskInfo['error'], reason?: string): boolean {
-    const { info } = rec;
-    if (FINAL_TASK_STATES.has(info.state)) return false;
-    const from = info.state;
-    info.state = state;
-    info.error = error;
-    info.endedAt = Date.now();
-    if (rec.timeout !== null) clearTimeout(rec.timeout);
-    rec.run?.stop();
-    this.scheduler.release(info.id);
-    this.options.ledger?.append({ type: 'task.state', taskId: info.id, sessionId: info.sessionId, data: { from, to: state, error, ...(reason === undefined ? {} : { reason }) } });
-    this.changed(rec);
-    return true;
-  }
-
-  private parentOf(rec: TaskRecord): TaskRecord | undefined {
-    return rec.info.parentId === null ? undefined : this.tasks.get(rec.info.parentId);
   }
 
   private view(rec: TaskRecord): TaskInfo {
