@@ -13,12 +13,12 @@ import type { HostEvent, HostReplies, HostReply, HostRequest, HostStats, Session
 import type { SessionTap } from './session-tap';
 import { checkSpawnable } from './spawn-check';
 
-/** Default cap on live sessions: each holds a process, a mirror and up to replayBytes of
- * ring; 64 is far above what one person watches and keeps a runaway script from forking
- * the machine to death. */
 /** Exited sessions kept for their final screens (each holds its mirror and, once its
  * viewers have caught up, no replay ring: see exit-ring-release.ts). */
 export const MAX_EXITED_SESSIONS = 64;
+/** Default cap on live sessions: each holds a process, a mirror and up to replayBytes of
+ * ring; 64 is far above what one person watches and keeps a runaway script from forking
+ * the machine to death. */
 const DEFAULT_MAX_SESSIONS = 64;
 
 export interface HostLogger {
