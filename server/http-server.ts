@@ -27,7 +27,7 @@ import type { Store } from './store/store-types';
 import { createHistoryApi } from './transport/history-api';
 import { AgentTokens } from './mcp/agent-tokens';
 import { createMcpEndpoint, MCP_PATH } from './mcp/mcp-endpoint';
-import { createConsoleMetrics, METRICS_PATH } from './metrics/console-metrics';
+import { createConsoleMetrics } from './metrics/console-metrics';
 import { rehydrateTasks } from './pty-host/rehydrate-tasks';
 import { startRetention } from './store/retention';
 import { createSessionLayer } from './pty-host/session-layer';
@@ -142,8 +142,8 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
   const dispatch = createHttpDispatch({
     policy: currentPolicy,
     tasks,
-    mcp: { path: MCP_PATH, handle: (req, res) => mcp.handle(req, res) },
-    metrics: { path: METRICS_PATH, handle: (req, res) => metrics.handle(req, res) },
+    mcp,
+    metrics,
     history,
     rest,
     next: () => ({ ready: nextReady, app: nextApp }),

@@ -96,7 +96,7 @@ export class TaskRunner {
     return true;
   }
 
-  parentOf(rec: TaskRecord): TaskRecord | undefined {
+  private parentOf(rec: TaskRecord): TaskRecord | undefined {
     return rec.info.parentId === null ? undefined : this.o.record(rec.info.parentId);
   }
 

@@ -3,6 +3,8 @@ import type { Duplex } from 'node:stream';
 import { err } from '../../protocol/result';
 import { guardHttp, guardUpgrade, setSecurityHeaders } from '../security/http-guard';
 import type { SecurityPolicy } from '../security/request-guard';
+import { MCP_PATH, type McpEndpoint } from '../mcp/mcp-endpoint';
+import { METRICS_PATH, type ConsoleMetrics } from '../metrics/console-metrics';
 import type { TaskService } from '../tasks/task-service';
 import { AGENT_HOOKS_PREFIX, handleAgentHook } from './agent-hooks';
 import type { HistoryHandler } from './history-api';
@@ -13,17 +15,12 @@ import { SOCKET_IO_PATH } from './socket-server';
 
 const API_PREFIX = '/api/';
 
-/** A surface served beside the API, behind the same guard (MCP, metrics). */
-interface GuardedSurface {
-  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
-}
-
 export interface HttpDispatchOptions {
   /** Read per request: the allow-lists name the bound port, known only after listen. */
   policy: () => SecurityPolicy;
   tasks: TaskService;
-  mcp: GuardedSurface & { path: string };
-  metrics: GuardedSurface & { path: string };
+  mcp: Pick<McpEndpoint, 'handle'>;
+  metrics: Pick<ConsoleMetrics, 'handle'>;
   history: HistoryHandler;
   rest: RestHandler;
   /** The dashboard, when this instance serves it: `ready` while Next starts, `app` after. */
@@ -48,8 +45,8 @@ export function createHttpDispatch(o: HttpDispatchOptions): HttpDispatch {
     const policy = o.policy();
     if (path.startsWith(AGENT_HOOKS_PREFIX)) return handleAgentHook(req, res, { tasks: o.tasks, lists: policy.lists, path });
     // /mcp: the same Host/Origin/token guard, plus per-agent tokens (that surface only).
-    if (path === o.mcp.path) return guardHttp(req, res, policy, 'mcp') ? o.mcp.handle(req, res) : undefined;
-    if (path === o.metrics.path) return guardHttp(req, res, policy, 'api') ? o.metrics.handle(req, res) : undefined;
+    if (path === MCP_PATH) return guardHttp(req, res, policy, 'mcp') ? o.mcp.handle(req, res) : undefined;
+    if (path === METRICS_PATH) return guardHttp(req, res, policy, 'api') ? o.metrics.handle(req, res) : undefined;
     const isApi = path === '/health' || path.startsWith(API_PREFIX) || path === '/api';
     if (!guardHttp(req, res, policy, isApi ? 'api' : 'page')) return;
     if (isApi && (await o.history(req, res))) return;
