@@ -83,6 +83,8 @@ test('a multi-line prompt grows the inject box over the terminal, which keeps it
   const { dash, s } = await openWithShell(page, request, 'grow');
   const input = page.getByTestId(`inject-input-${s.id}`);
   const rows = () => page.evaluate((id) => window.__axiom!.terminals[id]!.rows, s.id);
+  // The pane's first fit lands a moment after the prompt shows (a CI run read 30, then 32).
+  await dash.waitForOwnSize(s.id);
   const rowsBefore = await rows();
   const oneLine = (await input.boundingBox())!.height;
   await input.click();
