@@ -15,6 +15,7 @@ export const LINE_PUBLISH_MS = 500;
 export class TaskPublisher {
   private readonly listeners = new Set<(e: TaskEvent) => void>();
   private readonly lifecycle = new Set<(e: TaskLifecycle) => void>();
+  private closed = false;
 
   constructor(
     private readonly opts: {
@@ -37,8 +38,17 @@ export class TaskPublisher {
     return () => this.lifecycle.delete(listener);
   }
 
+  /** At shutdown, after the last record: what still reports later (a prompt delivery in
+   * flight, a coalesced line) is dropped, since the store it would write to is closing. */
+  close(): void {
+    this.closed = true;
+    this.listeners.clear();
+    this.lifecycle.clear();
+  }
+
   /** Records and broadcasts the task now. */
   changed(rec: TaskRecord): void {
+    if (this.closed) return;
     // This publish carries the latest line too.
     this.cancelLine(rec);
     const task = this.opts.view(rec);

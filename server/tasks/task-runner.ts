@@ -109,7 +109,8 @@ export class TaskRunner {
     this.changed(rec);
     try {
       const sessionId = await launchTaskAgent(rec, this.parentOf(rec), options);
-      if (sessionId === null) return rec.settleFirst();
+      // Disposed during the launch: the session layer ends the agent; nothing watches it.
+      if (sessionId === null || this.o.isDisposed()) return rec.settleFirst();
       this.started(rec, sessionId);
     } catch (error) {
       const workspace = error instanceof WorkspaceError;

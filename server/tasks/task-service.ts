@@ -299,9 +299,11 @@ export class TaskService {
       if (options.agentsStop) this.runner.markEnded(rec, 'stopped', null, 'the console was shut down');
       rec.run?.stop();
       if (rec.timeout !== null) clearTimeout(rec.timeout);
-      // A last-line publish due later would write to the store after it is closed.
       this.publisher.cancelLine(rec);
     }
+    // Whatever still reports after this (a prompt delivery in flight) would write to the
+    // store after it is closed.
+    this.publisher.close();
   }
 
   private view(rec: TaskRecord): TaskInfo {
