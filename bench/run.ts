@@ -24,6 +24,7 @@ import { BENCH_WAIT_SECONDS, measureSteering } from './measure-steering';
 import { measureMcpSpawn } from './measure-mcp-spawn';
 import { measureRestart } from './measure-restart';
 import { sampleCpu, type CpuSeconds } from './lib/process-cpu';
+import { waitForQuietMachine } from './lib/quiet-machine';
 import { ptyHostPid } from '../server/pty-host/testing/console-process';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -107,7 +108,17 @@ async function main(): Promise<void> {
   log(`written to ${out}`);
 }
 
+/** Every console measure starts on a quiet machine (lib/quiet-machine.ts); how long each
+ * waited, and whether it ever got quiet, goes into results.json. */
+const settled: Record<string, { waitedMs: number; quiet: boolean }> = {};
+async function settle(before: string): Promise<void> {
+  const r = await waitForQuietMachine();
+  settled[before] = { waitedMs: r.waitedMs, quiet: r.quiet };
+  if (!r.quiet) log(`machine still ${Math.round(r.lastBusy * 100)} % busy before ${before}; measuring anyway`);
+}
+
 async function runConsoleBenches(results: Record<string, unknown>): Promise<void> {
+  results.settled = settled;
   const server = await startBenchConsole();
   const client = new ConsoleClient(server.url, server.token);
   let browser: Browser | undefined;
@@ -134,6 +145,7 @@ async function runConsoleBenches(results: Record<string, unknown>): Promise<void
 
     if (only.has('spawn')) {
       log('spawn to first output');
+      await settle('spawn');
       results.spawnToFirstOutputMs = summarize(await measureSpawnToFirstOutput(server.url, server.token, N.spawnSamples));
     }
 
@@ -141,6 +153,7 @@ async function runConsoleBenches(results: Record<string, unknown>): Promise<void
     if (only.has('echo')) {
       log(`keystroke-to-echo over ${N.echoKeys} keys`);
       await installEchoProbe(page, echoSession.id);
+      await settle('echo');
       results.echoMs = summarize(await measureEcho(page, echoSession.id, N.echoKeys));
       results.echoPathMs = {
         ...(await measureEchoPath(server.url, server.token, client, N.echoKeys)),
@@ -153,11 +166,13 @@ async function runConsoleBenches(results: Record<string, unknown>): Promise<void
 
     if (only.has('busy')) {
       log(`echo while ${N.busyOthers} sessions print ${N.busyLinesPerSec} lines/s`);
+      await settle('busy');
       results.busyEchoMs = summarize(await measureBusyEcho(page, client, N.busyOthers, N.busyLinesPerSec, N.busyKeys));
     }
 
     if (only.has('cat')) {
       log(`${N.catSpawns} direct spawns of cat of 1 MiB`);
+      await settle('cat');
       results.catExit = await measureCatExit(page, client, join(root, 'bench', 'fixtures'), N.catSpawns, 4);
     }
     await page.context().close();
@@ -165,6 +180,7 @@ async function runConsoleBenches(results: Record<string, unknown>): Promise<void
     if (only.has('flood')) {
       for (const mode of ['throttled-20x', 'stalled'] as const) {
         log(`${N.floodSeconds} s yes flood into a ${mode} page`);
+        await settle(`flood_${mode}`);
         results[`flood_${mode}`] = await measureFlood(browser, server, client, mode, N.floodSeconds);
       }
     }
@@ -180,7 +196,11 @@ async function measureThroughputRounds(page: PlainPage, client: ConsoleClient, c
   const consoleRuns = [];
   const ceilingRuns = [];
   for (let i = 0; i < N.throughputRounds; i++) {
+    // The console run's recording is written back by the kernel for seconds after it: the
+    // ceiling run must not pay for it, nor the next console run for the ceiling's work.
+    await settle(`throughput console ${i + 1}`);
     consoleRuns.push(await measureConsoleThroughput(page, client, fixture, cpu));
+    await settle(`throughput ceiling ${i + 1}`);
     ceilingRuns.push(await measureLocalCeiling(page, ceilingPaneId, fixture));
   }
   const best = <T extends { mibPerSec: number }>(runs: T[]) => runs.reduce((a, b) => (b.mibPerSec > a.mibPerSec ? b : a));
