@@ -1,20 +1,17 @@
 import path from 'node:path';
 import type { SessionId } from '../../protocol/ids';
-import type { AttachReply, ScreenSnapshot } from '../../protocol/events';
+import type { AttachReply } from '../../protocol/events';
 import { INTERRUPT_BYTES, type CreateSessionRequest, type InterruptKey, type SessionInfo, type SessionStatus } from '../../protocol/session';
 import { PtyProcess, type PtyExit } from '../pty/pty-process';
-import { ExitRingRelease } from './exit-ring-release';
 import { encodeInjection } from './input-encoding';
 import { settleAfterInterrupt } from './interrupt-settle';
-import { OutputBatcher } from './output-batcher';
-import { ReplayRing } from './replay-ring';
 import { restartMarker } from './restart-marker';
 import type { SessionLimits } from './session-options';
 import type { HostEvent, ViewerId } from './session-host';
 import type { MirrorWorkerClient } from './mirror-worker-client';
 import type { SessionTap } from './session-tap';
-import { TerminalMirror, type MirrorScreen } from './terminal-mirror';
-import { ViewerFanout } from './viewer-fanout';
+import type { MirrorScreen } from './terminal-mirror';
+import { SessionOutput, type StreamState } from './session-output';
 
 export interface SessionOptions {
   id: SessionId;
@@ -29,20 +26,8 @@ export interface SessionOptions {
   logError: (message: string, detail: unknown) => void;
 }
 
-/** Counters of the output path, for stats, benches and tests. */
-export interface StreamState {
-  /** Bytes of output so far (the next sequence number). */
-  emittedSeq: number;
-  /** Bytes the mirror has parsed (M in ADR 0001). */
-  mirrorParsedSeq: number;
-  /** Oldest offset still in the replay ring. */
-  ringStartSeq: number;
-  /** True while the PTY is paused because the mirror lags. */
-  ptyPaused: boolean;
-  viewers: number;
-}
-
-/** One session: a process in a PTY (replaced on restart), its mirror, its ring, its viewers. */
+/** One session: a process in a PTY (replaced on restart), its input, and its output path
+ * (session-output.ts: batcher, replay ring, mirror, viewers), which outlives each process. */
 export class Session {
   readonly id: SessionId;
   private pty: PtyProcess | null = null;
@@ -54,11 +39,7 @@ export class Session {
   private cols: number;
   private rows: number;
   private readonly createdAt: number;
-  private readonly ring: ReplayRing;
-  private readonly mirror: TerminalMirror;
-  private readonly batcher: OutputBatcher;
-  private readonly fanout: ViewerFanout;
-  private readonly exitRing: ExitRingRelease;
+  private readonly output: SessionOutput;
   /** Kill, restart and remove run one at a time per session. */
   private lifecycle: Promise<unknown> = Promise.resolve();
 
@@ -68,31 +49,16 @@ export class Session {
     this.cols = opts.request.cols;
     this.rows = opts.request.rows;
     this.createdAt = opts.now();
-    const l = opts.limits;
-    this.ring = new ReplayRing({ capacityBytes: l.replayBytes });
-    this.mirror = new TerminalMirror({
-      worker: opts.mirrorWorker,
+    this.output = new SessionOutput({
+      id: this.id,
       cols: this.cols,
       rows: this.rows,
-      scrollbackLines: l.scrollbackLines,
-      onReply: (data) => this.pty?.write(data),
-      onParsed: () => this.updateMirrorLag(),
-      rebuildSource: () => this.exitRing.rebuildSource(),
-    });
-    this.batcher = new OutputBatcher({ maxPendingBytes: l.batchMaxBytes, onFlush: (b) => this.onBatch(b) });
-    this.fanout = new ViewerFanout({
-      sessionId: this.id,
-      ring: this.ring,
-      limits: { windowBytes: l.windowBytes, backgroundWindowBytes: l.backgroundWindowBytes, maxFrameBytes: l.maxFrameBytes },
+      limits: opts.limits,
+      mirrorWorker: opts.mirrorWorker,
       emit: opts.emit,
-      takeSnapshot: () => this.snapshot(),
+      tap: opts.tap,
       logError: opts.logError,
-      afterPump: () => this.exitRing.releaseIfDone(),
-    });
-    this.exitRing = new ExitRingRelease({
-      ring: this.ring,
-      serialize: () => this.mirror.serialize(),
-      readsRing: () => this.fanout.readsRing(),
+      pty: () => this.pty,
       isLive: () => this.isLive,
       generation: () => this.generation,
     });
@@ -126,23 +92,17 @@ export class Session {
       createdAt: this.createdAt,
       exitedAt: this.exitedAt,
       generation: this.generation,
-      outputBytes: this.ring.end,
+      outputBytes: this.output.end,
     };
   }
 
   streamState(): StreamState {
-    return {
-      emittedSeq: this.ring.end,
-      mirrorParsedSeq: this.mirror.parsedSeq,
-      ringStartSeq: this.ring.start,
-      ptyPaused: this.pty?.isPaused ?? false,
-      viewers: this.fanout.size,
-    };
+    return this.output.streamState();
   }
 
   /** Exact once the mirror parsed every byte output before this call. */
   screen(): Promise<MirrorScreen> {
-    return this.mirror.screen();
+    return this.output.screen();
   }
 
   /** Returns false when the process has exited (nothing written). */
@@ -151,9 +111,9 @@ export class Session {
   }
 
   async inject(text: string, submit: boolean): Promise<boolean> {
-    await settleAfterInterrupt({ interruptedAtMs: this.interruptedAtMs, lastOutputAtMs: () => this.batcher.lastFlushAtMs });
+    await settleAfterInterrupt({ interruptedAtMs: this.interruptedAtMs, lastOutputAtMs: () => this.output.lastOutputAtMs });
     if (!this.isLive) return false;
-    if (text !== '' && !this.input(encodeInjection(text, this.mirror.bracketedPasteMode))) return false;
+    if (text !== '' && !this.input(encodeInjection(text, this.output.bracketedPasteMode))) return false;
     if (!submit) return true;
     await new Promise((r) => setTimeout(r, this.opts.limits.injectSubmitDelayMs));
     return this.input('\r');
@@ -171,11 +131,8 @@ export class Session {
     if (cols !== this.cols || rows !== this.rows) {
       this.cols = cols;
       this.rows = rows;
-      // Bytes still in the batcher were laid out at the old size: the mirror parses them
-      // before it resizes.
-      this.batcher.flush();
+      this.output.resize(cols, rows);
       this.pty?.resize(cols, rows);
-      this.mirror.resize(cols, rows);
       this.tapCall((t) => t.resized(this.id, cols, rows));
       this.emitUpdated();
     }
@@ -183,27 +140,25 @@ export class Session {
   }
 
   attach(viewerId: ViewerId, fromSeq: number | undefined): AttachReply {
-    const mode = this.fanout.attach(viewerId, fromSeq);
+    const mode = this.output.attach(viewerId, fromSeq);
     return { info: this.info(), mode };
   }
 
   detach(viewerId: ViewerId): boolean {
-    const was = this.fanout.detach(viewerId);
-    this.exitRing.releaseIfDone();
-    return was;
+    return this.output.detach(viewerId);
   }
 
   ack(viewerId: ViewerId, seq: number): void {
-    this.fanout.ack(viewerId, seq);
+    this.output.ack(viewerId, seq);
   }
 
   setViewerPriority(viewerId: ViewerId, priority: 'interactive' | 'background'): void {
-    this.fanout.setPriority(viewerId, priority);
+    this.output.setPriority(viewerId, priority);
   }
 
   /** Unacked bytes of one viewer (undefined if not attached). */
   viewerInFlight(viewerId: ViewerId): number | undefined {
-    return this.fanout.inFlight(viewerId);
+    return this.output.inFlight(viewerId);
   }
 
   /** Graceful kill of the whole tree; also sweeps stragglers of an exited process. */
@@ -219,8 +174,8 @@ export class Session {
     return this.serial(async () => {
       if (this.pty && !this.pty.exited) await this.pty.kill(this.opts.limits.killGraceMs);
       this.generation += 1;
-      this.batcher.push(restartMarker(this.generation));
-      this.batcher.flush();
+      this.output.push(restartMarker(this.generation));
+      this.output.flush();
       this.spawn();
       return this.info();
     });
@@ -228,9 +183,7 @@ export class Session {
 
   /** Stops output processing and forgets viewers; the caller killed the process first. */
   dispose(): void {
-    this.batcher.dispose();
-    this.fanout.clear();
-    this.mirror.dispose();
+    this.output.dispose();
     this.tapCall((t) => t.closed(this.id));
   }
 
@@ -246,7 +199,7 @@ export class Session {
       killGraceMs: this.opts.limits.killGraceMs,
       logError: this.opts.logError,
       onData: (d) => {
-        if (this.pty === pty) this.batcher.push(d);
+        if (this.pty === pty) this.output.push(d);
       },
       onExit: (e) => {
         if (this.pty === pty) this.onExit(e);
@@ -262,45 +215,13 @@ export class Session {
 
   private onExit(exit: PtyExit): void {
     // Every byte was delivered before the exit (PtyProcess guarantees it): flush them first.
-    this.batcher.flush();
+    this.output.flush();
     this.exit = exit;
     this.exitedAt = this.opts.now();
     this.status = 'exited';
     this.tapCall((t) => t.exited(this.id));
     this.emitUpdated();
-    this.exitRing.releaseIfDone();
-  }
-
-  private onBatch(batch: Uint8Array): void {
-    this.ring.append(batch);
-    this.exitRing.afterAppend();
-    const tap = this.opts.tap;
-    if (tap) {
-      // Per batch, so no closure through tapCall; a failing tap is still only logged.
-      try {
-        tap.output(this.id, batch);
-      } catch (e) {
-        this.opts.logError('session tap failed', e);
-      }
-    }
-    this.mirror.write(batch);
-    this.updateMirrorLag();
-    this.fanout.pumpAll();
-  }
-
-  /** The only reason the PTY is ever paused: the mirror (our own parser) lags. */
-  private updateMirrorLag(): void {
-    const pty = this.pty;
-    if (!pty) return;
-    const lag = this.ring.end - this.mirror.parsedSeq;
-    if (lag > this.opts.limits.mirrorHighWatermarkBytes) pty.pause();
-    else if (pty.isPaused && lag < this.opts.limits.mirrorLowWatermarkBytes) pty.resume();
-  }
-
-  /** Exact at its `seq`, which is at least every byte output before this call. */
-  private async snapshot(): Promise<ScreenSnapshot> {
-    const s = await this.mirror.serialize();
-    return { id: this.id, seq: s.seq, cols: s.cols, rows: s.rows, data: s.data };
+    this.output.exited();
   }
 
   /** A failing tap (the recorder) is logged and otherwise ignored: it must never stop the session. */
