@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { SessionId } from '../../protocol/ids';
-import { LIMITS } from '../../protocol/limits';
 import { err, ok, type Result } from '../../protocol/result';
 import type { CreateSessionRequest } from '../../protocol/session';
 import { buildChildEnv } from '../pty/child-env';
 import { defaultInterruptKey } from './input-encoding';
+import { buildHostHandlers, type HostHandlers } from './host-request-handlers';
 import { MirrorWorkerClient } from './mirror-worker-client';
 import { Session } from './session';
 import type { StreamState } from './session-output';
@@ -37,8 +37,6 @@ export interface InProcessSessionHostOptions extends Partial<SessionLimits> {
   tap?: SessionTap;
 }
 
-type Handlers = { [K in HostRequest['type']]: (req: Extract<HostRequest, { type: K }>) => Promise<Result<HostReplies[K]>> };
-
 /** The in-process host: the SessionHost messages, plus read-only stream counters for
  * benches and tests (not part of the message interface). */
 export interface InProcessSessionHost extends SessionHost {
@@ -57,7 +55,7 @@ class InProcessHost implements InProcessSessionHost {
   private readonly maxSessions: number;
   private readonly logger: HostLogger;
   private readonly now: () => number;
-  private readonly handlers: Handlers;
+  private readonly handlers: HostHandlers;
   /** One worker parses the terminals of all sessions (ADR 0004). */
   private readonly mirrorWorker: MirrorWorkerClient;
 
@@ -68,7 +66,14 @@ class InProcessHost implements InProcessSessionHost {
     this.maxSessions = maxSessions ?? DEFAULT_MAX_SESSIONS;
     this.logger = logger ?? console;
     this.now = now ?? Date.now;
-    this.handlers = this.buildHandlers();
+    this.handlers = buildHostHandlers({
+      find: (id) => this.sessions.get(id),
+      all: () => this.sessions.values(),
+      create: (input) => this.create(input),
+      drop: (session) => this.drop(session),
+      stats: () => this.stats(),
+      logError: (message, e) => this.logger.error(`session host: ${message}`, e),
+    });
     this.mirrorWorker = new MirrorWorkerClient({
       logError: (message, detail) => this.logger.error(`session host: ${message}`, ...(detail === undefined ? [] : [detail])),
     });
@@ -196,105 +201,6 @@ class InProcessHost implements InProcessSessionHost {
       this.emit({ type: 'session:removed', id: s.id });
     }
   }
-
-  private buildHandlers(): Handlers {
-    const find = (id: SessionId): Session | undefined => this.sessions.get(id);
-    const notFound = <T>(id: SessionId): Result<T> => err('not_found:session', `no session ${id}`);
-    const exited = <T>(id: SessionId): Result<T> => err('refused:session-exited', `session ${id} has exited`);
-    return {
-      create: async (r) => this.create(r.input),
-      list: async () => ok([...this.sessions.values()].map((s) => s.info())),
-      get: async (r) => {
-        const s = find(r.id);
-        return s ? ok(s.info()) : notFound(r.id);
-      },
-      screen: async (r) => {
-        const s = find(r.id);
-        return s ? ok(await s.screen()) : notFound(r.id);
-      },
-      input: async (r) => {
-        const s = find(r.id);
-        if (!s) return notFound(r.id);
-        if (Buffer.byteLength(r.data) > LIMITS.maxInputBytes) return err('too_large:payload', 'input too large');
-        return s.input(r.data) ? ok(null) : exited(r.id);
-      },
-      inject: async (r) => {
-        const s = find(r.id);
-        if (!s) return notFound(r.id);
-        if (Buffer.byteLength(r.text) > LIMITS.maxInputBytes) return err('too_large:payload', 'text too large');
-        return (await s.inject(r.text, r.submit)) ? ok(null) : exited(r.id);
-      },
-      interrupt: async (r) => {
-        const s = find(r.id);
-        if (!s) return notFound(r.id);
-        const key = s.interrupt();
-        return key ? ok({ key }) : exited(r.id);
-      },
-      resize: async (r) => {
-        const s = find(r.id);
-        if (!s) return notFound(r.id);
-        if (!validSize(r.cols, r.rows)) return err('invalid:payload', 'size out of range');
-        return ok(s.resize(r.cols, r.rows));
-      },
-      kill: async (r) => {
-        const s = find(r.id);
-        return s ? ok(await s.kill()) : notFound(r.id);
-      },
-      restart: async (r) => {
-        const s = find(r.id);
-        if (!s) return notFound(r.id);
-        if (!s.isLive && this.stats().active >= this.maxSessions) {
-          return err('refused:session-limit', `at most ${this.maxSessions} live sessions`);
-        }
-        try {
-          return ok(await s.restart());
-        } catch (e) {
-          this.logger.error(`session host: restart of ${r.id} failed`, e);
-          return err('failed:spawn', `could not restart: ${e instanceof Error ? e.message : String(e)}`);
-        }
-      },
-      remove: async (r) => {
-        const s = find(r.id);
-        if (!s) return notFound(r.id);
-        await this.drop(s);
-        return ok(null);
-      },
-      attach: async (r) => {
-        const s = find(r.id);
-        return s ? ok(s.attach(r.viewerId, r.fromSeq)) : notFound(r.id);
-      },
-      detach: async (r) => {
-        const s = find(r.id);
-        if (!s) return notFound(r.id);
-        s.detach(r.viewerId);
-        return ok(null);
-      },
-      'drop-viewer': async (r) => {
-        for (const s of this.sessions.values()) s.detach(r.viewerId);
-        return ok(null);
-      },
-      ack: async (r) => {
-        const s = find(r.id);
-        if (!s) return notFound(r.id);
-        s.ack(r.viewerId, r.seq);
-        return ok(null);
-      },
-      priority: async (r) => {
-        const s = find(r.id);
-        if (!s) return notFound(r.id);
-        s.setViewerPriority(r.viewerId, r.priority);
-        return ok(null);
-      },
-      stats: async () => ok(this.stats()),
-    };
-  }
-}
-
-function validSize(cols: number, rows: number): boolean {
-  return (
-    Number.isInteger(cols) && Number.isInteger(rows) &&
-    cols >= LIMITS.minCols && cols <= LIMITS.maxCols && rows >= LIMITS.minRows && rows <= LIMITS.maxRows
-  );
 }
 
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
