@@ -22,25 +22,25 @@ test.afterEach(async () => {
 test('a claimed pane holds a prompt sent through the API, shows it held, and delivers it on release', async ({ page, request }) => {
   const dash = new DashboardPage(page);
   await dash.open();
-  await dash.createTask({ prompt: 'echo ready', agent: 'shell', name: 'arbitration' });
+  await dash.tasks.createTask({ prompt: 'echo ready', agent: 'shell', name: 'arbitration' });
   const task = await api.taskNamed('arbitration');
-  await dash.expectTaskState(task.id, 'idle');
+  await dash.tasks.expectTaskState(task.id, 'idle');
   const sessionId = (await api.task(task.id)).sessionId ?? '';
   await dash.expectBuffer(sessionId, /^ready$/m);
 
-  await dash.setClaim(sessionId, true);
+  await dash.tasks.setClaim(sessionId, true);
   const res = await request.post(`${E2E.baseUrl}/api/tasks/${task.id}/prompt`, {
     headers: { authorization: `Bearer ${E2E.token}` },
     data: { text: 'echo held-$((20+22))', mode: 'now' },
   });
   const receipt = (await res.json()) as Result<PromptReceipt>;
   expect(receipt).toMatchObject({ ok: true, value: { status: 'queued' } });
-  await expect(dash.taskHeld(task.id)).toHaveText('1 prompt held while you hold this pane');
+  await expect(dash.tasks.taskHeld(task.id)).toHaveText('1 prompt held while you hold this pane');
   expect(await dash.bufferText(sessionId)).not.toContain('held-');
 
-  await dash.setClaim(sessionId, false);
+  await dash.tasks.setClaim(sessionId, false);
   await dash.expectBuffer(sessionId, /^held-42$/m);
-  await expect(dash.taskHeld(task.id)).toHaveCount(0);
+  await expect(dash.tasks.taskHeld(task.id)).toHaveCount(0);
   // Its output is on screen a moment before the console has confirmed the submit.
   await expect.poll(async () => (await api.task(task.id)).receipts.at(-1)).toMatchObject({ text: 'echo held-$((20+22))', status: 'submitted' });
 });

@@ -238,7 +238,7 @@ test('a reload keeps the layout: the tasks panel opened by hand and the maximize
   await dash.expectBuffer(a.id, '$ ');
   // No tasks: the panel follows them and stays hidden, until opened by hand.
   await expect(page.getByTestId('task-panel')).toBeHidden();
-  await dash.showTasks();
+  await dash.tasks.showTasks();
   await page.getByTestId(`btn-maximize-${a.id}`).click();
   await expect(dash.pane(b.id)).toBeHidden();
 

@@ -59,20 +59,20 @@ test('a claim that fails while offline says so next to the button, not only by c
   const dash = new DashboardPage(page);
   const p = await openThroughProxy(page);
   const { id } = await api.createTask({ prompt: 'echo ready', agent: 'shell', name: 'offline claim' });
-  await dash.expectTaskState(id, 'idle');
+  await dash.tasks.expectTaskState(id, 'idle');
   const sessionId = (await api.task(id)).sessionId ?? '';
   await goOffline(page, p);
-  await dash.claimButton(sessionId).click();
+  await dash.tasks.claimButton(sessionId).click();
   await expect(page.getByTestId(`claim-error-${sessionId}`)).toHaveText(/^Not connected to the console/);
-  await expect(dash.claimButton(sessionId)).toHaveAttribute('aria-pressed', 'false');
+  await expect(dash.tasks.claimButton(sessionId)).toHaveAttribute('aria-pressed', 'false');
 });
 
 test("a task's interventions timeline catches up after an outage", async ({ page }) => {
   const dash = new DashboardPage(page);
   const p = await openThroughProxy(page);
   const { id } = await api.createTask({ prompt: 'echo ready', agent: 'shell', name: 'timeline' });
-  await dash.expectTaskState(id, 'idle');
-  const timeline = await dash.interventions(id);
+  await dash.tasks.expectTaskState(id, 'idle');
+  const timeline = await dash.details.interventions(id);
   await expect(timeline).toBeVisible();
   await expect(timeline.locator('[data-who="api"]')).toHaveCount(0);
 
@@ -89,9 +89,9 @@ test('after a broadcast the dialog still names the tasks it went to', async ({ p
   await dash.open();
   const one = await api.createTask({ prompt: 'echo ready', agent: 'shell', name: 'broadcast one' });
   const two = await api.createTask({ prompt: 'echo ready', agent: 'shell', name: 'broadcast two' });
-  await dash.expectTaskState(one.id, 'idle');
-  await dash.expectTaskState(two.id, 'idle');
-  await dash.broadcast([one.id, two.id], 'echo broadcast-reached');
+  await dash.tasks.expectTaskState(one.id, 'idle');
+  await dash.tasks.expectTaskState(two.id, 'idle');
+  await dash.steering.broadcast([one.id, two.id], 'echo broadcast-reached');
   const dialog = page.getByTestId('broadcast-dialog');
   await expect(dialog.getByRole('heading')).toHaveText('Steer 2 tasks');
   await expect(dialog).toContainText('To: broadcast one, broadcast two');

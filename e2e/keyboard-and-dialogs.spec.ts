@@ -42,7 +42,7 @@ test("a task's menu has a name, closes on Escape and gives the keyboard back to 
   const dash = new DashboardPage(page);
   await dash.open();
   const { id } = await api.createTask({ prompt: 'echo ready', agent: 'shell', name: 'menu task' });
-  await dash.showTasks();
+  await dash.tasks.showTasks();
   const menuButton = page.getByRole('button', { name: 'More actions for menu task' });
   await expect(menuButton).toHaveAttribute('data-testid', `task-menu-${id}`);
   await menuButton.click();

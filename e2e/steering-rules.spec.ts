@@ -29,22 +29,22 @@ test.afterAll(async ({ request }) => {
 test('rules dialog: turn a rule off, change a threshold and a message; saved, in force and kept across a reload', async ({ page, request }) => {
   const dash = new DashboardPage(page);
   await dash.open();
-  const dialog = await dash.openSteeringRules();
+  const dialog = await dash.steering.openSteeringRules();
   await expect(dialog.getByTestId('rule-enabled-planning-without-code')).toBeChecked();
   await expect(dialog.getByTestId('rule-threshold-repeated-error-repeats')).toHaveValue(String(before['repeated-error'].thresholds['repeats']));
   // Thresholds read in words, not as the config's keys.
   await expect(dialog.getByTestId('rule-repeated-error')).toContainText('same error, times');
   await expect(dialog.getByTestId('rule-repeated-error')).not.toContainText('repeats');
 
-  await dash.editSteeringRule('repeated-error', { thresholds: { repeats: -1 } });
+  await dash.steering.editSteeringRule('repeated-error', { thresholds: { repeats: -1 } });
   await page.getByTestId('steering-rules-save').click();
   await expect(page.getByTestId('steering-rules-error')).toContainText('repeated-error: repeats must be a number, 0 or more');
   expect((await configOf(request))['repeated-error']).toEqual(before['repeated-error']);
 
-  await dash.editSteeringRule('planning-without-code', { enabled: false });
-  await dash.editSteeringRule('repeated-error', { thresholds: { repeats: 5 } });
-  await dash.editSteeringRule('waiting-too-long', { message: 'Approve it: {question}' });
-  await dash.saveSteeringRules();
+  await dash.steering.editSteeringRule('planning-without-code', { enabled: false });
+  await dash.steering.editSteeringRule('repeated-error', { thresholds: { repeats: 5 } });
+  await dash.steering.editSteeringRule('waiting-too-long', { message: 'Approve it: {question}' });
+  await dash.steering.saveSteeringRules();
   const saved = await configOf(request);
   expect(saved['planning-without-code'].enabled).toBe(false);
   expect(saved['repeated-error'].thresholds).toEqual({ repeats: 5 });
@@ -52,7 +52,7 @@ test('rules dialog: turn a rule off, change a threshold and a message; saved, in
   expect(saved['todo-stubs']).toEqual(before['todo-stubs']);
 
   await dash.reload();
-  await dash.openSteeringRules();
+  await dash.steering.openSteeringRules();
   await expect(page.getByTestId('rule-planning-without-code')).toHaveAttribute('data-enabled', 'false');
   await expect(page.getByTestId('rule-enabled-planning-without-code')).not.toBeChecked();
   await expect(page.getByTestId('rule-threshold-repeated-error-repeats')).toHaveValue('5');

@@ -27,51 +27,51 @@ test('a done-claim without files: suggestion in the inbox, accepted from it, the
   test.setTimeout(180_000);
   const dash = new DashboardPage(page);
   await dash.open();
-  await dash.createTask({ prompt: 'claim-done', agent: 'claude', permission: 'acceptEdits', check: CHECK, name: 'claimer' });
+  await dash.tasks.createTask({ prompt: 'claim-done', agent: 'claude', permission: 'acceptEdits', check: CHECK, name: 'claimer' });
   const task = await api.taskNamed('claimer');
 
-  await dash.expectVerification(task.id, 'needs-work', 90_000);
-  await expect(dash.rowVerification(task.id)).toHaveAttribute('data-state', 'needs-work');
+  await dash.details.expectVerification(task.id, 'needs-work', 90_000);
+  await expect(dash.details.rowVerification(task.id)).toHaveAttribute('data-state', 'needs-work');
   // The proof says why the check it was given did not run (nothing changed to check).
-  await expect(await dash.proof(task.id)).toHaveAttribute('data-state', 'needs-work');
+  await expect(await dash.details.proof(task.id)).toHaveAttribute('data-state', 'needs-work');
   await expect(page.getByTestId(`proof-no-check-${task.id}`)).toContainText(`The check (${CHECK}) did not run`);
-  await dash.closeTaskDetails();
+  await dash.details.closeTaskDetails();
   await expect(page.getByTestId(`task-row-suggestions-${task.id}`)).toBeVisible();
-  await expect(dash.inboxCount()).not.toHaveText('0');
+  await expect(dash.steering.inboxCount()).not.toHaveText('0');
 
-  const id = await dash.waitForSuggestion(task.id, 'unverified-claim');
-  await expect(dash.suggestion(id)).toContainText('no file changed');
-  await expect(dash.suggestionEvidence(id)).toBeVisible();
+  const id = await dash.steering.waitForSuggestion(task.id, 'unverified-claim');
+  await expect(dash.steering.suggestion(id)).toContainText('no file changed');
+  await expect(dash.steering.suggestionEvidence(id)).toBeVisible();
   await expect(page.getByTestId(`suggestion-confidence-${id}`)).toHaveText(/\d+%/);
   await expect(page.getByTestId(`suggestion-text-${id}`)).toHaveValue(/done/i);
-  await dash.acceptSuggestion(id);
-  await expect(dash.suggestion(id)).toHaveAttribute('data-state', 'accepted');
-  await expect(dash.suggestionReceipt(id)).toHaveAttribute('data-status', /queued|typed|submitted/);
+  await dash.steering.acceptSuggestion(id);
+  await expect(dash.steering.suggestion(id)).toHaveAttribute('data-state', 'accepted');
+  await expect(dash.steering.suggestionReceipt(id)).toHaveAttribute('data-status', /queued|typed|submitted/);
   // The Send button went with the open card; Escape still closes the inbox.
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('inbox')).toBeHidden();
 
-  await dash.expectVerification(task.id, 'verified', 120_000);
-  await dash.showTasks();
-  await expect(dash.dagVerification(task.id)).toHaveAttribute('data-state', 'verified');
-  await expect(dash.rowVerification(task.id)).toHaveAttribute('data-state', 'verified');
-  const proof = await dash.proof(task.id);
+  await dash.details.expectVerification(task.id, 'verified', 120_000);
+  await dash.tasks.showTasks();
+  await expect(dash.details.dagVerification(task.id)).toHaveAttribute('data-state', 'verified');
+  await expect(dash.details.rowVerification(task.id)).toHaveAttribute('data-state', 'verified');
+  const proof = await dash.details.proof(task.id);
   await expect(proof).toHaveAttribute('data-state', 'verified');
   // What the task is, in the same drawer: its prompt and the folder to go and look at.
   const workspace = (await api.task(task.id)).workspace!;
   await expect(page.getByTestId(`task-details-prompt-${task.id}`)).toHaveText('claim-done');
   await expect(page.getByTestId(`task-details-${task.id}`)).toContainText(workspace.path);
   await expect(page.getByTestId(`proof-file-${task.id}-result.txt`)).toHaveAttribute('data-change', 'added');
-  await expect(dash.proofExit(task.id)).toHaveAttribute('data-exit-code', '0');
+  await expect(dash.details.proofExit(task.id)).toHaveAttribute('data-exit-code', '0');
   await expect(page.getByTestId(`proof-command-${task.id}`)).toContainText(CHECK);
 
-  const diff = await dash.diff(task.id);
+  const diff = await dash.details.diff(task.id);
   await expect(diff.getByTestId('diff-file-result.txt')).toBeVisible();
   await expect(diff.locator('tr[data-kind="add"]').first()).toContainText('correct');
-  await dash.diff(task.id, 'split');
+  await dash.details.diff(task.id, 'split');
   await expect(diff.locator('td[data-kind="add"]').first()).toBeVisible();
 
-  const timeline = await dash.interventions(task.id);
+  const timeline = await dash.details.interventions(task.id);
   await expect(timeline.locator('[data-kind="steer"][data-who="person"]')).toHaveCount(1);
 
   // The history says the same: verified, with the console's reason, not the agent's word.
@@ -92,25 +92,25 @@ test('auto-steer from the details, and one message broadcast to two selected tas
   test.setTimeout(150_000);
   const dash = new DashboardPage(page);
   await dash.open();
-  await dash.createTask({ prompt: 'say hello', agent: 'claude', permission: 'acceptEdits', name: 'bc one' });
-  await dash.createTask({ prompt: 'say hello', agent: 'claude', permission: 'acceptEdits', name: 'bc two' });
+  await dash.tasks.createTask({ prompt: 'say hello', agent: 'claude', permission: 'acceptEdits', name: 'bc one' });
+  await dash.tasks.createTask({ prompt: 'say hello', agent: 'claude', permission: 'acceptEdits', name: 'bc two' });
   const one = await api.taskNamed('bc one');
   const two = await api.taskNamed('bc two');
-  await dash.expectDagState(one.id, 'idle', 90_000);
-  await dash.expectDagState(two.id, 'idle', 90_000);
+  await dash.tasks.expectDagState(one.id, 'idle', 90_000);
+  await dash.tasks.expectDagState(two.id, 'idle', 90_000);
 
-  await dash.setAutoSteer(one.id, true, 90);
+  await dash.details.setAutoSteer(one.id, true, 90);
   await expect(page.getByTestId(`task-row-auto-steer-on-${one.id}`)).toBeVisible();
   expect((await api.task(one.id)).autoSteer).toEqual({ enabled: true, minConfidence: 0.9 });
-  await dash.setAutoSteer(one.id, false);
-  await dash.closeTaskDetails();
+  await dash.details.setAutoSteer(one.id, false);
+  await dash.details.closeTaskDetails();
 
-  await dash.broadcast([one.id, two.id], 'say broadcast-reached');
-  for (const t of [one, two]) await expect(dash.broadcastResult(t.id)).toBeVisible();
+  await dash.steering.broadcast([one.id, two.id], 'say broadcast-reached');
+  for (const t of [one, two]) await expect(dash.steering.broadcastResult(t.id)).toBeVisible();
   await page.keyboard.press('Escape');
   for (const t of [one, two]) {
     await expect.poll(async () => (await api.task(t.id)).receipts.some((r) => r.text.includes('broadcast-reached')), { timeout: 60_000 }).toBe(true);
   }
-  const timeline = await dash.interventions(one.id);
+  const timeline = await dash.details.interventions(one.id);
   await expect(timeline.locator('[data-kind="broadcast"]')).toHaveCount(1);
 });

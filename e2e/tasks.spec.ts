@@ -27,25 +27,25 @@ test('a parent and two children spawned from the UI run, go busy then idle, and 
   test.setTimeout(150_000);
   const dash = new DashboardPage(page);
   await dash.open();
-  await dash.createTask({ prompt: 'think:3', agent: 'claude', permission: 'acceptEdits', name: 'dag parent' });
+  await dash.tasks.createTask({ prompt: 'think:3', agent: 'claude', permission: 'acceptEdits', name: 'dag parent' });
   const parent = await api.taskNamed('dag parent');
-  await dash.showTasks();
-  await dash.expectDagState(parent.id, 'busy', 60_000);
-  await dash.createChildTask(parent.id, { prompt: 'think:2', agent: 'claude', permission: 'acceptEdits', name: 'dag child one' });
-  await dash.createChildTask(parent.id, { prompt: 'say hello', agent: 'claude', permission: 'acceptEdits', name: 'dag child two' });
+  await dash.tasks.showTasks();
+  await dash.tasks.expectDagState(parent.id, 'busy', 60_000);
+  await dash.tasks.createChildTask(parent.id, { prompt: 'think:2', agent: 'claude', permission: 'acceptEdits', name: 'dag child one' });
+  await dash.tasks.createChildTask(parent.id, { prompt: 'say hello', agent: 'claude', permission: 'acceptEdits', name: 'dag child two' });
   const kids = [await api.taskNamed('dag child one'), await api.taskNamed('dag child two')];
   for (const kid of kids) {
-    await expect(dash.dagNode(kid.id)).toBeVisible();
-    await expect(dash.dagEdge(parent.id, kid.id)).toHaveCount(1);
+    await expect(dash.tasks.dagNode(kid.id)).toBeVisible();
+    await expect(dash.tasks.dagEdge(parent.id, kid.id)).toHaveCount(1);
   }
   await expect(page.locator('[data-testid^="task-t-"][data-state]')).toHaveCount(3);
-  for (const t of [parent, ...kids]) await dash.expectDagState(t.id, 'idle', 90_000);
-  await expect(dash.dagEdge(kids[0]?.id ?? '', parent.id)).toHaveCount(0);
+  for (const t of [parent, ...kids]) await dash.tasks.expectDagState(t.id, 'idle', 90_000);
+  await expect(dash.tasks.dagEdge(kids[0]?.id ?? '', parent.id)).toHaveCount(0);
   // The pane of each task shows it, and which signal decided its state: one the CLI gave,
   // not the silence fallback. Which of them changed last is a race (on a loaded machine
   // the transcript's end of turn was read after the Stop hook).
-  await dash.expectTaskState(parent.id, 'idle');
-  await expect(dash.taskSignal(parent.id)).toHaveText(/hook|transcript|title|screen/);
+  await dash.tasks.expectTaskState(parent.id, 'idle');
+  await expect(dash.tasks.taskSignal(parent.id)).toHaveText(/hook|transcript|title|screen/);
   expect((await api.task(parent.id)).children).toEqual(kids.map((k) => k.id));
 });
 
@@ -53,11 +53,11 @@ test('a Write under default permissions waits; Approve in the pane makes the fil
   test.setTimeout(120_000);
   const dash = new DashboardPage(page);
   await dash.open();
-  await dash.createTask({ prompt: 'please write:approved-in-browser.txt', agent: 'claude', permission: 'default', name: 'writer' });
+  await dash.tasks.createTask({ prompt: 'please write:approved-in-browser.txt', agent: 'claude', permission: 'default', name: 'writer' });
   const task = await api.taskNamed('writer');
-  await dash.expectTaskState(task.id, 'waiting', 60_000);
+  await dash.tasks.expectTaskState(task.id, 'waiting', 60_000);
   await expect(page.getByTestId(`task-question-${task.id}`)).toContainText('Do you want to create approved-in-browser.txt?');
-  await expect(dash.waitingBadge()).toHaveText('1');
+  await expect(dash.tasks.waitingBadge()).toHaveText('1');
   // The waiting cues draw the eye, then rest: an animation that runs forever keeps a frame
   // pending, and Chromium then holds back every keystroke's echo until that frame (ADR 0014).
   await expect
@@ -77,11 +77,11 @@ test('a Write under default permissions waits; Approve in the pane makes the fil
   const sessionId = (await api.task(task.id)).sessionId!;
   const rows = () => page.evaluate((id) => window.__axiom!.terminals[id]!.rows, sessionId);
   const rowsWhileWaiting = await rows();
-  await dash.approve(task.id, 'yes');
+  await dash.tasks.approve(task.id, 'yes');
   await expect.poll(() => existsSync(file), { timeout: 20_000 }).toBe(true);
   expect(readFileSync(file, 'utf8')).toContain('Hello from the scripted model.');
-  await dash.expectTaskState(task.id, 'idle', 30_000);
-  await expect(dash.waitingBadge()).toHaveCount(0);
+  await dash.tasks.expectTaskState(task.id, 'idle', 30_000);
+  await expect(dash.tasks.waitingBadge()).toHaveCount(0);
   expect(await rows()).toBe(rowsWhileWaiting);
 });
 
@@ -89,21 +89,21 @@ test('a long turn is interrupted from the button: the pane shows the CLI’s mes
   test.setTimeout(150_000);
   const dash = new DashboardPage(page);
   await dash.open();
-  await dash.createTask({ prompt: 'slow', agent: 'claude', permission: 'acceptEdits', name: 'long turn' });
+  await dash.tasks.createTask({ prompt: 'slow', agent: 'claude', permission: 'acceptEdits', name: 'long turn' });
   const task = await api.taskNamed('long turn');
-  await dash.expectTaskState(task.id, 'busy', 60_000);
+  await dash.tasks.expectTaskState(task.id, 'busy', 60_000);
   const sessionId = (await api.task(task.id)).sessionId ?? '';
   await dash.expectBuffer(sessionId, /Step 002 of/, 30_000);
   // Sent while busy: it waits in the queue.
-  await dash.promptTask(task.id, 'say hello after the interrupt');
-  await expect(dash.taskReceipt(task.id)).toHaveAttribute('data-status', 'queued');
+  await dash.tasks.promptTask(task.id, 'say hello after the interrupt');
+  await expect(dash.tasks.taskReceipt(task.id)).toHaveAttribute('data-status', 'queued');
   await expect(page.getByTestId(`task-queue-${task.id}`)).toBeVisible();
-  await dash.taskAction(task.id, 'interrupt');
+  await dash.tasks.taskAction(task.id, 'interrupt');
   await dash.expectBuffer(sessionId, /Interrupted · What should Claude do instead\?/, 15_000);
   // Idle again, the queued prompt goes in and is answered.
   await dash.expectBuffer(sessionId, /Hello from the scripted model\./, 60_000);
-  await expect(dash.taskReceipt(task.id)).toHaveAttribute('data-status', 'submitted', { timeout: 30_000 });
-  await dash.expectTaskState(task.id, 'idle', 30_000);
+  await expect(dash.tasks.taskReceipt(task.id)).toHaveAttribute('data-status', 'submitted', { timeout: 30_000 });
+  await dash.tasks.expectTaskState(task.id, 'idle', 30_000);
 });
 
 test('a parent with three children is drawn left to right in the side panel, so its nodes stay readable', async ({ page }) => {
@@ -113,12 +113,12 @@ test('a parent with three children is drawn left to right in the side panel, so 
   const shellTask = (name: string, parentId?: string) => api.createTask({ agent: 'shell', prompt: 'sleep 60', name, ...(parentId ? { parentId } : {}) });
   const parent = await shellTask('fan-out parent');
   const kids = [await shellTask('fan-out one', parent.id), await shellTask('fan-out two', parent.id), await shellTask('fan-out three', parent.id)];
-  for (const kid of kids) await expect(dash.dagEdge(parent.id, kid.id)).toHaveCount(1);
+  for (const kid of kids) await expect(dash.tasks.dagEdge(parent.id, kid.id)).toHaveCount(1);
   // Top-down, three 232 px nodes side by side (736 px) would be drawn at half size in
   // this panel; left to right they fit at about three quarters.
-  await expect(dash.dag().locator('.react-flow')).toHaveAttribute('data-direction', 'LR');
-  await expect.poll(async () => (await dash.dagNode(parent.id).boundingBox())?.width ?? 0).toBeGreaterThan(0.65 * 232);
-  const boxes = await Promise.all([parent, ...kids].map(async (t) => (await dash.dagNode(t.id).boundingBox())!));
+  await expect(dash.tasks.dag().locator('.react-flow')).toHaveAttribute('data-direction', 'LR');
+  await expect.poll(async () => (await dash.tasks.dagNode(parent.id).boundingBox())?.width ?? 0).toBeGreaterThan(0.65 * 232);
+  const boxes = await Promise.all([parent, ...kids].map(async (t) => (await dash.tasks.dagNode(t.id).boundingBox())!));
   const [p, ...k] = boxes;
   for (const b of k) expect(b.x).toBeGreaterThan(p!.x + p!.width);
   expect(new Set(k.map((b) => Math.round(b.x))).size).toBe(1);
@@ -128,10 +128,10 @@ test('a generic agent that is not Claude: a shell task goes busy then idle and a
   test.setTimeout(60_000);
   const dash = new DashboardPage(page);
   await dash.open();
-  await dash.createTask({ prompt: 'sleep 2; echo generic-$((40+2))', agent: 'shell', name: 'generic agent' });
+  await dash.tasks.createTask({ prompt: 'sleep 2; echo generic-$((40+2))', agent: 'shell', name: 'generic agent' });
   const task = await api.taskNamed('generic agent');
-  await dash.expectTaskState(task.id, 'busy', 20_000);
-  await dash.expectTaskState(task.id, 'idle', 20_000);
+  await dash.tasks.expectTaskState(task.id, 'busy', 20_000);
+  await dash.tasks.expectTaskState(task.id, 'idle', 20_000);
   await dash.expectBuffer((await api.task(task.id)).sessionId ?? '', /generic-42/);
 });
 
@@ -142,17 +142,17 @@ test('the waiting badge and Alt+W bring up each waiting agent in turn, longest w
   // Aider's rules read "(Y)es/(N)o" as a question; bash asks it here, no model needed.
   const ask = (what: string) => ({ agent: 'aider' as const, command: 'bash', name: what, prompt: `printf '${what}? (Y)es/(N)o '; read answer` });
   const first = await api.createTask(ask('delete-first'));
-  await dash.expectTaskState(first.id, 'waiting', 20_000);
+  await dash.tasks.expectTaskState(first.id, 'waiting', 20_000);
   const second = await api.createTask(ask('delete-second'));
-  await dash.expectTaskState(second.id, 'waiting', 20_000);
-  await expect(dash.waitingBadge()).toHaveText('2');
+  await dash.tasks.expectTaskState(second.id, 'waiting', 20_000);
+  await expect(dash.tasks.waitingBadge()).toHaveText('2');
   const focusedSession = () => page.evaluate(() => Object.entries(window.__axiom!.terminals).find(([, t]) => document.activeElement === t.textarea)?.[0] ?? null);
   const sessionOf = async (id: string) => (await api.task(id)).sessionId;
 
-  await dash.waitingBadge().click();
+  await dash.tasks.waitingBadge().click();
   await expect.poll(focusedSession).toBe(await sessionOf(first.id));
   await expect(page.getByTestId(`task-question-${first.id}`)).toBeInViewport();
-  await dash.waitingBadge().click();
+  await dash.tasks.waitingBadge().click();
   await expect.poll(focusedSession).toBe(await sessionOf(second.id));
   await page.keyboard.press('Alt+KeyW');
   await expect.poll(focusedSession).toBe(await sessionOf(first.id));
@@ -162,7 +162,7 @@ test('a task row shows its whole name: below its buttons in a 1024 px window, be
   const dash = new DashboardPage(page);
   await page.setViewportSize({ width: 1024, height: 700 });
   await dash.open();
-  await dash.createTask({ prompt: 'sleep 30', agent: 'shell', name: 'Write the greeting script' });
+  await dash.tasks.createTask({ prompt: 'sleep 30', agent: 'shell', name: 'Write the greeting script' });
   const task = await api.taskNamed('Write the greeting script');
   const name = page.getByTestId(`task-row-name-${task.id}`);
   await expect(name).toBeVisible();
@@ -184,16 +184,16 @@ test('an agent spawns two children through MCP: they appear under it in the DAG,
   test.setTimeout(150_000);
   const dash = new DashboardPage(page);
   await dash.open();
-  await dash.createTask({ prompt: 'spawn-children', agent: 'claude', permission: 'acceptEdits', name: 'mcp parent' });
+  await dash.tasks.createTask({ prompt: 'spawn-children', agent: 'claude', permission: 'acceptEdits', name: 'mcp parent' });
   const parent = await api.taskNamed('mcp parent');
-  await dash.showTasks();
+  await dash.tasks.showTasks();
   // The scripted turn calls mcp__axiom__axiom_spawn twice; the children are the parent's.
   await expect.poll(async () => (await api.task(parent.id)).children.length, { timeout: 60_000 }).toBe(2);
   const kids = (await api.task(parent.id)).children;
   for (const kid of kids) {
-    await expect(dash.dagNode(kid)).toBeVisible();
-    await expect(dash.dagEdge(parent.id, kid)).toHaveCount(1);
-    await dash.expectDagState(kid, 'idle', 90_000);
+    await expect(dash.tasks.dagNode(kid)).toBeVisible();
+    await expect(dash.tasks.dagEdge(parent.id, kid)).toHaveCount(1);
+    await dash.tasks.expectDagState(kid, 'idle', 90_000);
   }
   // Each child's end reaches the parent as a prompt it takes.
   await expect

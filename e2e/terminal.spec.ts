@@ -88,7 +88,7 @@ test('resizing the window reaches the program (tput cols)', async ({ page, reque
   await page.setViewportSize({ width: 1400, height: 900 });
   await dash.open();
   // Only the pane grid decides the width here (the tasks panel moves with the viewport).
-  await dash.hideTasks();
+  await dash.tasks.hideTasks();
   await dash.expectBuffer(s.id, '$ ');
   await dash.typeInto(s.id, 'echo "cols=$(tput cols)"\n');
   await dash.expectBuffer(s.id, /cols=\d+/);
