@@ -114,3 +114,64 @@ test('auto-steer from the details, and one message broadcast to two selected tas
   const timeline = await dash.details.interventions(one.id);
   await expect(timeline.locator('[data-kind="broadcast"]')).toHaveCount(1);
 });
+
+test('dismiss and snooze from the inbox send nothing; the task list filters by state; turns and tokens in the pane', async ({ page }) => {
+  test.setTimeout(150_000);
+  const dash = new DashboardPage(page);
+  await dash.open();
+  await dash.tasks.createTask({ prompt: 'stub-code', agent: 'claude', permission: 'acceptEdits', name: 'stubber' });
+  await dash.tasks.createTask({ prompt: 'repeat-error', agent: 'claude', permission: 'acceptEdits', name: 'repeater' });
+  const stubber = await api.taskNamed('stubber');
+  const repeater = await api.taskNamed('repeater');
+
+  const stub = await dash.steering.waitForSuggestion(stubber.id, 'todo-stubs', 90_000);
+  const repeat = await dash.steering.waitForSuggestion(repeater.id, 'repeated-error', 90_000);
+  // The top bar's count is the server's count of open suggestions (another rule may add one meanwhile).
+  const serverOpen = async () => [...(await api.suggestions(stubber.id)), ...(await api.suggestions(repeater.id))].filter((x) => x.state === 'open').length;
+  const countMatchesServer = () => expect.poll(async () => Number(await dash.steering.inboxCount().getAttribute('data-count')) - (await serverOpen())).toBe(0);
+
+  // Dismissed: out of the open list, into the recent decisions, and the count drops.
+  await dash.steering.dismissSuggestion(stub);
+  await expect(dash.steering.suggestion(stub)).toHaveAttribute('data-state', 'dismissed');
+  await expect(page.getByTestId('inbox-recent')).toBeVisible();
+  await expect(dash.steering.suggestionCards({ rule: 'todo-stubs', state: 'open' })).toHaveCount(0);
+  // Snoozed: folded away under "Snoozed", with the time it comes back.
+  await dash.steering.snoozeSuggestion(repeat);
+  await expect(dash.steering.suggestion(repeat)).toBeHidden();
+  await page.getByTestId('inbox-toggle-snoozed').click();
+  await expect(dash.steering.suggestion(repeat)).toHaveAttribute('data-state', 'snoozed');
+  await expect(dash.steering.suggestion(repeat)).toContainText(/until \d{1,2}:\d{2}/);
+
+  // The server holds both decisions (a reload shows the same), and neither message reached its agent.
+  const stateOf = async (taskId: string, id: string) => (await api.suggestions(taskId)).find((s) => s.id === id)?.state;
+  expect(await stateOf(stubber.id, stub)).toBe('dismissed');
+  expect(await stateOf(repeater.id, repeat)).toBe('snoozed');
+  await countMatchesServer();
+  for (const [t, id] of [[stubber, stub], [repeater, repeat]] as const) {
+    const message = (await api.suggestions(t.id)).find((x) => x.id === id)?.message ?? '';
+    expect(message).not.toBe('');
+    expect((await api.task(t.id)).receipts.map((r) => r.text)).not.toContain(message);
+  }
+  await dash.reload();
+  await countMatchesServer();
+  await dash.steering.openInbox();
+  await page.getByTestId('inbox-toggle-snoozed').click();
+  await expect(dash.steering.suggestion(repeat)).toHaveAttribute('data-state', 'snoozed');
+  await expect(dash.steering.suggestion(stub)).toHaveAttribute('data-state', 'dismissed');
+
+  // The list's state chips: "idle" keeps both; a task stopped meanwhile leaves the
+  // filtered list at once; "all" shows it again.
+  await page.keyboard.press('Escape');
+  await dash.tasks.expectTaskState(stubber.id, 'idle', 60_000);
+  await dash.tasks.expectTaskState(repeater.id, 'idle', 60_000);
+  await dash.tasks.filterTasks('idle');
+  expect((await dash.tasks.taskListOrder()).sort()).toEqual([stubber.id, repeater.id].sort());
+  await api.stopTask(repeater.id);
+  await expect(dash.tasks.taskRow(repeater.id)).toBeHidden({ timeout: 30_000 });
+  await expect(dash.tasks.taskRow(stubber.id)).toBeVisible();
+  await dash.tasks.filterTasks('all');
+  await expect(dash.tasks.taskRow(repeater.id)).toBeVisible();
+
+  // What each agent cost so far, from its transcript: one turn (or more) and its tokens.
+  await expect(dash.details.usage(stubber.id)).toHaveText(/^\d+ turns?( · [\d.]+[kM]? tokens)?$/);
+});

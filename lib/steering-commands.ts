@@ -1,4 +1,4 @@
-import type { AutoSteer, Intervention, SteeringConfig, SteeringConfigPatch, Suggestion } from '../protocol/steering';
+import { MAX_RECENT_SUGGESTIONS, type AutoSteer, type Intervention, type SteeringConfig, type SteeringConfigPatch, type Suggestion } from '../protocol/steering';
 import type { Proof } from '../protocol/verification';
 import { command, type CommandResult } from './commands';
 import type { AxiomSocket, CommandReply, CommandRequest } from './socket-types';
@@ -21,8 +21,13 @@ export const SUGGESTION_LIST_TIMEOUT_MS = 5_000;
 export type DiffReply = CommandReply<'task:diff'>;
 
 export const steeringCommands = {
+  /** Pending suggestions and the last resolved ones (the inbox's recent decisions survive a reload). */
   listSuggestions: (socket: AxiomSocket | null, taskId?: string): Promise<CommandResult<Suggestion[]>> =>
-    command<Suggestion[]>(socket, (s, ack) => s.emit('suggestion:list', taskId ? { taskId } : {}, ack), SUGGESTION_LIST_TIMEOUT_MS),
+    command<Suggestion[]>(
+      socket,
+      (s, ack) => s.emit('suggestion:list', { ...(taskId ? { taskId } : {}), recent: MAX_RECENT_SUGGESTIONS }, ack),
+      SUGGESTION_LIST_TIMEOUT_MS,
+    ),
 
   /** `text` only when the person edited the proposed message: the server sends it instead. */
   accept: (socket: AxiomSocket | null, id: string, text?: string): Promise<CommandResult<Suggestion>> =>

@@ -1,9 +1,9 @@
-import type { Suggestion } from '../protocol/steering';
+import { MAX_RECENT_SUGGESTIONS, type Suggestion } from '../protocol/steering';
 import { ReducerStore } from './reducer-store';
 
 /**
  * The steering suggestions the dashboard knows about, reduced from what the server tells
- * us: the `suggestion:list` reply on connect (open and snoozed ones), then
+ * us: the `suggestion:list` reply on connect (open and snoozed ones, and the last resolved), then
  * `suggestion:updated` and `suggestion:removed`. Like TasksStore, a pure reducer wrapped as
  * an external store for useSyncExternalStore.
  *
@@ -32,8 +32,9 @@ export const EMPTY_SUGGESTIONS: SuggestionsState = { byId: new Map(), list: [], 
 /**
  * How many resolved suggestions to keep. Enough to review the last hour of a busy tree
  * in the inbox; bounded so a console left open for days does not grow without limit.
+ * The server lists as many on connect.
  */
-export const MAX_RESOLVED_KEPT = 100;
+export const MAX_RESOLVED_KEPT = MAX_RECENT_SUGGESTIONS;
 
 export function isPending(s: Pick<Suggestion, 'state'>): boolean {
   return s.state === 'open' || s.state === 'snoozed';
@@ -43,9 +44,9 @@ export function isPending(s: Pick<Suggestion, 'state'>): boolean {
 export function reduceSuggestions(state: SuggestionsState, event: SuggestionsEvent): SuggestionsState {
   switch (event.type) {
     case 'list': {
-      // The list holds only pending ones: keep the resolved ones we already show (their
-      // receipts), drop pending ones the server no longer has (resolved while we were away
-      // and since forgotten, or expired).
+      // The list holds the pending ones and the last resolved: keep the resolved ones we
+      // already show (their receipts), drop pending ones the server no longer has
+      // (resolved while we were away and since forgotten).
       const byId = new Map<string, Suggestion>();
       for (const s of state.byId.values()) if (!isPending(s)) byId.set(s.id, s);
       for (const s of event.suggestions) byId.set(s.id, s);

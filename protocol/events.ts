@@ -76,8 +76,9 @@ export interface ClientToServerEvents {
   /** The unified diff of the task's workspace changes since it started. */
   'task:diff': (req: { id: string }, ack?: Ack<{ diff: string; truncated: boolean }>) => void;
   'task:auto-steer': (req: { id: string; enabled: boolean; minConfidence?: number }, ack?: Ack<AutoSteer>) => void;
-  /** Open and snoozed suggestions (all tasks, or one), newest first. */
-  'suggestion:list': (req: { taskId?: string }, ack?: Ack<Suggestion[]>) => void;
+  /** Open and snoozed suggestions (all tasks, or one), newest first; then, with `recent`,
+   * up to that many resolved ones (at most MAX_RECENT_SUGGESTIONS), last resolved first. */
+  'suggestion:list': (req: { taskId?: string; recent?: number }, ack?: Ack<Suggestion[]>) => void;
   /** Sends the proposed message (or `text`, an edited one) as the suggestion's action says. */
   'suggestion:accept': (req: { id: string; text?: string }, ack?: Ack<Suggestion>) => void;
   'suggestion:dismiss': (req: { id: string }, ack?: Ack<Suggestion>) => void;

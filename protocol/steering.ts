@@ -40,6 +40,10 @@ export type SuggestionAction = (typeof SUGGESTION_ACTIONS)[number];
 export const SUGGESTION_STATES = ['open', 'accepted', 'auto-applied', 'dismissed', 'snoozed', 'expired'] as const;
 export type SuggestionState = (typeof SUGGESTION_STATES)[number];
 
+/** At most this many resolved suggestions are listed with the pending ones (the inbox's
+ * "Recent decisions", which a reload must not empty) and kept by the dashboard. */
+export const MAX_RECENT_SUGGESTIONS = 100;
+
 /** Why a rule fired: the lines or events that triggered it, linked to the moment in the output. */
 export interface Evidence {
   kind: 'screen' | 'event' | 'file' | 'check';
@@ -96,6 +100,12 @@ export const broadcastSchema = z
 export const suggestionRefSchema = z.object({ id: suggestionIdSchema }).strict();
 export const acceptSuggestionRequestSchema = acceptSuggestionSchema.extend({ id: suggestionIdSchema });
 export const snoozeSuggestionRequestSchema = snoozeSuggestionSchema.extend({ id: suggestionIdSchema });
+
+/** `suggestion:list` on a socket (no body: every task's pending suggestions). */
+export const suggestionListRequestSchema = z
+  .object({ taskId: taskIdSchema.optional(), recent: z.number().int().min(0).max(MAX_RECENT_SUGGESTIONS).optional() })
+  .strict()
+  .optional();
 
 /** The per-task auto-steer policy: apply suggestions at or above `minConfidence` without a click. */
 export const autoSteerSchema = z

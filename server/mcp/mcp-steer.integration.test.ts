@@ -1,4 +1,9 @@
+import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/events';
+import type { Result } from '../../protocol/result';
+import { consoleSocketOptions } from '../../protocol/socket-parser';
+import type { Suggestion } from '../../protocol/steering';
 import { taskApi } from '../tasks/testing/task-api';
 import { rawRequest, startTestConsole, TEST_TOKEN, waitFor, type TestConsole } from '../transport/test-console';
 import { connectMcp, type McpTestClient } from './testing/mcp-test-client';
@@ -19,6 +24,8 @@ afterAll(async () => {
   await mcp.close();
   await c.stop();
 });
+
+let acceptedId: string | undefined;
 
 type Status = { state: string; suggestions: Array<{ id: string; title: string; message: string }> };
 
@@ -41,5 +48,26 @@ describe('axiom_steer with a suggestion', () => {
     // The intervention is recorded as a steer by the API.
     const history = await taskApi(c).call('GET', `/api/history/tasks/${t.id}`);
     expect(history.text).toContain('steered-by-suggestion');
+    acceptedId = suggestion?.id;
   }, 40_000);
+
+  it('a dashboard that (re)connects lists the last resolved suggestions after the pending ones, when it asks', async () => {
+    expect(acceptedId).toBeDefined();
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(c.origin, { ...consoleSocketOptions(TEST_TOKEN), reconnection: false, forceNew: true });
+    const list = (req: unknown) => new Promise<Result<Suggestion[]>>((resolve) => socket.emit('suggestion:list', req as never, resolve));
+    try {
+      const pending = await list({});
+      expect(pending.ok && pending.value.map((x) => x.id)).not.toContain(acceptedId);
+      const withRecent = await list({ recent: 100 });
+      expect(withRecent.ok && withRecent.value.find((x) => x.id === acceptedId)?.state).toBe('accepted');
+      const none = await list({ recent: 0 });
+      expect(none.ok && none.value.map((x) => x.id)).not.toContain(acceptedId);
+      for (const bad of [{ recent: 101 }, { recent: -1 }, { recent: 1.5 }, { recent: '5' }]) {
+        const r = await list(bad);
+        expect(!r.ok && r.error.code).toBe('invalid:payload');
+      }
+    } finally {
+      socket.disconnect();
+    }
+  }, 20_000);
 });

@@ -11,6 +11,8 @@ import { applyConfigPatch } from './steering-config-store';
 import { SuggestionBook } from './suggestion-book';
 import { errorLines } from './text-signals';
 
+const RESOLVED_STATES: readonly Suggestion['state'][] = ['accepted', 'auto-applied', 'dismissed', 'expired'];
+
 /**
  * Turns rule findings into suggestions and applies them in a fixed order: validate, check
  * policy (auto-steer), record, act, record the outcome. Every intervention on an agent —
@@ -85,8 +87,16 @@ export class SteeringService {
     return () => this.listeners.delete(listener);
   }
 
-  list(filter: { taskId?: TaskId; states?: Suggestion['state'][] } = {}): Suggestion[] {
-    return this.book.list({ ...filter, states: filter.states ?? ['open', 'snoozed'] });
+  /** Pending ones by default; `recent` adds that many resolved ones, last resolved first. */
+  list(filter: { taskId?: TaskId; states?: Suggestion['state'][]; recent?: number } = {}): Suggestion[] {
+    const { recent = 0, ...rest } = filter;
+    const listed = this.book.list({ ...rest, states: rest.states ?? ['open', 'snoozed'] });
+    if (recent <= 0) return listed;
+    const resolved = this.book
+      .list({ ...(rest.taskId === undefined ? {} : { taskId: rest.taskId }), states: RESOLVED_STATES })
+      .filter((s) => !listed.includes(s))
+      .sort((a, b) => (b.resolvedAt ?? 0) - (a.resolvedAt ?? 0));
+    return [...listed, ...resolved.slice(0, recent)];
   }
 
   interventionsOf(taskId: TaskId): Intervention[] {

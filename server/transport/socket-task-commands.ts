@@ -6,6 +6,7 @@ import {
   broadcastSchema,
   snoozeSuggestionRequestSchema,
   steeringConfigPatchSchema,
+  suggestionListRequestSchema,
   suggestionRefSchema,
 } from '../../protocol/steering';
 import {
@@ -39,8 +40,8 @@ export function registerSteeringCommands(ctx: CommandContext, tasks: TaskService
   command(ctx, 'task:proof', taskRefSchema, (req) => Promise.resolve(tasks.get(req.id).ok ? ok(proofs.proof(req.id)) : err('not_found:task', 'no such task')));
   command(ctx, 'task:diff', taskRefSchema, (req) => proofs.diff(req.id));
   command(ctx, 'task:auto-steer', autoSteerRequestSchema, (req) => Promise.resolve(tasks.setAutoSteer(req.id, { enabled: req.enabled, minConfidence: req.minConfidence })));
-  command(ctx, 'suggestion:list', z.object({ taskId: taskIdSchema.optional() }).strict().optional(), (req) =>
-    Promise.resolve(ok(service.list(req?.taskId === undefined ? {} : { taskId: req.taskId }))),
+  command(ctx, 'suggestion:list', suggestionListRequestSchema, (req) =>
+    Promise.resolve(ok(service.list({ ...(req?.taskId === undefined ? {} : { taskId: req.taskId }), recent: req?.recent ?? 0 }))),
   );
   command(ctx, 'suggestion:accept', acceptSuggestionRequestSchema, (req) => service.accept(req.id, { ...(req.text === undefined ? {} : { text: req.text }), who: 'person' }));
   command(ctx, 'suggestion:dismiss', suggestionRefSchema, (req) => Promise.resolve(service.dismiss(req.id, 'person')));
