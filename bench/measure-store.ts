@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../server/store/store';
 import type { AppendEvent } from '../server/store/store-types';
-import type { TaskId } from '../protocol/task';
+import { untouchedTaskFields, type TaskId } from '../protocol/task';
 
 /**
  * Write throughput of the durable record (server/store) on a real file in a temp folder:
@@ -81,11 +81,9 @@ export function measureStore(options: StoreBenchOptions): StoreBenchResult {
     for (let i = 0; i < options.taskUpserts; i += 1) {
       const id = `t-bench${String(i % 500).padStart(5, '0')}` as TaskId;
       store.recordTask({
+        ...untouchedTaskFields(),
         id, name: `bench ${i % 500}`, prompt: 'run the tests', agent: 'shell', state: i % 2 === 0 ? 'busy' : 'idle',
-        status: null, parentId: i % 500 === 0 ? null : ('t-bench00000' as TaskId), children: [], sessionId: null,
-        workspace: null, check: null, createdAt: 1_700_000_000_000 + (i % 500), startedAt: null, endedAt: null,
-        attempts: 1, error: null, timeoutMs: null, queue: [], receipts: [], queuePosition: null,
-        verification: null, usage: { turns: 0, inputTokens: 0, outputTokens: 0 }, openSuggestions: 0, autoSteer: { enabled: false, minConfidence: 0.8 },
+        parentId: i % 500 === 0 ? null : ('t-bench00000' as TaskId), createdAt: 1_700_000_000_000 + (i % 500), attempts: 1,
       });
     }
     const upsertSec = (performance.now() - t0) / 1000;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PromptReceipt } from './agent';
-import { taskIdSchema, LIMITS_TASK, type TaskId } from './task';
+import { DEFAULT_AUTO_STEER_CONFIDENCE, taskIdSchema, LIMITS_TASK, type TaskId } from './task';
 
 /**
  * Steering: suggestions the console raises from what agents do (with their evidence), what
@@ -109,7 +109,7 @@ export const suggestionListRequestSchema = z
 
 /** The per-task auto-steer policy: apply suggestions at or above `minConfidence` without a click. */
 export const autoSteerSchema = z
-  .object({ enabled: z.boolean(), minConfidence: z.number().min(0).max(1).default(0.8) })
+  .object({ enabled: z.boolean(), minConfidence: z.number().min(0).max(1).default(DEFAULT_AUTO_STEER_CONFIDENCE) })
   .strict();
 export type AutoSteer = z.infer<typeof autoSteerSchema>;
 export const autoSteerRequestSchema = autoSteerSchema.extend({ id: taskIdSchema });

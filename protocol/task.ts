@@ -149,6 +149,36 @@ export interface TaskInfo {
   autoSteer: { enabled: boolean; minConfidence: number };
 }
 
+/** Auto-steer applies suggestions at or above this confidence unless a person sets another. */
+export const DEFAULT_AUTO_STEER_CONFIDENCE = 0.8;
+
+/** The fields a task has before anything happened to it. */
+export type UntouchedTaskFields = Omit<TaskInfo, 'id' | 'name' | 'prompt' | 'agent' | 'state' | 'createdAt' | 'attempts'>;
+
+/** Those fields, as fresh objects on each call: the one place their defaults are spelled
+ * out (a new task on the server, test fixtures, the bench). */
+export function untouchedTaskFields(): UntouchedTaskFields {
+  return {
+    status: null,
+    parentId: null,
+    children: [],
+    sessionId: null,
+    workspace: null,
+    check: null,
+    startedAt: null,
+    endedAt: null,
+    error: null,
+    timeoutMs: null,
+    queue: [],
+    receipts: [],
+    queuePosition: null,
+    verification: null,
+    usage: { turns: 0, inputTokens: 0, outputTokens: 0 },
+    openSuggestions: 0,
+    autoSteer: { enabled: false, minConfidence: DEFAULT_AUTO_STEER_CONFIDENCE },
+  };
+}
+
 export interface TaskCreated {
   id: TaskId;
   /** null while the task is queued behind the concurrency limit. */

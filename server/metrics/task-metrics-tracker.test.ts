@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentStatus, StateSignal } from '../../protocol/agent';
 import type { SessionId } from '../../protocol/ids';
-import type { TaskId, TaskInfo, TaskState } from '../../protocol/task';
+import { untouchedTaskFields, type TaskId, type TaskInfo, type TaskState } from '../../protocol/task';
 import { TaskMetricsTracker } from './task-metrics-tracker';
 
 function task(state: TaskState, extra: Partial<TaskInfo> = {}): TaskInfo {
   return {
-    id: 't-abcdef' as TaskId, name: 'n', prompt: 'p', agent: 'shell', state, status: null, parentId: null, children: [],
-    sessionId: null, workspace: null, check: null, createdAt: 0, startedAt: null, endedAt: null, attempts: 1, error: null,
-    timeoutMs: null, queue: [], receipts: [], queuePosition: null, verification: null, usage: { turns: 0, inputTokens: 0, outputTokens: 0 }, openSuggestions: 0, autoSteer: { enabled: false, minConfidence: 0.8 }, ...extra,
+    ...untouchedTaskFields(),
+    id: 't-abcdef' as TaskId, name: 'n', prompt: 'p', agent: 'shell', state, createdAt: 0, attempts: 1, ...extra,
   };
 }
 const status = (state: AgentStatus['state'], signal: StateSignal, since: number): AgentStatus => ({ state, signal, since, waiting: null, disagreement: null, lastLine: '', exitCode: null });

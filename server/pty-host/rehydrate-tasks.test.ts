@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SessionId } from '../../protocol/ids';
 import { err, ok, type Result } from '../../protocol/result';
 import type { SessionInfo } from '../../protocol/session';
-import type { CreateTaskRequest, TaskId, TaskInfo, TaskState } from '../../protocol/task';
+import { untouchedTaskFields, type CreateTaskRequest, type TaskId, type TaskInfo, type TaskState } from '../../protocol/task';
 import { quietLogger } from '../logger';
 import { openStore } from '../store/store';
 import type { Store } from '../store/store-types';
@@ -24,10 +24,9 @@ function store(): Store {
 
 function task(id: string, state: TaskState, sessionId: string | null, createdAt: number): TaskInfo {
   return {
-    id: id as TaskId, name: id, prompt: `do ${id}`, agent: 'shell', state, status: null, parentId: null, children: [],
-    sessionId: sessionId as SessionId | null, workspace: null, check: null, createdAt, startedAt: createdAt, endedAt: null,
-    attempts: 1, error: null, timeoutMs: null, queue: [], receipts: [], queuePosition: null, verification: null,
-    usage: { turns: 0, inputTokens: 0, outputTokens: 0 }, openSuggestions: 0, autoSteer: { enabled: false, minConfidence: 0.8 },
+    ...untouchedTaskFields(),
+    id: id as TaskId, name: id, prompt: `do ${id}`, agent: 'shell', state,
+    sessionId: sessionId as SessionId | null, createdAt, startedAt: createdAt, attempts: 1,
   };
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { CreateTaskRequest, TaskId, TaskInfo } from '../../protocol/task';
+import { untouchedTaskFields, type CreateTaskRequest, type TaskId, type TaskInfo } from '../../protocol/task';
 import type { AgentKind } from '../../protocol/agent';
 import { adapterFor } from '../agents/adapters/registry';
 import { taskName } from './context-summary';
@@ -22,30 +22,17 @@ export function newTaskRecord(req: CreateTaskRequest, kind: AgentKind, now: numb
     firstAttempt,
     settleFirst,
     info: {
+      ...untouchedTaskFields(),
       id: newTaskId(),
       name: req.name ?? taskName(req.prompt),
       prompt: req.prompt,
       agent: kind,
       state: 'queued',
-      status: null,
       parentId: req.parentId ?? null,
-      children: [],
-      sessionId: null,
-      workspace: null,
       check: req.check ?? null,
       createdAt: now,
-      startedAt: null,
-      endedAt: null,
       attempts: 0,
-      error: null,
       timeoutMs: req.timeoutMs ?? null,
-      queue: [],
-      receipts: [],
-      queuePosition: null,
-      verification: null,
-      usage: { turns: 0, inputTokens: 0, outputTokens: 0 },
-      openSuggestions: 0,
-      autoSteer: { enabled: false, minConfidence: 0.8 },
     },
   };
 }
