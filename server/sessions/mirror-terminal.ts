@@ -35,9 +35,9 @@ interface PendingAction {
  * serialize addon and Unicode 11 widths (the browser panes use them; without them emoji
  * widths, cursor reports and snapshots would disagree with what the browser shows).
  *
- * xterm parses writes asynchronously, in time slices; resizes and reads are queued behind
- * the writes posted before them and run in the write callback of the last of those, when
- * the terminal is exactly at that offset.
+ * xterm parses writes in time slices (the first at once, see write()); resizes and reads
+ * are queued behind the writes posted before them and run in the write callback of the
+ * last of those, when the terminal is exactly at that offset.
  */
 export class MirrorTerminal {
   private readonly term: InstanceType<typeof Terminal>;
@@ -90,6 +90,12 @@ export class MirrorTerminal {
     if (muted) this.whenParsed(() => (this.muteReplies = true));
     this.written += data.byteLength;
     const end = this.written;
+    // xterm starts parsing a write into an empty buffer on a setTimeout, at least 1 ms in
+    // Node: a caught-up mirror paid that once per batch, fell behind the stream and paused
+    // the PTY (ADR 0020). Input flagged as the user's puts xterm on its keystroke path, and
+    // the next write is parsed at once (in the same 12 ms slices). Nothing else waits on
+    // this thread. The empty onData that input fires is not a reply (see reply()).
+    this.term.input('', true);
     this.term.write(data, () => {
       if (this.disposed) return;
       if (muted) this.muteReplies = false;
@@ -154,7 +160,7 @@ export class MirrorTerminal {
   }
 
   private reply(data: string): void {
-    if (!this.muteReplies && !this.disposed) this.opts.onReply(data);
+    if (data !== '' && !this.muteReplies && !this.disposed) this.opts.onReply(data);
   }
 
   private screenNow(): MirrorScreen {

@@ -53,6 +53,20 @@ describe('MirrorTerminal (in this thread)', () => {
     expect(screen.cursorX).toBe(3);
     t.dispose();
   });
+
+  it('parses a write before write() returns, not on a timer, and answers a query once', () => {
+    const replies: string[] = [];
+    const parsed: number[] = [];
+    const t = new MirrorTerminal({ cols: 80, rows: 24, scrollbackLines: 100, startSeq: 0, onReply: (d) => replies.push(d), onParsed: (n) => parsed.push(n) });
+    t.write(enc('hello\x1b[c'));
+    expect(parsed).toEqual([8]);
+    t.write(enc(' world'));
+    expect(parsed).toEqual([8, 14]);
+    // One device-attributes answer; the empty "input" that skips xterm's timer is none.
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).toMatch(/^\x1b\[\?[\d;]+c$/);
+    t.dispose();
+  });
 });
 
 describe('TerminalMirror (proxy to the mirror worker)', () => {
