@@ -13,7 +13,8 @@
  *   threshold is 128 KiB, above the 64 KiB buffer Node allocates for every read of the
  *   PTY: at 64 KiB each ~4 KiB read became an mmap, page faults and an munmap (a 32 MiB
  *   `cat` is ~8,000 reads).
- * Together: a few MiB of growth instead of +130 for the same flood (bench: floodRss*).
+ * With both, a warm host grows by a few tens of MiB for the same flood; a host started
+ * for it by 75-90, the replay ring's 16 MiB included (bench: floodRss*, README).
  *
  * A user's own MALLOC_* settings win. The ones we add are dropped from the host's
  * environment as soon as it starts, so agents never inherit them.
