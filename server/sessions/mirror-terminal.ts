@@ -30,6 +30,9 @@ interface PendingAction {
   cancel?: () => void;
 }
 
+/** Batches this large are output in bulk, parsed at once (see write()). */
+export const PARSE_AT_ONCE_BYTES = 1024;
+
 /**
  * One session's headless terminal, as it lives in the mirror worker: xterm.js with the
  * serialize addon and Unicode 11 widths (the browser panes use them; without them emoji
@@ -91,11 +94,12 @@ export class MirrorTerminal {
     this.written += data.byteLength;
     const end = this.written;
     // xterm starts parsing a write into an empty buffer on a setTimeout, at least 1 ms in
-    // Node: a caught-up mirror paid that once per batch, fell behind the stream and paused
-    // the PTY (ADR 0020). Input flagged as the user's puts xterm on its keystroke path, and
-    // the next write is parsed at once (in the same 12 ms slices). Nothing else waits on
-    // this thread. The empty onData that input fires is not a reply (see reply()).
-    this.term.input('', true);
+    // Node: a caught-up mirror paid that once per batch of a stream, fell behind it and
+    // paused the PTY (ADR 0020). Input flagged as the user's puts xterm on its keystroke
+    // path, and the next write is parsed at once (in the same 12 ms slices). A keystroke's
+    // echo keeps the timer: parsed a moment later, it leaves the CPU to the echo's relay
+    // to the browser. The empty onData that input fires is not a reply (see reply()).
+    if (data.byteLength >= PARSE_AT_ONCE_BYTES) this.term.input('', true);
     this.term.write(data, () => {
       if (this.disposed) return;
       if (muted) this.muteReplies = false;

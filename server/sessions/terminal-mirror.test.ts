@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MirrorTerminal } from './mirror-terminal';
+import { MirrorTerminal, PARSE_AT_ONCE_BYTES } from './mirror-terminal';
 import { MirrorWorkerClient } from './mirror-worker-client';
 import { TerminalMirror } from './terminal-mirror';
 import { waitFor } from './testing/host-harness';
@@ -54,14 +54,18 @@ describe('MirrorTerminal (in this thread)', () => {
     t.dispose();
   });
 
-  it('parses a write before write() returns, not on a timer, and answers a query once', () => {
+  it('parses bulk output before write() returns, not on a timer, and answers a query in it once', async () => {
     const replies: string[] = [];
     const parsed: number[] = [];
     const t = new MirrorTerminal({ cols: 80, rows: 24, scrollbackLines: 100, startSeq: 0, onReply: (d) => replies.push(d), onParsed: (n) => parsed.push(n) });
-    t.write(enc('hello\x1b[c'));
-    expect(parsed).toEqual([8]);
-    t.write(enc(' world'));
-    expect(parsed).toEqual([8, 14]);
+    const bulk = enc(`${'x'.repeat(PARSE_AT_ONCE_BYTES)}\x1b[c`);
+    t.write(bulk);
+    expect(parsed).toEqual([bulk.byteLength]);
+    // A keystroke's echo waits for xterm's timer (the relay to the browser goes first).
+    t.write(enc('k'));
+    expect(parsed).toEqual([bulk.byteLength]);
+    await waitFor(() => parsed.length === 2);
+    expect(parsed).toEqual([bulk.byteLength, bulk.byteLength + 1]);
     // One device-attributes answer; the empty "input" that skips xterm's timer is none.
     expect(replies).toHaveLength(1);
     expect(replies[0]).toMatch(/^\x1b\[\?[\d;]+c$/);
