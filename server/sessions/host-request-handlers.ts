@@ -27,51 +27,38 @@ export interface HostHandlerDeps {
  * oversized payloads are errors, never throws).
  */
 export function buildHostHandlers(deps: HostHandlerDeps): HostHandlers {
-    const { find, stats, logError } = deps;
-    const notFound = <T>(id: SessionId): Result<T> => err('not_found:session', `no session ${id}`);
-    const exited = <T>(id: SessionId): Result<T> => err('refused:session-exited', `session ${id} has exited`);
-    return {
-      create: async (r) => deps.create(r.input),
-      list: async () => ok([...deps.all()].map((s) => s.info())),
-      get: async (r) => {
-        const s = find(r.id);
-        return s ? ok(s.info()) : notFound(r.id);
-      },
-      screen: async (r) => {
-        const s = find(r.id);
-        return s ? ok(await s.screen()) : notFound(r.id);
-      },
-      input: async (r) => {
-        const s = find(r.id);
-        if (!s) return notFound(r.id);
+  const { stats, logError } = deps;
+  const exited = <T>(id: SessionId): Result<T> => err('refused:session-exited', `session ${id} has exited`);
+  /** Runs `fn` on the session, or answers not_found. */
+  const withSession = async <T>(id: SessionId, fn: (s: Session) => Result<T> | Promise<Result<T>>): Promise<Result<T>> => {
+    const s = deps.find(id);
+    return s ? fn(s) : err('not_found:session', `no session ${id}`);
+  };
+  return {
+    create: async (r) => deps.create(r.input),
+    list: async () => ok([...deps.all()].map((s) => s.info())),
+    get: (r) => withSession(r.id, (s) => ok(s.info())),
+    screen: (r) => withSession(r.id, async (s) => ok(await s.screen())),
+    input: (r) =>
+      withSession(r.id, (s) => {
         if (Buffer.byteLength(r.data) > LIMITS.maxInputBytes) return err('too_large:payload', 'input too large');
         return s.input(r.data) ? ok(null) : exited(r.id);
-      },
-      inject: async (r) => {
-        const s = find(r.id);
-        if (!s) return notFound(r.id);
+      }),
+    inject: (r) =>
+      withSession(r.id, async (s) => {
         if (Buffer.byteLength(r.text) > LIMITS.maxInputBytes) return err('too_large:payload', 'text too large');
         return (await s.inject(r.text, r.submit)) ? ok(null) : exited(r.id);
-      },
-      interrupt: async (r) => {
-        const s = find(r.id);
-        if (!s) return notFound(r.id);
+      }),
+    interrupt: (r) =>
+      withSession(r.id, (s) => {
         const key = s.interrupt();
         return key ? ok({ key }) : exited(r.id);
-      },
-      resize: async (r) => {
-        const s = find(r.id);
-        if (!s) return notFound(r.id);
-        if (!validSize(r.cols, r.rows)) return err('invalid:payload', 'size out of range');
-        return ok(s.resize(r.cols, r.rows));
-      },
-      kill: async (r) => {
-        const s = find(r.id);
-        return s ? ok(await s.kill()) : notFound(r.id);
-      },
-      restart: async (r) => {
-        const s = find(r.id);
-        if (!s) return notFound(r.id);
+      }),
+    resize: (r) =>
+      withSession(r.id, (s) => (validSize(r.cols, r.rows) ? ok(s.resize(r.cols, r.rows)) : err('invalid:payload', 'size out of range'))),
+    kill: (r) => withSession(r.id, async (s) => ok(await s.kill())),
+    restart: (r) =>
+      withSession(r.id, async (s) => {
         if (!s.isLive && stats().active >= stats().limit) {
           return err('refused:session-limit', `at most ${stats().limit} live sessions`);
         }
@@ -81,40 +68,33 @@ export function buildHostHandlers(deps: HostHandlerDeps): HostHandlers {
           logError(`restart of ${r.id} failed`, e);
           return err('failed:spawn', `could not restart: ${e instanceof Error ? e.message : String(e)}`);
         }
-      },
-      remove: async (r) => {
-        const s = find(r.id);
-        if (!s) return notFound(r.id);
+      }),
+    remove: (r) =>
+      withSession(r.id, async (s) => {
         await deps.drop(s);
         return ok(null);
-      },
-      attach: async (r) => {
-        const s = find(r.id);
-        return s ? ok(s.attach(r.viewerId, r.fromSeq)) : notFound(r.id);
-      },
-      detach: async (r) => {
-        const s = find(r.id);
-        if (!s) return notFound(r.id);
+      }),
+    attach: (r) => withSession(r.id, (s) => ok(s.attach(r.viewerId, r.fromSeq))),
+    detach: (r) =>
+      withSession(r.id, (s) => {
         s.detach(r.viewerId);
         return ok(null);
-      },
-      'drop-viewer': async (r) => {
-        for (const s of deps.all()) s.detach(r.viewerId);
-        return ok(null);
-      },
-      ack: async (r) => {
-        const s = find(r.id);
-        if (!s) return notFound(r.id);
+      }),
+    'drop-viewer': async (r) => {
+      for (const s of deps.all()) s.detach(r.viewerId);
+      return ok(null);
+    },
+    ack: (r) =>
+      withSession(r.id, (s) => {
         s.ack(r.viewerId, r.seq);
         return ok(null);
-      },
-      priority: async (r) => {
-        const s = find(r.id);
-        if (!s) return notFound(r.id);
+      }),
+    priority: (r) =>
+      withSession(r.id, (s) => {
         s.setViewerPriority(r.viewerId, r.priority);
         return ok(null);
-      },
-      stats: async () => ok(stats()),
+      }),
+    stats: async () => ok(stats()),
   };
 }
 

@@ -57,7 +57,8 @@ export class SessionOutput {
   private readonly ring: ReplayRing;
   private readonly mirror: TerminalMirror;
   private readonly batcher: OutputBatcher;
-  private readonly fanout: ViewerFanout;
+  /** The viewers: acks, priorities and windows go to it directly. */
+  readonly fanout: ViewerFanout;
   private readonly exitRing: ExitRingRelease;
 
   constructor(private readonly opts: SessionOutputOptions) {
@@ -104,10 +105,6 @@ export class SessionOutput {
     return this.mirror.bracketedPasteMode;
   }
 
-  get viewers(): number {
-    return this.fanout.size;
-  }
-
   streamState(): StreamState {
     return {
       emittedSeq: this.ring.end,
@@ -147,19 +144,6 @@ export class SessionOutput {
     const was = this.fanout.detach(viewerId);
     this.exitRing.releaseIfDone();
     return was;
-  }
-
-  ack(viewerId: ViewerId, seq: number): void {
-    this.fanout.ack(viewerId, seq);
-  }
-
-  setPriority(viewerId: ViewerId, priority: 'interactive' | 'background'): void {
-    this.fanout.setPriority(viewerId, priority);
-  }
-
-  /** Unacked bytes of one viewer (undefined if not attached). */
-  inFlight(viewerId: ViewerId): number | undefined {
-    return this.fanout.inFlight(viewerId);
   }
 
   /** After the process exited and its last bytes were flushed: the ring may go. */

@@ -149,16 +149,16 @@ export class Session {
   }
 
   ack(viewerId: ViewerId, seq: number): void {
-    this.output.ack(viewerId, seq);
+    this.output.fanout.ack(viewerId, seq);
   }
 
   setViewerPriority(viewerId: ViewerId, priority: 'interactive' | 'background'): void {
-    this.output.setPriority(viewerId, priority);
+    this.output.fanout.setPriority(viewerId, priority);
   }
 
   /** Unacked bytes of one viewer (undefined if not attached). */
   viewerInFlight(viewerId: ViewerId): number | undefined {
-    return this.output.inFlight(viewerId);
+    return this.output.fanout.inFlight(viewerId);
   }
 
   /** Graceful kill of the whole tree; also sweeps stragglers of an exited process. */
