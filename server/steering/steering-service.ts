@@ -1,17 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import type { Intervention, SteeringConfig, SteeringConfigPatch, Suggestion, SuggestionId } from '../../protocol/steering';
 import { err, ok, type Result } from '../../protocol/result';
 import type { TaskId, TaskInfo } from '../../protocol/task';
 import { FINAL_TASK_STATES } from '../../protocol/task';
 import type { Logger } from '../logger';
 import type { TaskLedger, TaskService, Who } from '../tasks/task-service';
-import type { ErrorSeen, RuleInput, RuleTrigger } from './rule-types';
+import { InterventionLog } from './intervention-log';
+import type { RuleInput, RuleTrigger } from './rule-types';
 import { RULES } from './steering-config';
 import { applyConfigPatch } from './steering-config-store';
 import { SuggestionBook } from './suggestion-book';
-import { errorLines } from './text-signals';
-
-const RESOLVED_STATES: readonly Suggestion['state'][] = ['accepted', 'auto-applied', 'dismissed', 'expired'];
+import { TaskSignals } from './task-signals';
 
 /**
  * Turns rule findings into suggestions and applies them in a fixed order: validate, check
@@ -41,13 +39,10 @@ export interface SteeringServiceOptions {
 /** What evaluate() needs beyond the task: the caller knows the workspace and the proof. */
 export type EvaluateContext = Partial<Pick<RuleInput, 'turnText' | 'files' | 'fileTexts' | 'proof' | 'child' | 'budget' | 'conflict'>>;
 
-const MAX_INTERVENTIONS_PER_TASK = 500;
-
 export class SteeringService {
   private readonly book = new SuggestionBook();
-  private readonly interventions = new Map<TaskId, Intervention[]>();
-  private readonly errors = new Map<TaskId, Map<string, ErrorSeen>>();
-  private readonly quietSince = new Map<TaskId, { line: string; since: number }>();
+  private readonly interventions: InterventionLog;
+  private readonly signals: TaskSignals;
   private readonly listeners = new Set<(e: SteeringEvent) => void>();
   private readonly now: () => number;
   private readonly timer: NodeJS.Timeout;
@@ -57,24 +52,24 @@ export class SteeringService {
   constructor(private readonly options: SteeringServiceOptions) {
     this.now = options.now ?? Date.now;
     this.config = structuredClone(options.config);
+    this.interventions = new InterventionLog(this.now);
+    this.signals = new TaskSignals(this.now);
     const { tasks } = options;
     this.unsubscribe.push(
       tasks.onLifecycle((e) => {
         if (e.type === 'intervention') this.record(e.intervention);
         if (e.type === 'ended') this.emitAll(this.book.expireTask(e.task.id, this.now()), e.task.id);
-        if (e.type === 'hook') this.hookErrors(e.task.id, e.payload);
+        // A failed tool call is an error the rules may act on at once.
+        if (e.type === 'hook' && this.signals.noteHook(e.task.id, e.payload)) this.evaluate(e.task.id, 'tick');
       }),
       tasks.onEvent((e) => {
         if (e.type === 'task:removed') {
           for (const id of this.book.forgetTask(e.id)) this.emit({ type: 'suggestion:removed', id });
-          this.errors.delete(e.id);
-          this.quietSince.delete(e.id);
-          this.interventions.delete(e.id);
+          this.signals.forget(e.id);
+          this.interventions.forget(e.id);
           return;
         }
-        const q = this.quietSince.get(e.task.id);
-        const line = e.task.status?.lastLine ?? '';
-        if (q === undefined || q.line !== line) this.quietSince.set(e.task.id, { line, since: this.now() });
+        this.signals.noteUpdate(e.task);
         this.emitAll(this.book.expireLapsed(e.task, this.now()), e.task.id);
       }),
     );
@@ -91,23 +86,18 @@ export class SteeringService {
   list(filter: { taskId?: TaskId; states?: Suggestion['state'][]; recent?: number } = {}): Suggestion[] {
     const { recent = 0, ...rest } = filter;
     const listed = this.book.list({ ...rest, states: rest.states ?? ['open', 'snoozed'] });
-    if (recent <= 0) return listed;
-    const resolved = this.book
-      .list({ ...(rest.taskId === undefined ? {} : { taskId: rest.taskId }), states: RESOLVED_STATES })
-      .filter((s) => !listed.includes(s))
-      .sort((a, b) => (b.resolvedAt ?? 0) - (a.resolvedAt ?? 0));
-    return [...listed, ...resolved.slice(0, recent)];
+    return recent > 0 ? [...listed, ...this.book.lastResolved(recent, rest.taskId, listed)] : listed;
   }
 
   interventionsOf(taskId: TaskId): Intervention[] {
-    return [...(this.interventions.get(taskId) ?? [])];
+    return this.interventions.of(taskId);
   }
 
   /** Runs the enabled rules for one trigger; raises what they find. */
   evaluate(taskId: TaskId, trigger: RuleTrigger, context: EvaluateContext = {}): Suggestion[] {
     const task = this.options.tasks.get(taskId);
     if (!task.ok) return [];
-    if (trigger === 'turn-end' && context.turnText !== undefined) this.countErrors(taskId, context.turnText);
+    if (trigger === 'turn-end' && context.turnText !== undefined) this.signals.noteText(taskId, context.turnText);
     const input = this.input(task.value, trigger, context);
     const raised: Suggestion[] = [];
     for (const [rule, settings] of Object.entries(this.config) as Array<[keyof typeof RULES, SteeringConfig[keyof SteeringConfig]]>) {
@@ -235,8 +225,8 @@ export class SteeringService {
       files: c.files ?? null,
       fileTexts: c.fileTexts ?? [],
       proof: c.proof ?? null,
-      errors: this.errors.get(task.id) ?? new Map(),
-      quietSince: this.quietSince.get(task.id)?.since ?? this.now(),
+      errors: this.signals.errorsOf(task.id),
+      quietSince: this.signals.quietSinceOf(task.id),
       child: c.child ?? null,
       budget: c.budget ?? null,
       conflict: c.conflict ?? null,
@@ -254,32 +244,8 @@ export class SteeringService {
     }
   }
 
-  private countErrors(taskId: TaskId, text: string): void {
-    const seen = this.errors.get(taskId) ?? new Map<string, ErrorSeen>();
-    for (const { key, line } of errorLines(text)) {
-      const prev = seen.get(key);
-      seen.set(key, { count: (prev?.count ?? 0) + 1, sample: line, at: this.now() });
-    }
-    this.errors.set(taskId, seen);
-  }
-
-  /** A failed tool call (Claude's PostToolUse with an error response) counts as an error. */
-  private hookErrors(taskId: TaskId, payload: Record<string, unknown>): void {
-    if (payload['hook_event_name'] !== 'PostToolUse' && payload['hook_event_name'] !== 'PostToolUseFailure') return;
-    const response = payload['tool_response'];
-    const text = typeof response === 'string' ? response : JSON.stringify(response ?? '');
-    if (payload['hook_event_name'] === 'PostToolUseFailure' || /"(?:is_error|isError)":\s*true|"stderr":\s*"[^"]/.test(text)) {
-      this.countErrors(taskId, text.replace(/\\n/g, '\n'));
-      this.evaluate(taskId, 'tick');
-    }
-  }
-
   private record(partial: Omit<Intervention, 'id' | 'at'>): void {
-    const intervention: Intervention = { ...partial, id: randomUUID(), at: this.now() };
-    const list = this.interventions.get(intervention.taskId) ?? [];
-    list.push(intervention);
-    if (list.length > MAX_INTERVENTIONS_PER_TASK) list.splice(0, list.length - MAX_INTERVENTIONS_PER_TASK);
-    this.interventions.set(intervention.taskId, list);
+    const intervention = this.interventions.record(partial);
     this.options.ledger?.append({ type: 'intervention', taskId: intervention.taskId, data: intervention });
     this.emit({ type: 'intervention:recorded', intervention });
   }

@@ -22,6 +22,22 @@ function childDraft(turn: number, taskId: TaskId = parent): SuggestionDraft {
 }
 
 describe('SuggestionBook', () => {
+  it('lists the last resolved, last resolved first, per task or all, without the pending ones', () => {
+    const book = new SuggestionBook();
+    const raise = (key: string, taskId: TaskId, at: number) => book.raise({ ...childDraft(1, taskId), key, replaces: undefined }, at)!.suggestion;
+    const a = raise('a', parent, 1);
+    const b = raise('b', parent, 2);
+    const c = raise('c', other, 3);
+    const pending = raise('d', parent, 4);
+    book.resolve(b.id, { state: 'dismissed', by: 'person' }, 10);
+    book.resolve(a.id, { state: 'accepted', by: 'person' }, 20);
+    book.resolve(c.id, { state: 'expired', by: null }, 30);
+    expect(book.lastResolved(5, undefined).map((s) => s.id)).toEqual([c.id, a.id, b.id]);
+    expect(book.lastResolved(1, parent).map((s) => s.id)).toEqual([a.id]);
+    expect(book.lastResolved(5, parent).map((s) => s.id)).not.toContain(pending.id);
+    expect(book.lastResolved(0, undefined)).toEqual([]);
+  });
+
   it('raises a finding once per key', () => {
     const book = new SuggestionBook();
     expect(book.raise(childDraft(1), 1)).not.toBeNull();

@@ -4,6 +4,8 @@ import type { Suggestion, SuggestionId } from '../../protocol/steering';
 import type { TaskId, TaskInfo } from '../../protocol/task';
 import type { SuggestionDraft } from './rule-types';
 
+const RESOLVED_STATES: readonly Suggestion['state'][] = ['accepted', 'auto-applied', 'dismissed', 'expired'];
+
 /**
  * The suggestions and what became of them. Raising the same finding twice (same task, same
  * key) while the first is open or snoozed is a no-op, so a rule evaluated every second does
@@ -85,6 +87,14 @@ export class SuggestionBook {
     return [...this.byId.values()]
       .filter((s) => (filter.taskId === undefined || s.taskId === filter.taskId) && (filter.states === undefined || filter.states.includes(s.state)))
       .sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  /** The `count` last resolved (of one task, or all), last resolved first, leaving out `except`. */
+  lastResolved(count: number, taskId: TaskId | undefined, except: readonly Suggestion[] = []): Suggestion[] {
+    return this.list({ ...(taskId === undefined ? {} : { taskId }), states: RESOLVED_STATES })
+      .filter((s) => !except.includes(s))
+      .sort((a, b) => (b.resolvedAt ?? 0) - (a.resolvedAt ?? 0))
+      .slice(0, count);
   }
 
   openCount(taskId: TaskId): number {
