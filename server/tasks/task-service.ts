@@ -11,10 +11,10 @@ import {
   type TaskInfo,
 } from '../../protocol/task';
 import { defaultAgentKind } from '../agents/adapters/registry';
-import { readAdoptedSecrets } from './adopted-secrets';
+import { adoptTask } from './task-adoption';
 import { notFound, TaskInterventions } from './task-interventions';
 import { TaskPublisher } from './task-publisher';
-import { adoptedTaskRecord, newTaskRecord } from './task-record';
+import { newTaskRecord } from './task-record';
 import type { InterventionMeta, TaskEvent, TaskLifecycle, TaskRecord, TaskServiceOptions } from './task-service-types';
 import { TaskGraph } from './task-graph';
 import { DEFAULT_SCHEDULER, TaskScheduler } from './task-scheduler';
@@ -252,37 +252,23 @@ export class TaskService {
     return ok(null);
   }
 
-  // ── Adoption after a console restart (added for the pty host, server/pty-host/) ─────────
-  /**
-   * Takes over a task recorded by a previous console whose agent still runs in the pty host
-   * (server/pty-host/rehydrate-tasks.ts calls this at start, parents before children): the
-   * task is in memory again, holds a running slot, and a fresh AgentRun monitors its
-   * session. Its prompt is not typed again. Its hook secret and MCP token are read back from
-   * its private folder, so its hooks and MCP calls keep working. Not restored: the
-   * verification baseline (taken now, not at the task's real start).
-   */
+  /** After a console restart: takes over a task whose agent still runs (task-adoption.ts). */
   adopt(task: TaskInfo, request: CreateTaskRequest): Result<TaskInfo> {
-    if (this.disposed) return err('failed:internal', 'the console is shutting down');
-    if (this.tasks.has(task.id)) return err('invalid:payload', `task ${task.id} is already known`);
-    if (task.sessionId === null || FINAL_TASK_STATES.has(task.state)) return err('invalid:payload', `task ${task.id} has no running agent`);
-    const parentId = task.parentId !== null && this.graph.has(task.parentId) ? task.parentId : null;
-    const rec = adoptedTaskRecord(task, request);
-    // The agent's hooks and MCP client still present the secrets its launch wrote.
-    const secrets = readAdoptedSecrets(this.options.dataDir, task.id);
-    if (secrets.hookSecret !== null) rec.hookSecret = secrets.hookSecret;
-    if (secrets.mcpToken !== null) this.options.adoptMcpToken?.(task.id, secrets.mcpToken);
-    this.tasks.set(task.id, rec);
-    this.graph.add(task.id, parentId);
-    this.scheduler.adopt(task.id);
-    this.options.ledger?.append({ type: 'task.adopted', taskId: task.id, sessionId: task.sessionId, data: { state: task.state } });
-    this.runner.started(rec, task.sessionId, true);
-    if (parentId !== null) {
-      const parent = this.tasks.get(parentId);
-      if (parent !== undefined) this.changed(parent);
-    }
-    return ok(this.view(rec));
+    return adoptTask(
+      {
+        options: this.options,
+        tasks: this.tasks,
+        graph: this.graph,
+        scheduler: this.scheduler,
+        runner: this.runner,
+        isDisposed: () => this.disposed,
+        changed: (rec) => this.changed(rec),
+        view: (rec) => this.view(rec),
+      },
+      task,
+      request,
+    );
   }
-  // ── end of adoption ─────────────────────────────────────────────────────────────────────
 
   /**
    * At shutdown. `agentsStop`: the console ends its agents as it closes (the default; not
