@@ -1,6 +1,7 @@
 import { spawn as spawnChild } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runStdioProxy } from '../server/mcp/stdio-proxy';
+import { WEB_V8_FLAGS } from '../server/pty-host/host-memory';
 import { ApiClient } from './api-client';
 import { parseArgs, UsageError, type CommandSpec } from './args';
 import * as commands from './commands';
@@ -106,7 +107,7 @@ async function run(argv: readonly string[]): Promise<ExitCode> {
 
 /** The console in a child process (scripts/start.mjs, as `npm start`), with its exit code. */
 function start(noBuild: boolean): Promise<ExitCode> {
-  const child = spawnChild(process.execPath, [`${ROOT}scripts/start.mjs`, ...(noBuild ? ['--no-build'] : [])], { stdio: 'inherit', cwd: ROOT });
+  const child = spawnChild(process.execPath, [...WEB_V8_FLAGS, `${ROOT}scripts/start.mjs`, ...(noBuild ? ['--no-build'] : [])], { stdio: 'inherit', cwd: ROOT });
   // Ctrl-C reaches both processes (same process group); a plain `kill` of the CLI must
   // stop the console too.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ADDED_ENV_MARKER, dropAddedEnv, hostSpawnEnv } from './host-memory';
+import { readFileSync } from 'node:fs';
+import { ADDED_ENV_MARKER, dropAddedEnv, hostSpawnEnv, WEB_V8_FLAGS } from './host-memory';
 
 describe('pty host memory settings', () => {
   it('adds the malloc settings for the host, and the host drops exactly those before spawning agents', () => {
@@ -16,5 +17,10 @@ describe('pty host memory settings', () => {
     expect(env[ADDED_ENV_MARKER]).toBe('MALLOC_MMAP_THRESHOLD_');
     dropAddedEnv(env);
     expect(env).toEqual({ PATH: '/bin', MALLOC_ARENA_MAX: '8' });
+  });
+
+  it("gives `npm start`'s web server the same V8 flags as the CLI and the harness", () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts['start']).toBe(`node ${WEB_V8_FLAGS.join(' ')} scripts/start.mjs`);
   });
 });

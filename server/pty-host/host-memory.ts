@@ -1,27 +1,34 @@
 /**
- * Memory settings of the pty host process, which receives every byte every agent prints.
+ * Memory settings of the console's two processes: the pty host receives every byte every
+ * agent prints, and the web server relays it to the browsers.
  *
  * Why: during a 20 s `yes` flood the host grew by ~130 MiB with Node's defaults, and the
  * growth was not live data (the replay ring is 16 MiB, the mirror's scrollback a few):
  * - V8's young generation grows to 16 MiB semi-spaces under a high allocation rate, in
- *   the main thread and in the mirror worker; 8 MiB semi-spaces cap that. (2 MiB capped it
- *   harder but scavenged so often that a 32 MiB `cat` cost the host ~0.15 CPU-s more, on
- *   a 2-core machine where the browser waits for that CPU: ADR 0020);
+ *   the host's main thread, in its mirror worker and in the web server. Semi-spaces of
+ *   2 MiB (host) and 1 MiB (web server) keep them small. The output's bytes live outside
+ *   the heap and little JavaScript survives a scavenge, so scavenging more often costs
+ *   no measurable CPU (32 MiB `cat`, 6 runs each: pty host 1.15 CPU-s either way);
+ * - the mirror worker's old generation fills with a catch-up snapshot's garbage. A
+ *   growing factor of 1.2 after each mark-compact collects it sooner;
  * - glibc raises its mmap threshold after large blocks are freed, so later 256 KiB
  *   batches come from arenas that keep their pages, one arena per thread. A fixed
  *   threshold returns them to the system at once, and two arenas stop the spread. The
  *   threshold is 128 KiB, above the 64 KiB buffer Node allocates for every read of the
  *   PTY: at 64 KiB each ~4 KiB read became an mmap, page faults and an munmap (a 32 MiB
  *   `cat` is ~8,000 reads).
- * With both, a warm host grows by a few tens of MiB for the same flood; a host started
- * for it by 75-90, the replay ring's 16 MiB included (bench: floodRss*, README).
+ * Measured and kept in ADR 0022 (bench: floodRss*, README).
  *
  * A user's own MALLOC_* settings win. The ones we add are dropped from the host's
  * environment as soon as it starts, so agents never inherit them.
  */
 type Env = Record<string, string | undefined>;
 
-export const HOST_V8_FLAGS: readonly string[] = ['--max-semi-space-size=8'];
+export const HOST_V8_FLAGS: readonly string[] = ['--max-semi-space-size=2', '--heap-growing-percent=20'];
+
+/** The web server's flags: on the command line of `npm start` (package.json), of the CLI's
+ * `start` and of the test and bench harness (a test checks package.json against this). */
+export const WEB_V8_FLAGS: readonly string[] = ['--max-semi-space-size=1'];
 
 const HOST_MALLOC_ENV: Readonly<Record<string, string>> = {
   MALLOC_ARENA_MAX: '2',

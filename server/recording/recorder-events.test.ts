@@ -15,6 +15,7 @@ import { waitFor } from '../sessions/testing/host-harness';
 const dirs: string[] = [];
 const recorders: Recorder[] = [];
 afterEach(async () => {
+  vi.useRealTimers();
   vi.restoreAllMocks();
   for (const r of recorders.splice(0)) await r.close();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
@@ -91,6 +92,27 @@ describe('recorder: events queued behind output', () => {
     expect(encode).not.toHaveBeenCalled();
     await recorder.flush();
     expect(readFileSync(recorder.pathFor(info.id)).equals(expectedFile(1 << 30, 5_000, 6_000))).toBe(true);
+  });
+
+  it("a flood's output is written on the next turn; a trickle waits for the flush delay", async () => {
+    // The flush delay's timer never fires here: only the next-turn path can write.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { recorder } = rig();
+    const path = recorder.pathFor(info.id);
+    recorder.started(info);
+    recorder.output(info.id, new TextEncoder().encode('prompt$ '));
+    for (let i = 0; i < 20; i += 1) await new Promise((r) => setImmediate(r));
+    expect(existsSync(path)).toBe(false);
+
+    recorder.output(info.id, new Uint8Array(RECORDING_TIMING.eagerBytes).fill(0x61));
+    const until = Date.now() + 5_000;
+    while (!(existsSync(path) && readFileSync(path).byteLength > RECORDING_TIMING.eagerBytes)) {
+      if (Date.now() > until) throw new Error('the flood was not written without the timer');
+      await new Promise((r) => setImmediate(r));
+    }
+    const events = parseCast(readFileSync(path, 'utf8'))?.events ?? [];
+    expect(events.map((e) => e[2].length)).toEqual([8, RECORDING_TIMING.eagerBytes]);
+    vi.useRealTimers();
   });
 
   it('nothing follows the cut marker, not even an event queued behind the output that crossed the cap', async () => {

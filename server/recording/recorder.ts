@@ -50,6 +50,12 @@ export const RECORDING_TIMING = {
   /** Bytes encoded per event-loop turn (~2 ms at the encoder's ~250 MiB/s): a flood's 200 ms
    * of output is encoded in slices, so keystrokes of other sessions are not held behind it. */
   sliceBytes: 512 * 1024,
+  /** Queued output past which a recording is written on the next turn instead of after
+   * flushDelayMs: a flood's batches (256 KiB each) then die young. Held for 200 ms they
+   * outlived the young generation, and with the lines encoded from them they piled up as
+   * dead ArrayBuffers in the old one until a mark-compact: tens of MiB of the pty host's
+   * RSS during a flood (ADR 0022). */
+  eagerBytes: 256 * 1024,
 } as const;
 
 /** A header line stays short however long the command line is. */
@@ -71,6 +77,8 @@ interface Recording {
   readonly encoder: CastEncoder;
   readonly file: CastFile;
   queue: Queued[];
+  /** Output bytes in `queue`. */
+  queuedBytes: number;
 }
 
 export function recordingsDir(dataDir: string): string {
@@ -82,8 +90,10 @@ export function createRecorder(options: RecorderOptions): Recorder {
   const wallNow = options.wallNow ?? Date.now;
   const recordings = new Map<SessionId, Recording>();
   const dirty = new Set<Recording>();
-  /** Cancels the pending flush (a timer, or the next slice); undefined when none is pending. */
+  /** Cancels the pending flush (a timer, or the next turn); undefined when none is pending. */
   let cancelFlush: (() => void) | undefined;
+  /** The pending flush runs on the next turn (not after flushDelayMs). */
+  let flushOnNextTurn = false;
   let closed = false;
   /** Closes of removed sessions' files, so close() and flush() can wait for them. */
   const closing = new Set<Promise<void>>();
@@ -124,7 +134,9 @@ export function createRecorder(options: RecorderOptions): Recorder {
     let budget = budgetBytes;
     let done = 0;
     while (done < rec.queue.length && budget > 0) {
-      budget -= encode(rec, rec.queue[done] as Queued);
+      const spent = encode(rec, rec.queue[done] as Queued);
+      budget -= spent;
+      rec.queuedBytes -= spent;
       done += 1;
     }
     rec.queue = done === rec.queue.length ? [] : rec.queue.slice(done);
@@ -133,6 +145,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
 
   const flushDirty = (): void => {
     cancelFlush = undefined;
+    flushOnNextTurn = false;
     let budget: number = RECORDING_TIMING.sliceBytes;
     for (const rec of dirty) {
       if (budget <= 0) break;
@@ -142,9 +155,16 @@ export function createRecorder(options: RecorderOptions): Recorder {
     }
     if (dirty.size > 0 && !closed) {
       // The rest in the next turn, after whatever I/O is waiting.
-      const handle = setImmediate(flushDirty).unref();
-      cancelFlush = () => clearImmediate(handle);
+      flushNextTurn();
     }
+  };
+
+  const flushNextTurn = (): void => {
+    if (closed || flushOnNextTurn) return;
+    cancelFlush?.();
+    const handle = setImmediate(flushDirty).unref();
+    cancelFlush = () => clearImmediate(handle);
+    flushOnNextTurn = true;
   };
 
   const markDirty = (rec: Recording): void => {
@@ -177,6 +197,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
         encoder: new CastEncoder({ startMs, maxBytes: options.maxBytes }),
         file: new CastFile({ path: pathFor(info.id), logError: options.logError }),
         queue: [],
+        queuedBytes: 0,
       };
       recordings.set(info.id, rec);
       const env: Record<string, string> = { TERM: options.term };
@@ -198,6 +219,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
       const rec = recordings.get(id);
       if (!rec || rec.encoder.isCut) return;
       enqueue(rec, { kind: 'output', atMs: now(), data });
+      rec.queuedBytes += data.byteLength;
+      if (rec.queuedBytes >= RECORDING_TIMING.eagerBytes) flushNextTurn();
     },
     resized(id, cols, rows) {
       const rec = recordings.get(id);

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hostPaths, pidAlive, readPid } from '../host-files';
+import { WEB_V8_FLAGS } from '../host-memory';
 import { until } from './until';
 
 /**
@@ -64,7 +65,7 @@ export async function startConsoleProcess(options: StartConsoleOptions): Promise
   const args =
     entry === 'api'
       ? ['--import', import.meta.resolve('tsx'), fileURLToPath(new URL('./console-entry.ts', import.meta.url))]
-      : [join(ROOT, 'scripts', 'start.mjs'), '--no-build'];
+      : [...WEB_V8_FLAGS, join(ROOT, 'scripts', 'start.mjs'), '--no-build'];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
