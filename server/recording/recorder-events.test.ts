@@ -112,7 +112,6 @@ describe('recorder: events queued behind output', () => {
     }
     const events = parseCast(readFileSync(path, 'utf8'))?.events ?? [];
     expect(events.map((e) => e[2].length)).toEqual([8, RECORDING_TIMING.eagerBytes]);
-    vi.useRealTimers();
   });
 
   it('nothing follows the cut marker, not even an event queued behind the output that crossed the cap', async () => {

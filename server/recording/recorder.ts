@@ -90,10 +90,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
   const wallNow = options.wallNow ?? Date.now;
   const recordings = new Map<SessionId, Recording>();
   const dirty = new Set<Recording>();
-  /** Cancels the pending flush (a timer, or the next turn); undefined when none is pending. */
-  let cancelFlush: (() => void) | undefined;
-  /** The pending flush runs on the next turn (not after flushDelayMs). */
-  let flushOnNextTurn = false;
+  /** The pending flush, if any: after flushDelayMs, or on the next turn. */
+  let pendingFlush: { cancel: () => void; nextTurn: boolean } | undefined;
   let closed = false;
   /** Closes of removed sessions' files, so close() and flush() can wait for them. */
   const closing = new Set<Promise<void>>();
@@ -144,8 +142,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
   };
 
   const flushDirty = (): void => {
-    cancelFlush = undefined;
-    flushOnNextTurn = false;
+    pendingFlush = undefined;
     let budget: number = RECORDING_TIMING.sliceBytes;
     for (const rec of dirty) {
       if (budget <= 0) break;
@@ -160,19 +157,18 @@ export function createRecorder(options: RecorderOptions): Recorder {
   };
 
   const flushNextTurn = (): void => {
-    if (closed || flushOnNextTurn) return;
-    cancelFlush?.();
+    if (closed || pendingFlush?.nextTurn === true) return;
+    pendingFlush?.cancel();
     const handle = setImmediate(flushDirty).unref();
-    cancelFlush = () => clearImmediate(handle);
-    flushOnNextTurn = true;
+    pendingFlush = { cancel: () => clearImmediate(handle), nextTurn: true };
   };
 
   const markDirty = (rec: Recording): void => {
     dirty.add(rec);
-    if (cancelFlush === undefined && !closed) {
+    if (pendingFlush === undefined && !closed) {
       // A pending recording write must not keep a finished process (a test, a CLI) alive.
       const handle = setTimeout(flushDirty, RECORDING_TIMING.flushDelayMs).unref();
-      cancelFlush = () => clearTimeout(handle);
+      pendingFlush = { cancel: () => clearTimeout(handle), nextTurn: false };
     }
   };
 
@@ -248,7 +244,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
     async close() {
       if (closed) return;
       closed = true;
-      cancelFlush?.();
+      pendingFlush?.cancel();
       const all = [...recordings.values()];
       recordings.clear();
       dirty.clear();
