@@ -1,7 +1,7 @@
 import { spawn as spawnChild } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runStdioProxy } from '../server/mcp/stdio-proxy';
-import { WEB_V8_FLAGS } from '../server/pty-host/host-memory';
+import { WEB_V8_FLAGS } from '../server/process-memory';
 import { ApiClient } from './api-client';
 import { parseArgs, UsageError, type CommandSpec } from './args';
 import * as commands from './commands';

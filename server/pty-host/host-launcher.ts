@@ -3,7 +3,7 @@ import { closeSync, openSync, renameSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { HostEvent } from '../sessions/session-host';
 import { HostConnection } from './host-connection';
-import { HOST_V8_FLAGS, hostSpawnEnv } from './host-memory';
+import { HOST_V8_FLAGS, hostSpawnEnv } from '../process-memory';
 import { ensureHostDirs, hostPaths, pidAlive, readPid, readSecret, type HostPaths } from './host-files';
 import { EXIT_ALREADY_RUNNING } from './host-protocol';
 import type { HostSettings } from './host-settings';

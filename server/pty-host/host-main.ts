@@ -4,7 +4,7 @@ import { createRecorder, recordingsDir } from '../recording/recorder';
 import { TERMINAL_ENV } from '../pty/child-env';
 import { createInProcessSessionHost } from '../sessions/in-process-host';
 import { ensureHostDirs, hostPaths, removeHostFiles, writePid, writeSecret } from './host-files';
-import { dropAddedEnv } from './host-memory';
+import { dropAddedEnv } from '../process-memory';
 import { EXIT_ALREADY_RUNNING } from './host-protocol';
 import { serveSessionHost } from './host-server';
 import { hostSettingsSchema } from './host-settings';

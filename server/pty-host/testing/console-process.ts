@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hostPaths, pidAlive, readPid } from '../host-files';
-import { WEB_V8_FLAGS } from '../host-memory';
+import { WEB_V8_FLAGS } from '../../process-memory';
 import { until } from './until';
 
 /**

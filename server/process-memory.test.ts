@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { ADDED_ENV_MARKER, dropAddedEnv, hostSpawnEnv, WEB_V8_FLAGS } from './host-memory';
+import { ADDED_ENV_MARKER, dropAddedEnv, hostSpawnEnv, WEB_V8_FLAGS } from './process-memory';
 
-describe('pty host memory settings', () => {
+describe('memory settings of the pty host and the web server', () => {
   it('adds the malloc settings for the host, and the host drops exactly those before spawning agents', () => {
     const env = hostSpawnEnv<Record<string, string | undefined>>({ PATH: '/bin' });
     expect(env['MALLOC_ARENA_MAX']).toBe('2');
@@ -20,7 +20,7 @@ describe('pty host memory settings', () => {
   });
 
   it("gives `npm start`'s web server the same V8 flags as the CLI and the harness", () => {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts['start']).toBe(`node ${WEB_V8_FLAGS.join(' ')} scripts/start.mjs`);
   });
 });
